@@ -1,0 +1,118 @@
+package ua.clusterflow.board;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Person;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.tasklist.CaseRepository;
+
+/** Board votes: who votes, the ballots, when a vote is decided, and who is told. */
+@Service
+public class BoardVoteService {
+
+    public record VoteSetup(int eligible, int quorum, Date deadline, Date reminderAt) {
+    }
+
+    private static final Duration REMINDER_BEFORE_CLOSE = Duration.ofHours(24);
+
+    private final BallotRepository ballots;
+    private final ClusterDirectory directory;
+    private final CaseRepository cases;
+    private final MailOutbox outbox;
+
+    public BoardVoteService(BallotRepository ballots, ClusterDirectory directory, CaseRepository cases,
+                            MailOutbox outbox) {
+        this.ballots = ballots;
+        this.directory = directory;
+        this.cases = cases;
+        this.outbox = outbox;
+    }
+
+    /** The board members of a cluster who vote, without the one excluded (e.g. a nominee). */
+    public List<String> voters(String clusterId, String excluded) {
+        return directory.peopleWithRole(clusterId, Role.BOARD).stream().map(Person::id)
+                .filter(id -> !id.equals(excluded)).toList();
+    }
+
+    @Transactional
+    public VoteSetup open(String businessKey, String clusterId, String excluded, int days, int quorumPercent) {
+        int eligible = voters(clusterId, excluded).size();
+        if (eligible == 0) {
+            throw new IllegalStateException("The board of " + clusterId + " has no members to vote");
+        }
+        Instant deadline = AppClock.now().plus(Duration.ofDays(days));
+        Instant reminder = deadline.minus(REMINDER_BEFORE_CLOSE);
+        event(businessKey, "vote-opened", eligible + " / " + Tally.quorumOf(eligible, quorumPercent));
+        return new VoteSetup(eligible, Tally.quorumOf(eligible, quorumPercent), Date.from(deadline),
+                Date.from(reminder));
+    }
+
+    /** Records one ballot and tells whether the vote is decided by it. */
+    @Transactional
+    public VoteOutcome cast(String voteId, String businessKey, String voter, String choice, String comment,
+                            int eligible, int quorum) {
+        if (!ballots.insert(voteId, voter, choice, comment)) {
+            throw new IllegalStateException(voter + " has voted already in " + voteId);
+        }
+        event(businessKey, "voted", directory.displayName(voter));
+        return ballots.tally(voteId, eligible, quorum).whileOpen();
+    }
+
+    public VoteOutcome count(String voteId, int eligible, int quorum) {
+        return ballots.tally(voteId, eligible, quorum).atClose();
+    }
+
+    public Tally tally(String voteId, int eligible, int quorum) {
+        return ballots.tally(voteId, eligible, quorum);
+    }
+
+    @Transactional
+    public void remind(String voteId, String businessKey, String clusterId, String excluded, String caseTitle,
+                       Date deadline) {
+        List<String> voted = ballots.ballots(voteId).stream().map(BallotRepository.Ballot::voter).toList();
+        for (String voter : voters(clusterId, excluded)) {
+            if (!voted.contains(voter)) {
+                directory.person(voter).ifPresent(p -> outbox.queue(p, "vote-reminder", Map.of(
+                        "caseTitle", caseTitle, "deadline", deadline.toInstant(),
+                        "link", outbox.link("/tasks?process=BoardVote"), "subjectArg", caseTitle), businessKey));
+            }
+        }
+        event(businessKey, "reminder", "vote");
+    }
+
+    /** The reasons the board gave against: the comments of the ballots that rejected. */
+    public String rejectionReasons(String voteId) {
+        return ballots.ballots(voteId).stream()
+                .filter(b -> "reject".equals(b.choice()) && b.comment() != null && !b.comment().isBlank())
+                .map(BallotRepository.Ballot::comment)
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Transactional
+    public void announce(String voteId, String businessKey, String clusterId, String caseTitle, String decision,
+                         String reason, int eligible, int quorum) {
+        Tally tally = ballots.tally(voteId, eligible, quorum);
+        for (Person member : directory.peopleWithRole(clusterId, Role.BOARD)) {
+            outbox.queue(member, "vote-outcome", Map.of("caseTitle", caseTitle, "decision", decision,
+                    "reason", reason == null ? "" : reason, "tally", tally, "businessKey", businessKey,
+                    "subjectArg", caseTitle), businessKey);
+        }
+        event(businessKey, "vote-closed", decision + " (" + tally.approvals() + "/" + tally.rejections() + "/"
+                + tally.abstentions() + ")");
+    }
+
+    private void event(String businessKey, String action, String detail) {
+        if (businessKey != null && cases.find(businessKey).isPresent()) {
+            cases.addEvent(businessKey, null, action, detail);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package ua.clusterflow.cluster;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * Clusters, people and their roles, kept in the engine's identity service so that the
+ * operators' Cockpit and Admin see the same people the app does.
+ */
+@Service
+public class ClusterDirectory {
+
+    public static final String LANGUAGE = "language";
+
+    private final IdentityService identity;
+
+    public ClusterDirectory(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    public boolean exists(String clusterId) {
+        return identity.createTenantQuery().tenantId(clusterId).count() > 0;
+    }
+
+    public void createCluster(String clusterId, String name) {
+        Tenant tenant = identity.newTenant(clusterId);
+        tenant.setName(name);
+        identity.saveTenant(tenant);
+        for (Role role : Role.values()) {
+            Group group = identity.newGroup(role.groupOf(clusterId));
+            group.setName(name + " · " + role.name().toLowerCase());
+            group.setType("CLUSTER_ROLE");
+            identity.saveGroup(group);
+            identity.createTenantGroupMembership(clusterId, group.getId());
+        }
+    }
+
+    public List<Cluster> clusters() {
+        return identity.createTenantQuery().orderByTenantName().asc().list().stream()
+                .map(t -> new Cluster(t.getId(), t.getName())).toList();
+    }
+
+    public Optional<Cluster> cluster(String clusterId) {
+        Tenant tenant = identity.createTenantQuery().tenantId(clusterId).singleResult();
+        return Optional.ofNullable(tenant).map(t -> new Cluster(t.getId(), t.getName()));
+    }
+
+    public String clusterName(String clusterId) {
+        return cluster(clusterId).map(Cluster::name).orElse(clusterId);
+    }
+
+    public boolean personExists(String userId) {
+        return identity.createUserQuery().userId(userId).count() > 0;
+    }
+
+    public boolean emailTaken(String email) {
+        return identity.createUserQuery().userEmail(email).count() > 0;
+    }
+
+    /** Creates an account; with a null password the person sets one from an invitation link. */
+    public void createPerson(String userId, String firstName, String lastName, String email, String language,
+                             String password) {
+        User user = identity.newUser(userId);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(email);
+        user.setPassword(password == null ? java.util.UUID.randomUUID().toString() : password);
+        identity.saveUser(user);
+        identity.setUserInfo(userId, LANGUAGE, language);
+    }
+
+    public void setPassword(String userId, String password) {
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        user.setPassword(password);
+        identity.saveUser(user);
+    }
+
+    public void grant(String userId, String clusterId, Role role) {
+        if (identity.createTenantQuery().userMember(userId).tenantId(clusterId).count() == 0) {
+            identity.createTenantUserMembership(clusterId, userId);
+        }
+        String groupId = role.groupOf(clusterId);
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    public void makeAdministrator(String userId) {
+        if (identity.createGroupQuery().groupId(Role.ADMIN_GROUP).count() == 0) {
+            Group admins = identity.newGroup(Role.ADMIN_GROUP);
+            admins.setName("Administrators");
+            admins.setType("SYSTEM");
+            identity.saveGroup(admins);
+        }
+        identity.createMembership(userId, Role.ADMIN_GROUP);
+    }
+
+    public Optional<Person> person(String userId) {
+        if (userId == null) {
+            return Optional.empty();
+        }
+        User user = identity.createUserQuery().userId(userId).singleResult();
+        return Optional.ofNullable(user).map(this::toPerson);
+    }
+
+    public String displayName(String userId) {
+        return person(userId).map(Person::displayName).orElse(userId);
+    }
+
+    /** Everyone holding a role in a cluster, for mail to a group. */
+    public List<Person> peopleInGroup(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().list().stream()
+                .map(this::toPerson).toList();
+    }
+
+    public List<Person> peopleWithRole(String clusterId, Role role) {
+        return peopleInGroup(role.groupOf(clusterId));
+    }
+
+    /** Everyone belonging to a cluster, whatever the role, by name. */
+    public List<Person> peopleOfCluster(String clusterId) {
+        return identity.createUserQuery().memberOfTenant(clusterId).list().stream()
+                .map(this::toPerson)
+                .sorted(Comparator.comparing(Person::displayName))
+                .toList();
+    }
+
+    /** A person's roles in each cluster they belong to. */
+    public Map<String, Set<Role>> rolesOf(String userId) {
+        Map<String, Set<Role>> roles = new LinkedHashMap<>();
+        for (Tenant tenant : identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()) {
+            roles.put(tenant.getId(), EnumSet.noneOf(Role.class));
+        }
+        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+            for (String clusterId : roles.keySet()) {
+                Role role = Role.ofGroup(group.getId(), clusterId);
+                if (role != null) {
+                    roles.get(clusterId).add(role);
+                }
+            }
+        }
+        return roles;
+    }
+
+    public List<String> groupsOf(String userId) {
+        List<String> ids = new ArrayList<>();
+        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+            ids.add(group.getId());
+        }
+        return ids;
+    }
+
+    public boolean hasInfo(String userId, String key) {
+        return identity.getUserInfo(userId, key) != null;
+    }
+
+    public void setInfo(String userId, String key, String value) {
+        identity.setUserInfo(userId, key, value);
+    }
+
+    public boolean checkPassword(String userId, String password) {
+        return identity.checkPassword(userId, password);
+    }
+
+    private Person toPerson(User user) {
+        String language = identity.getUserInfo(user.getId(), LANGUAGE);
+        return new Person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
+                language == null ? "uk" : language);
+    }
+}

@@ -1,0 +1,66 @@
+package ua.clusterflow.cluster.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.system.SignedLinks;
+
+/** A new person sets their password from the invitation link; a link works once. */
+@Controller
+public class InvitationController {
+
+    public static final String LINK_PURPOSE = "invitation";
+    private static final String PASSWORD_SET = "passwordSet";
+    private static final int MIN_PASSWORD = 10;
+
+    private final SignedLinks links;
+    private final ClusterDirectory directory;
+
+    public InvitationController(SignedLinks links, ClusterDirectory directory) {
+        this.links = links;
+        this.directory = directory;
+    }
+
+    @GetMapping("/invitation/{token}")
+    public String initPasswordForm(@PathVariable String token, Model model) {
+        String userId = links.verify(LINK_PURPOSE, token);
+        if (directory.hasInfo(userId, PASSWORD_SET)) {
+            return "redirect:/login?invitationUsed";
+        }
+        model.addAttribute("userId", userId);
+        model.addAttribute("token", token);
+        return "cluster/invitation";
+    }
+
+    @PostMapping("/invitation/{token}")
+    @Transactional
+    public String processPasswordForm(@PathVariable String token, @RequestParam(defaultValue = "") String password,
+                                      @RequestParam(defaultValue = "") String repeat, Model model,
+                                      HttpServletResponse response, RedirectAttributes redirect) {
+        String userId = links.verify(LINK_PURPOSE, token);
+        if (directory.hasInfo(userId, PASSWORD_SET)) {
+            return "redirect:/login?invitationUsed";
+        }
+        String error = password.length() < MIN_PASSWORD ? "invitation.password.short"
+                : !password.equals(repeat) ? "invitation.password.mismatch" : null;
+        if (error != null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("userId", userId);
+            model.addAttribute("token", token);
+            model.addAttribute("passwordError", error);
+            return "cluster/invitation";
+        }
+        directory.setPassword(userId, password);
+        directory.setInfo(userId, PASSWORD_SET, "true");
+        redirect.addAttribute("welcome", userId);
+        return "redirect:/login";
+    }
+}

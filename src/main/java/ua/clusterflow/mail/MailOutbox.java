@@ -1,0 +1,64 @@
+package ua.clusterflow.mail;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import ua.clusterflow.cluster.Person;
+
+/**
+ * Every mail ClusterFlow sends is written here first, in the transaction of the step that
+ * causes it: a step that rolls back sends nothing, and a step that commits never loses its mail.
+ */
+@Service
+public class MailOutbox {
+
+    private final JdbcClient jdbc;
+    private final ITemplateEngine templates;
+    private final MessageSource messages;
+    private final String baseUrl;
+
+    public MailOutbox(JdbcClient jdbc, ITemplateEngine templates, MessageSource messages,
+                      @Value("${clusterflow.base-url}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+        this.messages = messages;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    public void queue(Person person, String template, Map<String, ?> model, String businessKey) {
+        if (person.email() == null || person.email().isBlank()) {
+            return;
+        }
+        queue(person.email(), person.language(), template, withName(model, person.displayName()), businessKey);
+    }
+
+    /** Renders {@code templates/mail/<template>.html} in the recipient's language and queues it. */
+    public void queue(String recipient, String language, String template, Map<String, ?> model, String businessKey) {
+        Locale locale = Locale.forLanguageTag(language == null ? "uk" : language);
+        Context context = new Context(locale);
+        context.setVariables(new HashMap<>(model));
+        context.setVariable("baseUrl", baseUrl);
+        String body = templates.process("mail/" + template, context);
+        Object[] subjectArgs = model.containsKey("subjectArg") ? new Object[] {model.get("subjectArg")} : new Object[0];
+        String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, locale);
+        jdbc.sql("insert into mail_outbox (recipient, subject, body_html, business_key) values (?, ?, ?, ?)")
+                .params(recipient, subject, body, businessKey)
+                .update();
+    }
+
+    public String link(String path) {
+        return baseUrl + path;
+    }
+
+    private static Map<String, Object> withName(Map<String, ?> model, String name) {
+        Map<String, Object> copy = new HashMap<>(model);
+        copy.putIfAbsent("recipientName", name);
+        return copy;
+    }
+}

@@ -1,0 +1,115 @@
+package ua.clusterflow.mail;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox over SMTP. Rows are locked while sent, so two nodes never send one mail
+ * twice; a failure is recorded and retried with growing pauses, and after the last attempt the
+ * mail is marked failed for the administrator to see.
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int BATCH = 20;
+
+    private final JdbcClient jdbc;
+    private final JavaMailSender mailSender;
+    private final TransactionTemplate transaction;
+    private final String from;
+    private final int maxAttempts;
+    private final boolean scheduled;
+
+    public OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transaction,
+                        @Value("${clusterflow.mail.from}") String from,
+                        @Value("${clusterflow.mail.max-attempts}") int maxAttempts,
+                        @Value("${clusterflow.mail.scheduled:true}") boolean scheduled) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.transaction = transaction;
+        this.from = from;
+        this.maxAttempts = maxAttempts;
+        this.scheduled = scheduled;
+    }
+
+    @Scheduled(fixedDelayString = "${clusterflow.mail.poll-interval}", initialDelayString = "${clusterflow.mail.poll-interval}")
+    void poll() {
+        if (scheduled) {
+            sendDue();
+        }
+    }
+
+    /** Sends what is due; returns how many mails went out. */
+    public int sendDue() {
+        int sent = 0;
+        while (true) {
+            Batch batch = transaction.execute(status -> sendBatch());
+            if (batch == null || batch.picked() == 0) {
+                return sent;
+            }
+            sent += batch.sent();
+        }
+    }
+
+    private Batch sendBatch() {
+        List<OutboxMail> due = jdbc.sql("""
+                select id, recipient, subject, body_html, attempts from mail_outbox
+                where status = 'PENDING' and next_attempt_at <= now()
+                order by id limit ? for update skip locked""")
+                .param(BATCH)
+                .query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5)))
+                .list();
+        int sent = 0;
+        for (OutboxMail mail : due) {
+            try {
+                deliver(mail);
+                jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1, "
+                        + "last_error = null where id = ?").param(mail.id()).update();
+                sent++;
+            } catch (Exception e) {
+                recordFailure(mail, e);
+            }
+        }
+        return new Batch(due.size(), sent);
+    }
+
+    private void deliver(OutboxMail mail) throws Exception {
+        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.bodyHtml(), true);
+        mailSender.send(message);
+    }
+
+    private void recordFailure(OutboxMail mail, Exception e) {
+        int attempts = mail.attempts() + 1;
+        boolean giveUp = attempts >= maxAttempts;
+        Duration pause = Duration.ofMinutes(Math.min(240, (long) Math.pow(2, attempts)));
+        log.warn("Mail {} to {} failed (attempt {}): {}", mail.id(), mail.recipient(), attempts, e.getMessage());
+        jdbc.sql("update mail_outbox set attempts = ?, last_error = ?, status = ?, "
+                        + "next_attempt_at = now() + make_interval(secs => ?) where id = ?")
+                .params(attempts, String.valueOf(e.getMessage()), giveUp ? "FAILED" : "PENDING",
+                        pause.toSeconds(), mail.id())
+                .update();
+    }
+
+    record Batch(int picked, int sent) {
+    }
+
+    record OutboxMail(long id, String recipient, String subject, String bodyHtml, int attempts) {
+    }
+}

@@ -1,0 +1,13 @@
+package ua.clusterflow.onboarding;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An organisation's application to join a cluster, as submitted and amended by its contact person. */
+public record OnboardingApplication(Long id, String reference, String clusterId, ApplicationStatus status,
+                                    String name, String edrpou, String category, String sectors, int headcount,
+                                    String region, String contactName, String contactEmail, String contactPhone,
+                                    String language, String offers, String needs, String feeCategory,
+                                    BigDecimal annualFee, String decisionReason, Long organisationId, int version,
+                                    Instant createdAt) {
+}

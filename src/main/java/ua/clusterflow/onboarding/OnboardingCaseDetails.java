@@ -1,0 +1,55 @@
+package ua.clusterflow.onboarding;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.onboarding.process.OnboardingProcess;
+import ua.clusterflow.tasklist.CaseDetails;
+
+/** The application itself, on its case page. */
+@Component
+public class OnboardingCaseDetails implements CaseDetails {
+
+    private final OnboardingApplicationRepository applications;
+    private final MessageSource messages;
+
+    public OnboardingCaseDetails(OnboardingApplicationRepository applications, MessageSource messages) {
+        this.applications = applications;
+        this.messages = messages;
+    }
+
+    @Override
+    public boolean supports(String processKey) {
+        return OnboardingProcess.KEY.equals(processKey);
+    }
+
+    @Override
+    public Map<String, String> details(String businessKey) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        applications.findByReference(businessKey).ifPresent(a -> {
+            facts.put("onboarding.name", a.name());
+            facts.put("onboarding.edrpou", a.edrpou());
+            facts.put("onboarding.category", text("form.member-onboarding-application.category." + a.category(), a.category()));
+            facts.put("onboarding.sectors", a.sectors());
+            facts.put("onboarding.headcount", String.valueOf(a.headcount()));
+            facts.put("onboarding.region", a.region());
+            facts.put("onboarding.contact", a.contactName() + " · " + a.contactEmail()
+                    + (a.contactPhone() == null ? "" : " · " + a.contactPhone()));
+            facts.put("onboarding.offers", a.offers());
+            facts.put("onboarding.needs", a.needs());
+            if (a.feeCategory() != null) {
+                facts.put("onboarding.fee", a.feeCategory() + " · " + a.annualFee().toPlainString() + " UAH");
+            }
+            if (a.decisionReason() != null) {
+                facts.put("onboarding.reason", a.decisionReason());
+            }
+        });
+        return facts;
+    }
+
+    private String text(String code, String fallback) {
+        return messages.getMessage(code, null, fallback, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,284 @@
+package ua.clusterflow.onboarding;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.Person;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.onboarding.process.OnboardingProcess;
+import ua.clusterflow.system.ClusterTenantPlugin;
+import ua.clusterflow.system.SignedLinks;
+import ua.clusterflow.tasklist.CaseRecord;
+import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.FormSubmission;
+
+/** The rules and records of member onboarding; the process model decides the order of the steps. */
+@Service
+public class OnboardingService {
+
+    public static final String TRACK_LINK = "onboarding-track";
+    public static final String INVITATION_LINK = ua.clusterflow.cluster.web.InvitationController.LINK_PURPOSE;
+    static final Duration TRACK_LINK_VALIDITY = Duration.ofDays(120);
+    static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
+
+    private final OnboardingApplicationRepository applications;
+    private final MemberOrganisationRepository organisations;
+    private final CaseRepository cases;
+    private final ClusterDirectory directory;
+    private final MailOutbox outbox;
+    private final SignedLinks links;
+    private final RuntimeService runtime;
+    private final DecisionService decisions;
+
+    public OnboardingService(OnboardingApplicationRepository applications, MemberOrganisationRepository organisations,
+                             CaseRepository cases, ClusterDirectory directory, MailOutbox outbox, SignedLinks links,
+                             RuntimeService runtime, DecisionService decisions) {
+        this.applications = applications;
+        this.organisations = organisations;
+        this.cases = cases;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.links = links;
+        this.runtime = runtime;
+        this.decisions = decisions;
+    }
+
+    /**
+     * Stores an application, opens its case and starts the onboarding process, all at once.
+     * A submission sent twice (a double click, a reload) is stored once: the second gets the first's reference.
+     */
+    @Transactional
+    public OnboardingApplication apply(String clusterId, String submissionId, FormSubmission form, String language,
+                                       String enteredBy) {
+        if (!directory.exists(clusterId)) {
+            throw new IllegalArgumentException("Unknown cluster " + clusterId);
+        }
+        ApplicationData data = ApplicationData.from(form);
+        Long id = applications.insert(submissionId, clusterId, data, language);
+        if (id == null) {
+            return applications.findBySubmission(submissionId).orElseThrow();
+        }
+        OnboardingApplication application = applications.get(id);
+        String key = application.reference();
+        cases.insert(new CaseRecord(key, clusterId, OnboardingProcess.KEY, data.name(),
+                ApplicationStatus.SUBMITTED.name(), null, enteredBy, null, null));
+        cases.addEvent(key, enteredBy == null ? data.contactName() : directory.displayName(enteredBy), "applied",
+                data.name() + " (" + data.edrpou() + ")");
+        FormSubmission.Upload extract = form.uploads().get(ApplicationData.UPLOAD_EXTRACT);
+        if (extract != null) {
+            cases.addDocument(key, extract.fileName(), extract.contentType(), extract.content(), data.contactName());
+        }
+        applicantMail(application, "onboarding-received", Map.of());
+        runtime.startProcessInstanceByKey(OnboardingProcess.KEY, key, Map.of(
+                ClusterTenantPlugin.CLUSTER_VARIABLE, clusterId,
+                OnboardingProcess.APPLICATION_ID, id,
+                OnboardingProcess.CASE_TITLE, data.name()));
+        return application;
+    }
+
+    public String trackingToken(OnboardingApplication application) {
+        return links.sign(TRACK_LINK, application.reference(), TRACK_LINK_VALIDITY);
+    }
+
+    /** Whether the organisation is a member already or has another application open in this cluster. */
+    @Transactional
+    public boolean isDuplicate(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        return organisations.existsByEdrpou(a.clusterId(), a.edrpou())
+                || applications.otherOpenWithEdrpou(a.clusterId(), a.edrpou(), a.id());
+    }
+
+    @Transactional
+    public void closeAsDuplicate(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        setStatus(a, ApplicationStatus.DUPLICATE, "duplicate", a.edrpou());
+        applicantMail(a, "onboarding-duplicate", Map.of());
+    }
+
+    /** Fee category and annual fee from the {@code membership-fee} decision table. */
+    @Transactional
+    public void determineFee(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        Map<String, Object> result = decisions.evaluateDecisionTableByKey("membership-fee")
+                .variables(Variables.createVariables()
+                        .putValue("category", a.category())
+                        .putValue("headcount", a.headcount()))
+                .evaluate().getSingleResult().getEntryMap();
+        String feeCategory = String.valueOf(result.get("feeCategory"));
+        BigDecimal fee = new BigDecimal(String.valueOf(result.get("annualFee")));
+        applications.updateFee(a.id(), feeCategory, fee);
+        applications.updateStatus(a.id(), ApplicationStatus.IN_REVIEW);
+        cases.updateStatus(a.reference(), ApplicationStatus.IN_REVIEW.name(), false);
+        cases.addEvent(a.reference(), null, "fee", feeCategory + ": " + fee.toPlainString() + " UAH");
+    }
+
+    @Transactional
+    public void remindReviewers(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        for (Person coordinator : directory.peopleWithRole(a.clusterId(), Role.COORDINATOR)) {
+            outbox.queue(coordinator, "onboarding-review-reminder",
+                    Map.of("application", a, "subjectArg", a.name()), a.reference());
+        }
+        cases.addEvent(a.reference(), null, "reminder", "review");
+    }
+
+    @Transactional
+    public void requestInformation(long applicationId, String request) {
+        OnboardingApplication a = applications.get(applicationId);
+        applications.updateDecisionReason(a.id(), request);
+        setStatus(a, ApplicationStatus.INFO_REQUESTED, "info-requested", request);
+        applicantMail(a, "onboarding-info-requested", Map.of("request", request == null ? "" : request));
+    }
+
+    /**
+     * The applicant's amended application, through their link: stored and handed back to the
+     * coordinator. Refused (false) when the application is not waiting for amendment.
+     */
+    @Transactional
+    public boolean amend(String reference, FormSubmission form) {
+        OnboardingApplication a = applications.findByReference(reference).orElseThrow();
+        if (!applications.amend(a.id(), ApplicationData.from(form))) {
+            return false;
+        }
+        FormSubmission.Upload extract = form.uploads().get(ApplicationData.UPLOAD_EXTRACT);
+        if (extract != null) {
+            cases.addDocument(a.reference(), extract.fileName(), extract.contentType(), extract.content(),
+                    a.contactName());
+        }
+        cases.updateStatus(a.reference(), ApplicationStatus.IN_REVIEW.name(), false);
+        cases.addEvent(a.reference(), a.contactName(), "amended", null);
+        runtime.createMessageCorrelation(OnboardingProcess.MSG_APPLICATION_AMENDED)
+                .processInstanceBusinessKey(a.reference())
+                .correlate();
+        return true;
+    }
+
+    @Transactional
+    public void remindApplicant(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        applicantMail(a, "onboarding-amend-reminder", Map.of("request", nullToEmpty(a.decisionReason())));
+        cases.addEvent(a.reference(), null, "reminder", "amendment");
+    }
+
+    @Transactional
+    public void closeAbandoned(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        setStatus(a, ApplicationStatus.ABANDONED, "abandoned", null);
+        applicantMail(a, "onboarding-abandoned", Map.of());
+    }
+
+    @Transactional
+    public void reject(long applicationId, String reason) {
+        OnboardingApplication a = applications.get(applicationId);
+        applications.updateDecisionReason(a.id(), reason);
+        setStatus(a, ApplicationStatus.REJECTED, "rejected", reason);
+        applicantMail(a, "onboarding-rejected", Map.of("reason", nullToEmpty(reason)));
+    }
+
+    @Transactional
+    public void boardVoteStarted(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        setStatus(a, ApplicationStatus.BOARD_VOTE, "board-vote", null);
+    }
+
+    @Transactional
+    public void boardRejected(long applicationId, String reason) {
+        OnboardingApplication a = applications.get(applicationId);
+        applications.updateDecisionReason(a.id(), reason);
+        setStatus(a, ApplicationStatus.BOARD_REJECTED, "board-rejected", reason);
+        applicantMail(a, "onboarding-board-rejected", Map.of("reason", nullToEmpty(reason)));
+    }
+
+    @Transactional
+    public void sendInvoice(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        setStatus(a, ApplicationStatus.AWAITING_PAYMENT, "invoice", a.annualFee() + " UAH");
+        applicantMail(a, "onboarding-invoice", Map.of());
+    }
+
+    @Transactional
+    public void remindPayment(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        applicantMail(a, "onboarding-payment-reminder", Map.of());
+        cases.addEvent(a.reference(), null, "reminder", "payment");
+    }
+
+    @Transactional
+    public void paymentCancelled(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        setStatus(a, ApplicationStatus.PAYMENT_CANCELLED, "payment-cancelled", null);
+        applicantMail(a, "onboarding-payment-cancelled", Map.of());
+    }
+
+    /** The organisation becomes a member; its contact gets an account and a link to set a password. */
+    @Transactional
+    public void createMember(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        String userId = accountIdFor(a.contactEmail());
+        String[] names = a.contactName().trim().split("\\s+", 2);
+        directory.createPerson(userId, names[0], names.length > 1 ? names[1] : "", a.contactEmail(), a.language(),
+                null);
+        directory.grant(userId, a.clusterId(), Role.MEMBER);
+        long organisationId = organisations.insert(new MemberOrganisation(null, a.clusterId(), a.name(), a.edrpou(),
+                a.category(), a.sectors(), a.headcount(), a.region(), a.offers(), a.needs(), userId,
+                a.feeCategory(), a.annualFee(), null));
+        applications.linkOrganisation(a.id(), organisationId);
+        cases.setOrganisation(a.reference(), organisationId);
+        setStatus(a, ApplicationStatus.MEMBER, "member", userId);
+        String token = links.sign(INVITATION_LINK, userId, INVITATION_VALIDITY);
+        applicantMail(a, "onboarding-invitation", Map.of("userId", userId,
+                "invitationLink", outbox.link("/invitation/" + token)));
+    }
+
+    @Transactional
+    public void welcome(long applicationId) {
+        OnboardingApplication a = applications.get(applicationId);
+        applicantMail(a, "onboarding-welcome", Map.of("clusterName", directory.clusterName(a.clusterId())));
+        cases.addEvent(a.reference(), null, "welcome", null);
+    }
+
+    private String accountIdFor(String email) {
+        String base = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
+        base = base.replaceAll("^[^a-z0-9]+", "");
+        if (base.isEmpty()) {
+            base = "member";
+        }
+        String candidate = base;
+        for (int i = 2; directory.personExists(candidate); i++) {
+            candidate = base + i;
+        }
+        return candidate;
+    }
+
+    private void setStatus(OnboardingApplication a, ApplicationStatus status, String action, String detail) {
+        applications.updateStatus(a.id(), status);
+        cases.updateStatus(a.reference(), status.name(), status.closed());
+        cases.addEvent(a.reference(), null, action, detail);
+    }
+
+    private void applicantMail(OnboardingApplication a, String template, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        OnboardingApplication current = applications.get(a.id());
+        model.put("application", current);
+        model.put("recipientName", current.contactName());
+        model.put("clusterName", directory.clusterName(current.clusterId()));
+        model.put("trackLink", outbox.link("/track/" + trackingToken(current)));
+        model.put("subjectArg", current.reference());
+        outbox.queue(current.contactEmail(), current.language(), template, model, current.reference());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

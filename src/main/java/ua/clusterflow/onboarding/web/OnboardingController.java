@@ -1,0 +1,170 @@
+package ua.clusterflow.onboarding.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.Cluster;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.onboarding.ApplicationData;
+import ua.clusterflow.onboarding.ApplicationStatus;
+import ua.clusterflow.onboarding.OnboardingApplication;
+import ua.clusterflow.onboarding.OnboardingApplicationRepository;
+import ua.clusterflow.onboarding.OnboardingService;
+import ua.clusterflow.onboarding.process.OnboardingProcess;
+import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.system.SignedLinks;
+import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.FormDefinition;
+import ua.clusterflow.tasklist.FormDefinitions;
+import ua.clusterflow.tasklist.FormSubmission;
+import ua.clusterflow.tasklist.FormValidator;
+import ua.clusterflow.tasklist.web.FormRequests;
+
+/**
+ * The public side of onboarding: the application form (no login), and the applicant's page
+ * reached through the signed link in their mail, where they follow and amend the application.
+ */
+@Controller
+public class OnboardingController {
+
+    private static final String SUBMISSION_ID = "submissionId";
+
+    private final OnboardingService onboarding;
+    private final OnboardingApplicationRepository applications;
+    private final CaseRepository cases;
+    private final ClusterDirectory directory;
+    private final FormDefinitions forms;
+    private final FormValidator validator;
+    private final RepositoryService repository;
+    private final SignedLinks links;
+
+    public OnboardingController(OnboardingService onboarding, OnboardingApplicationRepository applications,
+                                CaseRepository cases, ClusterDirectory directory, FormDefinitions forms,
+                                FormValidator validator, RepositoryService repository, SignedLinks links) {
+        this.onboarding = onboarding;
+        this.applications = applications;
+        this.cases = cases;
+        this.directory = directory;
+        this.forms = forms;
+        this.validator = validator;
+        this.repository = repository;
+        this.links = links;
+    }
+
+    @GetMapping("/apply")
+    public String chooseCluster(Model model) {
+        List<Cluster> clusters = directory.clusters();
+        if (clusters.size() == 1) {
+            return "redirect:/apply/" + clusters.get(0).id();
+        }
+        model.addAttribute("clusters", clusters);
+        return "onboarding/clusters";
+    }
+
+    @GetMapping("/apply/{clusterId}")
+    public String initApplicationForm(@PathVariable String clusterId, Model model) {
+        Cluster cluster = cluster(clusterId);
+        return showForm(cluster, FormSubmission.empty(), UUID.randomUUID().toString(), model);
+    }
+
+    @PostMapping("/apply/{clusterId}")
+    public String processApplicationForm(@PathVariable String clusterId, @RequestParam(name = SUBMISSION_ID,
+                                                 defaultValue = "") String submissionId,
+                                         @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+                                         HttpServletResponse response, Locale locale, Model model,
+                                         RedirectAttributes redirect) {
+        Cluster cluster = cluster(clusterId);
+        String submission = submissionId.matches("[0-9a-f-]{36}") ? submissionId : UUID.randomUUID().toString();
+        FormSubmission form = FormRequests.validate(validator, applicationForm(), request);
+        if (form.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showForm(cluster, form, submission, model);
+        }
+        OnboardingApplication application = onboarding.apply(cluster.id(), submission, form,
+                locale.getLanguage().equals("en") ? "en" : "uk", user == null ? null : user.id());
+        redirect.addFlashAttribute("reference", application.reference());
+        redirect.addFlashAttribute("trackToken", onboarding.trackingToken(application));
+        return "redirect:/apply/" + cluster.id() + "/done";
+    }
+
+    @GetMapping("/apply/{clusterId}/done")
+    public String applied(@PathVariable String clusterId, Model model) {
+        model.addAttribute("cluster", cluster(clusterId));
+        return "onboarding/applied";
+    }
+
+    @GetMapping("/track/{token}")
+    public String track(@PathVariable String token, Model model) {
+        OnboardingApplication application = byToken(token);
+        return showTracking(application, token, ApplicationData.formValues(application), null, model);
+    }
+
+    @PostMapping("/track/{token}")
+    public String amend(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+                        Model model, RedirectAttributes redirect) {
+        OnboardingApplication application = byToken(token);
+        FormSubmission form = FormRequests.validate(validator, applicationForm(), request);
+        if (form.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showTracking(application, token, null, form, model);
+        }
+        if (!onboarding.amend(application.reference(), form)) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("error", "onboarding.amend.notWaiting");
+            return showTracking(applications.findByReference(application.reference()).orElseThrow(), token, null,
+                    form, model);
+        }
+        redirect.addFlashAttribute("message", "onboarding.amend.done");
+        return "redirect:/track/" + token;
+    }
+
+    private String showForm(Cluster cluster, FormSubmission submission, String submissionId, Model model) {
+        model.addAttribute("cluster", cluster);
+        model.addAttribute("form", applicationForm());
+        model.addAttribute("submission", submission);
+        model.addAttribute(SUBMISSION_ID, submissionId);
+        return "onboarding/apply";
+    }
+
+    private String showTracking(OnboardingApplication application, String token, java.util.Map<String, Object> values,
+                                FormSubmission submission, Model model) {
+        model.addAttribute("application", application);
+        model.addAttribute("token", token);
+        model.addAttribute("clusterName", directory.clusterName(application.clusterId()));
+        model.addAttribute("events", cases.events(application.reference()));
+        model.addAttribute("canAmend", application.status() == ApplicationStatus.INFO_REQUESTED);
+        model.addAttribute("form", applicationForm());
+        model.addAttribute("submission", submission != null ? submission : FormSubmission.of(values));
+        return "onboarding/track";
+    }
+
+    private OnboardingApplication byToken(String token) {
+        String reference = links.verify(OnboardingService.TRACK_LINK, token);
+        return applications.findByReference(reference)
+                .orElseThrow(() -> new SignedLinks.InvalidLinkException(SignedLinks.Problem.INVALID));
+    }
+
+    private FormDefinition applicationForm() {
+        ProcessDefinition definition = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(OnboardingProcess.KEY).withoutTenantId().latestVersion().singleResult();
+        return forms.forStart(definition.getId());
+    }
+
+    private Cluster cluster(String clusterId) {
+        return directory.cluster(clusterId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,48 @@
+package ua.clusterflow.system;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import ua.clusterflow.cluster.Role;
+
+/** The signed-in person with their roles per cluster, as read from the identity service at login. */
+public record CurrentUser(String id, String name, String email, String language, boolean administrator,
+                          Map<String, Set<Role>> roles, List<String> groupIds) implements Serializable {
+
+    public List<String> clusterIds() {
+        return List.copyOf(roles.keySet());
+    }
+
+    public boolean has(String clusterId, Role role) {
+        return roles.getOrDefault(clusterId, Set.of()).contains(role);
+    }
+
+    public boolean belongsTo(String clusterId) {
+        return roles.containsKey(clusterId);
+    }
+
+    /** Coordinators and the board work a cluster's cases; members see only their own. */
+    public boolean worksCasesOf(String clusterId) {
+        return has(clusterId, Role.COORDINATOR) || has(clusterId, Role.BOARD) || has(clusterId, Role.CHAIR);
+    }
+
+    public boolean isStaffAnywhere() {
+        return roles.keySet().stream().anyMatch(this::worksCasesOf);
+    }
+
+    public Collection<GrantedAuthority> authorities() {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+        if (administrator) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        roles.forEach((cluster, set) -> set.forEach(
+                role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()))));
+        return authorities;
+    }
+}

@@ -1,0 +1,169 @@
+package ua.clusterflow.system;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.onboarding.OnboardingApplication;
+import ua.clusterflow.onboarding.OnboardingService;
+import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.tasklist.FormSubmission;
+
+/**
+ * Demo data for a first look: two clusters with their coordinators, boards and members, and
+ * onboarding cases in different steps. Loaded once, on the embedded database unless told
+ * otherwise ({@code clusterflow.demo-data}). Every demo account has the password {@code demo}.
+ */
+@Component
+public class DemoData {
+
+    public static final String PASSWORD = "demo";
+    public static final String KHARKIV = "kharkiv";
+    public static final String ZAPORIZHZHIA = "zaporizhzhia";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final String setting;
+    private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final ClusterDirectory directory;
+    private final MemberOrganisationRepository organisations;
+    private final OnboardingService onboarding;
+    private final TaskService tasks;
+
+    public DemoData(@Value("${clusterflow.demo-data:auto}") String setting, ObjectProvider<EmbeddedPostgres> embedded,
+                    ClusterDirectory directory, MemberOrganisationRepository organisations,
+                    OnboardingService onboarding, TaskService tasks) {
+        this.setting = setting;
+        this.embedded = embedded;
+        this.directory = directory;
+        this.organisations = organisations;
+        this.onboarding = onboarding;
+        this.tasks = tasks;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    public void load() {
+        boolean enabled = "auto".equals(setting) ? embedded.getIfAvailable() != null : Boolean.parseBoolean(setting);
+        if (!enabled || directory.exists(KHARKIV)) {
+            return;
+        }
+        log.info("Loading demo data: clusters {} and {}, password '{}' for every account", KHARKIV, ZAPORIZHZHIA,
+                PASSWORD);
+        directory.createPerson("admin", "Адміністратор", "Системи", "admin@clusterflow.local", "uk", PASSWORD);
+        directory.makeAdministrator("admin");
+
+        directory.createCluster(KHARKIV, "Харківський ІАМ-кластер");
+        person("olena", "Олена", "Коваль", KHARKIV, Role.COORDINATOR);
+        person("petro", "Петро", "Бондаренко", KHARKIV, Role.BOARD, Role.CHAIR);
+        person("iryna", "Ірина", "Мельник", KHARKIV, Role.BOARD);
+        person("andriy", "Андрій", "Шевчук", KHARKIV, Role.BOARD);
+        person("maria", "Марія", "Ткаченко", KHARKIV, Role.BOARD);
+        person("taras", "Тарас", "Кравченко", KHARKIV, Role.BOARD);
+        person("nadia", "Надія", "Олійник", KHARKIV, Role.MEMBER);
+        member(KHARKIV, "ТОВ «Промавтоматика»", "3012345", "sme", "automation,engineering", 45, "nadia",
+                "АСУ ТП для машинобудування, PLC-програмування", "Партнери для проєктів Horizon Europe");
+        member(KHARKIV, "Харківський політехнічний інститут", "0205034", "university", "engineering,it", 2500, null,
+                "Лабораторії, випробування, підготовка інженерів", "Замовлення на дослідження від підприємств");
+
+        directory.createCluster(ZAPORIZHZHIA, "Запорізький ІАМ-кластер");
+        person("serhiy", "Сергій", "Литвиненко", ZAPORIZHZHIA, Role.COORDINATOR);
+        person("oksana", "Оксана", "Марченко", ZAPORIZHZHIA, Role.BOARD, Role.CHAIR);
+        person("vasyl", "Василь", "Савченко", ZAPORIZHZHIA, Role.BOARD);
+        person("halyna", "Галина", "Руденко", ZAPORIZHZHIA, Role.BOARD);
+        person("dmytro", "Дмитро", "Поліщук", ZAPORIZHZHIA, Role.BOARD);
+        person("yulia", "Юлія", "Лисенко", ZAPORIZHZHIA, Role.BOARD);
+        person("bohdan", "Богдан", "Гончаренко", ZAPORIZHZHIA, Role.MEMBER);
+        member(ZAPORIZHZHIA, "ПрАТ «Запоріжмашпроект»", "3298765", "large", "machinebuilding", 900, "bohdan",
+                "Металообробка, виробництво вузлів", "Цифровізація виробництва, CAD/CAM");
+
+        OnboardingApplication inReview = apply(KHARKIV, "ТОВ «Інжиніринг Схід»", "3155501", "sme", 28,
+                "inzhynirynh@example.com", "Віктор Захарченко");
+        OnboardingApplication moreInfo = apply(KHARKIV, "ФОП-стартап «Робокод»", "3155502", "startup", 6,
+                "robokod@example.com", "Ліна Собко");
+        complete(moreInfo, Map.of("reviewDecision", "moreInfo",
+                "reviewComment", "Додайте, будь ласка, опис продуктів і витяг з ЄДР."));
+        OnboardingApplication inVote = apply(KHARKIV, "ТОВ «Дніпро-Автоматика»", "3155503", "sme", 120,
+                "dnipro-avto@example.com", "Ростислав Гнатюк");
+        complete(inVote, Map.of("reviewDecision", "accept", "reviewChecks", "registry,contact,profile"));
+        vote(inVote, "petro", "approve", "Сильна команда автоматизації");
+        vote(inVote, "iryna", "abstain", null);
+        OnboardingApplication awaitingPayment = apply(KHARKIV, "Науковий парк «Слобожанщина»", "3155504", "research",
+                60, "park@example.com", "Софія Дячук");
+        complete(awaitingPayment, Map.of("reviewDecision", "accept"));
+        for (String voter : List.of("petro", "iryna", "andriy")) {
+            vote(awaitingPayment, voter, "approve", null);
+        }
+        apply(ZAPORIZHZHIA, "ТОВ «Хортиця-Софт»", "3155505", "sme", 35, "khortytsia@example.com", "Ігор Бойко");
+        log.info("Demo data loaded: {} in review, {} waiting for information, {} in the board vote, {} awaiting payment",
+                inReview.reference(), moreInfo.reference(), inVote.reference(), awaitingPayment.reference());
+    }
+
+    private void person(String id, String first, String last, String cluster, Role... roles) {
+        directory.createPerson(id, first, last, id + "@clusterflow.local", "uk", PASSWORD);
+        for (Role role : roles) {
+            directory.grant(id, cluster, role);
+        }
+    }
+
+    private void member(String cluster, String name, String first7, String category, String sectors, int headcount,
+                        String contact, String offers, String needs) {
+        organisations.insert(new MemberOrganisation(null, cluster, name, edrpou(first7), category, sectors, headcount,
+                "Харківська", offers, needs, contact, null, null, null));
+    }
+
+    private OnboardingApplication apply(String cluster, String name, String first7, String category, int headcount,
+                                        String email, String contact) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("organisationName", name);
+        values.put("edrpou", edrpou(first7));
+        values.put("category", category);
+        values.put("sectors", "engineering,automation");
+        values.put("headcount", (long) headcount);
+        values.put("region", KHARKIV.equals(cluster) ? "Харківська" : "Запорізька");
+        values.put("contactName", contact);
+        values.put("contactEmail", email);
+        values.put("contactPhone", "+380 50 000 00 00");
+        values.put("offers", "Проєктування та впровадження систем автоматизації");
+        values.put("needs", "Спільні проєкти з університетами, вихід на ринки ЄС");
+        values.put("consent", true);
+        return onboarding.apply(cluster, UUID.randomUUID().toString(), FormSubmission.ofValues(values), "uk", null);
+    }
+
+    private void complete(OnboardingApplication application, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(application.reference()).singleResult();
+        tasks.claim(task.getId(), "olena");
+        tasks.complete(task.getId(), variables);
+    }
+
+    private void vote(OnboardingApplication application, String voter, String choice, String comment) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(application.reference()).taskAssignee(voter)
+                .singleResult();
+        if (task == null) {
+            return;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("vote", choice);
+        variables.put("voteComment", comment);
+        tasks.complete(task.getId(), variables);
+    }
+
+    private static String edrpou(String first7) {
+        return first7 + Edrpou.checkDigit(first7);
+    }
+}

@@ -1,0 +1,41 @@
+package ua.clusterflow.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import ua.clusterflow.tasklist.TaskListService;
+
+/** What every page's navigation shows: who is signed in and how many tasks wait for them. */
+@ControllerAdvice
+public class GlobalModel {
+
+    private final TaskListService taskList;
+
+    public GlobalModel(TaskListService taskList) {
+        this.taskList = taskList;
+    }
+
+    @ModelAttribute("me")
+    public CurrentUser me() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null;
+    }
+
+    @ModelAttribute("taskCounts")
+    public Map<String, Long> taskCounts() {
+        CurrentUser user = me();
+        if (user == null) {
+            return Map.of();
+        }
+        return Map.of("mine", taskList.countMine(user), "group", taskList.countGroup(user));
+    }
+
+    @ModelAttribute("currentPath")
+    public String currentPath(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+}

@@ -1,0 +1,44 @@
+package ua.clusterflow.system;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Person;
+import ua.clusterflow.cluster.Role;
+
+/** Logs people in against the engine's identity service, the one place passwords live. */
+@Component
+public class IdentityAuthenticationProvider implements AuthenticationProvider {
+
+    private final ClusterDirectory directory;
+
+    public IdentityAuthenticationProvider(ClusterDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String userId = authentication.getName() == null ? "" : authentication.getName().trim();
+        String password = String.valueOf(authentication.getCredentials());
+        if (userId.isEmpty() || !directory.checkPassword(userId, password)) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        CurrentUser user = load(userId);
+        return new UsernamePasswordAuthenticationToken(user, null, user.authorities());
+    }
+
+    public CurrentUser load(String userId) {
+        Person person = directory.person(userId).orElseThrow(() -> new BadCredentialsException("Bad credentials"));
+        var groups = directory.groupsOf(userId);
+        return new CurrentUser(userId, person.displayName(), person.email(), person.language(),
+                groups.contains(Role.ADMIN_GROUP), directory.rolesOf(userId), groups);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

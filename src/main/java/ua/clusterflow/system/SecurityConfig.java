@@ -1,0 +1,72 @@
+package ua.clusterflow.system;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    /** The operators' doors: Camunda's webapps and REST API, for administrators only. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain operatorChain(HttpSecurity http, IdentityService identity,
+                                      IdentityAuthenticationProvider provider) throws Exception {
+        http.securityMatcher("/camunda/**", "/engine-rest/**")
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .httpBasic(Customizer.withDefaults())
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        (request, response, ex) -> response.sendRedirect(request.getContextPath() + "/login"),
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda")))
+                // the Camunda webapps carry their own CSRF protection and security headers
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .headers(headers -> headers.disable())
+                .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain appChain(HttpSecurity http, IdentityService identity,
+                                 IdentityAuthenticationProvider provider) throws Exception {
+        http.authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/login", "/apply/**", "/track/**", "/invitation/**", "/lang",
+                                "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                                "/actuator/health", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                        + "img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; "
+                                        + "form-action 'self'; base-uri 'self'; object-src 'none'"))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSso() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", CamundaWebappSso.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        // after Spring Security's filter chain, so the signed-in person is known
+        registration.setOrder(101);
+        return registration;
+    }
+}

@@ -1,0 +1,56 @@
+package ua.clusterflow.tasklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.system.CurrentUser;
+
+/** Cases of every process: who may see one, and its history, comments and documents. */
+@Service
+public class CaseService {
+
+    private final CaseRepository cases;
+    private final MemberOrganisationRepository organisations;
+
+    public CaseService(CaseRepository cases, MemberOrganisationRepository organisations) {
+        this.cases = cases;
+        this.organisations = organisations;
+    }
+
+    /** The case if this person may see it: the cluster's staff, its administrator, or the member it is about. */
+    public Optional<CaseRecord> visibleCase(CurrentUser user, String businessKey) {
+        return cases.find(businessKey).filter(c -> canView(user, c));
+    }
+
+    public boolean canView(CurrentUser user, CaseRecord record) {
+        if (user.administrator() || user.worksCasesOf(record.clusterId())) {
+            return true;
+        }
+        if (user.id().equals(record.createdBy())) {
+            return true;
+        }
+        return record.organisationId() != null
+                && organisations.idsForContact(user.id()).contains(record.organisationId());
+    }
+
+    /** The cases a person sees on "my cases": a member's own organisation's, or the staff's clusters'. */
+    public List<CaseRecord> casesFor(CurrentUser user) {
+        List<CaseRecord> result = new ArrayList<>(cases.ofOrganisations(organisations.idsForContact(user.id())));
+        List<String> staffClusters = user.clusterIds().stream().filter(user::worksCasesOf).toList();
+        for (CaseRecord record : cases.ofClusters(staffClusters, 200)) {
+            if (result.stream().noneMatch(r -> r.businessKey().equals(record.businessKey()))) {
+                result.add(record);
+            }
+        }
+        return result;
+    }
+
+    @Transactional
+    public void comment(CurrentUser user, CaseRecord record, String body) {
+        cases.addComment(record.businessKey(), user.id(), user.name(), body);
+        cases.addEvent(record.businessKey(), user.name(), "comment", null);
+    }
+}

@@ -1,0 +1,86 @@
+package ua.clusterflow.tasklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.springframework.stereotype.Component;
+
+/** Reads the Camunda Forms JSON deployed with the engine into {@link FormDefinition}s. */
+@Component
+public class FormDefinitions {
+
+    private final FormService formService;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public FormDefinitions(FormService formService) {
+        this.formService = formService;
+    }
+
+    public FormDefinition forTask(String taskId) {
+        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public FormDefinition forStart(String processDefinitionId) {
+        try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
+            return parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public FormDefinition parse(InputStream in) throws IOException {
+        JsonNode root = json.readTree(in);
+        List<FormField> fields = new ArrayList<>();
+        collect(root.path("components"), fields);
+        return new FormDefinition(root.path("id").asText(), List.copyOf(fields));
+    }
+
+    private void collect(JsonNode components, List<FormField> fields) {
+        for (JsonNode c : components) {
+            String type = c.path("type").asText();
+            if ("group".equals(type) || "dynamiclist".equals(type)) {
+                collect(c.path("components"), fields);
+                continue;
+            }
+            JsonNode validate = c.path("validate");
+            List<FormField.Option> options = new ArrayList<>();
+            for (JsonNode v : c.path("values")) {
+                options.add(new FormField.Option(v.path("value").asText(), v.path("label").asText()));
+            }
+            Map<String, String> properties = new LinkedHashMap<>();
+            c.path("properties").fields().forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+            fields.add(new FormField(
+                    "text".equals(type) ? "text-" + fields.size() : c.path("key").asText(),
+                    type,
+                    "text".equals(type) ? c.path("text").asText() : c.path("label").asText(),
+                    c.path("description").asText(null),
+                    validate.path("required").asBoolean(false),
+                    intOrNull(validate, "minLength"), intOrNull(validate, "maxLength"),
+                    doubleOrNull(validate, "min"), doubleOrNull(validate, "max"),
+                    validate.path("pattern").asText(null),
+                    List.copyOf(options), Map.copyOf(properties),
+                    c.path("accept").asText(null),
+                    c.path("subtype").asText(null),
+                    c.has("decimalDigits") && c.path("decimalDigits").asInt() == 0));
+        }
+    }
+
+    private static Integer intOrNull(JsonNode node, String name) {
+        return node.has(name) ? node.get(name).asInt() : null;
+    }
+
+    private static Double doubleOrNull(JsonNode node, String name) {
+        return node.has(name) ? node.get(name).asDouble() : null;
+    }
+}

@@ -1,0 +1,73 @@
+package ua.clusterflow.tasklist;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Person;
+import ua.clusterflow.mail.MailOutbox;
+
+/**
+ * Mail at every hand-over: whoever a task is assigned to, or the people of the groups it is
+ * offered to, get a mail with a link to it. Nobody is mailed about a task they took themselves.
+ */
+@Component
+public class TaskNotifications {
+
+    private final ClusterDirectory directory;
+    private final MailOutbox outbox;
+    private final IdentityService identity;
+
+    public TaskNotifications(ClusterDirectory directory, MailOutbox outbox, IdentityService identity) {
+        this.directory = directory;
+        this.outbox = outbox;
+        this.identity = identity;
+    }
+
+    @EventListener(condition = "#task.eventName == 'create' || #task.eventName == 'assignment'")
+    public void onTask(DelegateTask task) {
+        Set<String> recipients = new HashSet<>();
+        if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            if (task.getAssignee() != null) {
+                recipients.add(task.getAssignee());
+            }
+        } else if (task.getAssignee() == null) {
+            for (IdentityLink link : task.getCandidates()) {
+                if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                    continue;
+                }
+                if (link.getUserId() != null) {
+                    recipients.add(link.getUserId());
+                } else if (link.getGroupId() != null) {
+                    directory.peopleInGroup(link.getGroupId()).forEach(p -> recipients.add(p.id()));
+                }
+            }
+        }
+        Authentication current = identity.getCurrentAuthentication();
+        if (current != null) {
+            recipients.remove(current.getUserId());
+        }
+        String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        Object title = task.getVariable("caseTitle");
+        for (String userId : recipients) {
+            directory.person(userId).ifPresent(person -> mail(person, task, businessKey, title));
+        }
+    }
+
+    private void mail(Person person, DelegateTask task, String businessKey, Object title) {
+        outbox.queue(person, "task-assigned", Map.of(
+                "taskName", task.getName() == null ? "" : task.getName(),
+                "caseTitle", title == null ? "" : title.toString(),
+                "businessKey", businessKey == null ? "" : businessKey,
+                "link", outbox.link("/tasks/" + task.getId()),
+                "subjectArg", task.getName() == null ? "" : task.getName()), businessKey);
+    }
+}

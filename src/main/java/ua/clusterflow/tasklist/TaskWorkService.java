@@ -1,0 +1,177 @@
+package ua.clusterflow.tasklist;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.DelegationState;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.CurrentUser;
+
+/** What a person does with a task: claim, hand back, delegate, plan, and complete with a form. */
+@Service
+public class TaskWorkService {
+
+    private static final int ATTEMPTS = 3;
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final TaskListService taskList;
+    private final CaseRepository cases;
+    private final ClusterDirectory directory;
+    private final TransactionTemplate transaction;
+
+    public TaskWorkService(TaskService tasks, RuntimeService runtime, TaskListService taskList, CaseRepository cases,
+                           ClusterDirectory directory, TransactionTemplate transaction) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.taskList = taskList;
+        this.cases = cases;
+        this.directory = directory;
+        this.transaction = transaction;
+    }
+
+    public void claim(CurrentUser user, String taskId) {
+        Task task = visible(user, taskId);
+        try {
+            tasks.claim(task.getId(), user.id());
+        } catch (TaskAlreadyClaimedException e) {
+            throw new TaskProblem("task.heldByOther", directory.displayName(e.getTaskAssignee()));
+        }
+    }
+
+    public void unclaim(CurrentUser user, String taskId) {
+        Task task = visible(user, taskId);
+        requireHeldBy(user, task);
+        tasks.setAssignee(task.getId(), null);
+    }
+
+    public void delegate(CurrentUser user, String taskId, String delegateId, String note) {
+        transaction.executeWithoutResult(status -> {
+            Task task = visible(user, taskId);
+            requireHeldBy(user, task);
+            boolean sameCluster = directory.peopleOfCluster(task.getTenantId()).stream()
+                    .anyMatch(p -> p.id().equals(delegateId));
+            if (!sameCluster || delegateId.equals(user.id())) {
+                throw new TaskProblem("task.delegate.invalid");
+            }
+            tasks.delegateTask(task.getId(), delegateId);
+            if (note != null && !note.isBlank()) {
+                tasks.createComment(task.getId(), task.getProcessInstanceId(), note.trim());
+            }
+            event(task, user.name(), "delegated",
+                    task.getName() + " → " + directory.displayName(delegateId) + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+        });
+    }
+
+    public void plan(CurrentUser user, String taskId, LocalDate due, LocalDate followUp, Integer priority) {
+        Task task = visible(user, taskId);
+        task.setDueDate(endOfDay(due));
+        task.setFollowUpDate(followUp == null ? null : Date.from(followUp.atStartOfDay(AppClock.KYIV).toInstant()));
+        if (priority != null) {
+            task.setPriority(Math.max(0, Math.min(100, priority)));
+        }
+        tasks.saveTask(task);
+    }
+
+    /**
+     * Completes the task with the form's values (or, for a delegated task, hands it back to its
+     * owner). Claims an unclaimed task first. A concurrent change of the same case is retried;
+     * a task someone else completed or holds is refused with a message.
+     */
+    public void complete(CurrentUser user, String taskId, FormSubmission submission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> completeOnce(user, taskId, submission));
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new TaskProblem("task.busy");
+                }
+            }
+        }
+    }
+
+    private void completeOnce(CurrentUser user, String taskId, FormSubmission submission) {
+        Task task = visible(user, taskId);
+        if (task.getAssignee() == null) {
+            try {
+                tasks.claim(task.getId(), user.id());
+            } catch (TaskAlreadyClaimedException e) {
+                throw new TaskProblem("task.heldByOther", directory.displayName(e.getTaskAssignee()));
+            }
+        } else {
+            requireHeldBy(user, task);
+        }
+        String businessKey = businessKey(task);
+        Map<String, Object> variables = new HashMap<>();
+        submission.values().forEach((key, value) -> variables.put(key, engineValue(value)));
+        submission.uploads().forEach((key, upload) -> {
+            long id = cases.addDocument(businessKey, upload.fileName(), upload.contentType(), upload.content(),
+                    user.name());
+            variables.put(key, id);
+        });
+        try {
+            if (task.getDelegationState() == DelegationState.PENDING) {
+                tasks.resolveTask(task.getId(), variables);
+                event(task, user.name(), "resolved", task.getName());
+            } else {
+                tasks.complete(task.getId(), variables);
+                event(task, user.name(), "completed", task.getName());
+            }
+        } catch (OptimisticLockingException e) {
+            throw e;
+        } catch (ProcessEngineException e) {
+            if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+                throw new TaskProblem("task.gone");
+            }
+            throw e;
+        }
+    }
+
+    private Task visible(CurrentUser user, String taskId) {
+        return taskList.visibleTask(user, taskId).orElseThrow(() -> new TaskProblem("task.gone"));
+    }
+
+    private void requireHeldBy(CurrentUser user, Task task) {
+        if (!user.id().equals(task.getAssignee())) {
+            throw new TaskProblem("task.heldByOther",
+                    task.getAssignee() == null ? "—" : directory.displayName(task.getAssignee()));
+        }
+    }
+
+    private String businessKey(Task task) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        return instance.getBusinessKey();
+    }
+
+    private void event(Task task, String actor, String action, String detail) {
+        String key = businessKey(task);
+        if (key != null && cases.find(key).isPresent()) {
+            cases.addEvent(key, actor, action, detail);
+        }
+    }
+
+    private static Object engineValue(Object value) {
+        if (value instanceof LocalDate date) {
+            return Date.from(date.atStartOfDay(AppClock.KYIV).toInstant());
+        }
+        return value;
+    }
+
+    private static Date endOfDay(LocalDate day) {
+        return day == null ? null : Date.from(day.atTime(23, 59).atZone(ZoneId.of("Europe/Kyiv")).toInstant());
+    }
+}

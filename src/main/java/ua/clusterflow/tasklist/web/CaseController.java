@@ -1,0 +1,113 @@
+package ua.clusterflow.tasklist.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.tasklist.CaseDetails;
+import ua.clusterflow.tasklist.CaseDiagramService;
+import ua.clusterflow.tasklist.CaseRecord;
+import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.CaseService;
+
+/** The case page: what a case is, where it stands, what happened, and its comments and documents. */
+@Controller
+public class CaseController {
+
+    private static final int MAX_COMMENT = 4000;
+
+    private final CaseService caseService;
+    private final CaseRepository cases;
+    private final CaseDiagramService diagrams;
+    private final ClusterDirectory directory;
+    private final List<CaseDetails> details;
+
+    public CaseController(CaseService caseService, CaseRepository cases, CaseDiagramService diagrams,
+                          ClusterDirectory directory, List<CaseDetails> details) {
+        this.caseService = caseService;
+        this.cases = cases;
+        this.diagrams = diagrams;
+        this.directory = directory;
+        this.details = details;
+    }
+
+    @GetMapping("/cases")
+    public String myCases(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("cases", caseService.casesFor(user));
+        return "cases/list";
+    }
+
+    @GetMapping("/cases/{key}")
+    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String key, Model model) {
+        CaseRecord record = visible(user, key);
+        model.addAttribute("caseRecord", record);
+        model.addAttribute("clusterName", directory.clusterName(record.clusterId()));
+        model.addAttribute("events", cases.events(key));
+        model.addAttribute("comments", cases.comments(key));
+        model.addAttribute("documents", cases.documents(key));
+        model.addAttribute("steps", diagrams.diagram(record).map(CaseDiagramService.Diagram::activeNames)
+                .orElse(List.of()));
+        Map<String, String> facts = new LinkedHashMap<>();
+        details.stream().filter(d -> d.supports(record.processKey())).forEach(d -> facts.putAll(d.details(key)));
+        model.addAttribute("details", facts);
+        return "cases/case";
+    }
+
+    @GetMapping(value = "/cases/{key}/diagram", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    public CaseDiagramService.Diagram diagram(@AuthenticationPrincipal CurrentUser user, @PathVariable String key) {
+        return diagrams.diagram(visible(user, key))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @PostMapping("/cases/{key}/comments")
+    public String comment(@AuthenticationPrincipal CurrentUser user, @PathVariable String key,
+                          @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+        CaseRecord record = visible(user, key);
+        String text = body.trim();
+        if (text.isEmpty() || text.length() > MAX_COMMENT) {
+            redirect.addFlashAttribute("commentError", text.isEmpty() ? "error.required" : "error.maxLength");
+            redirect.addFlashAttribute("commentBody", body);
+            return "redirect:/cases/" + key + "#comments";
+        }
+        caseService.comment(user, record, text);
+        return "redirect:/cases/" + key + "#comments";
+    }
+
+    @GetMapping("/documents/{id}")
+    public ResponseEntity<byte[]> download(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        Optional<CaseRepository.CaseDocument> document = cases.document(id);
+        if (document.isEmpty() || caseService.visibleCase(user, document.get().businessKey()).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        CaseRepository.CaseDocument doc = document.get();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(doc.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(doc.contentType()))
+                .body(cases.content(id));
+    }
+
+    private CaseRecord visible(CurrentUser user, String key) {
+        return caseService.visibleCase(user, key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

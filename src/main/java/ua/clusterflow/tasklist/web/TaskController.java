@@ -1,0 +1,103 @@
+package ua.clusterflow.tasklist.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.tasklist.CaseService;
+import ua.clusterflow.tasklist.FormDefinition;
+import ua.clusterflow.tasklist.FormDefinitions;
+import ua.clusterflow.tasklist.FormSubmission;
+import ua.clusterflow.tasklist.FormValidator;
+import ua.clusterflow.tasklist.TaskListService;
+import ua.clusterflow.tasklist.TaskProblem;
+import ua.clusterflow.tasklist.TaskView;
+import ua.clusterflow.tasklist.TaskWorkService;
+
+/** One task: its form, rendered from {@code forms/}, and its completion. */
+@Controller
+public class TaskController {
+
+    private final TaskListService taskList;
+    private final TaskWorkService work;
+    private final FormDefinitions forms;
+    private final FormValidator validator;
+    private final ClusterDirectory directory;
+    private final CaseService cases;
+
+    public TaskController(TaskListService taskList, TaskWorkService work, FormDefinitions forms,
+                          FormValidator validator, ClusterDirectory directory, CaseService cases) {
+        this.taskList = taskList;
+        this.work = work;
+        this.forms = forms;
+        this.validator = validator;
+        this.directory = directory;
+        this.cases = cases;
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    public String initTaskForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String taskId, Model model,
+                               RedirectAttributes redirect) {
+        Optional<Task> task = taskList.visibleTask(user, taskId);
+        if (task.isEmpty()) {
+            redirect.addFlashAttribute("error", "task.gone");
+            return "redirect:/tasks";
+        }
+        return show(user, task.get(), FormSubmission.empty(), model);
+    }
+
+    @PostMapping("/tasks/{taskId}")
+    public String processTaskForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String taskId,
+                                  HttpServletRequest request, HttpServletResponse response, Model model,
+                                  RedirectAttributes redirect) {
+        Optional<Task> task = taskList.visibleTask(user, taskId);
+        if (task.isEmpty()) {
+            redirect.addFlashAttribute("error", "task.gone");
+            return "redirect:/tasks";
+        }
+        FormDefinition form = forms.forTask(taskId);
+        FormSubmission submission = FormRequests.validate(validator, form, request);
+        if (submission.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return show(user, task.get(), submission, model);
+        }
+        TaskView view = taskList.view(task.get());
+        try {
+            work.complete(user, taskId, submission);
+        } catch (TaskProblem problem) {
+            if ("task.gone".equals(problem.messageKey())) {
+                redirect.addFlashAttribute("error", "task.completedByOther");
+                return "redirect:/cases/" + view.businessKey();
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("error", problem.messageKey());
+            model.addAttribute("errorArgs", problem.args());
+            return show(user, task.get(), submission, model);
+        }
+        redirect.addFlashAttribute("message", "task.completed");
+        redirect.addFlashAttribute("messageArgs", new Object[] {view.name()});
+        return "redirect:/tasks";
+    }
+
+    private String show(CurrentUser user, Task task, FormSubmission submission, Model model) {
+        TaskView view = taskList.view(task);
+        model.addAttribute("task", view);
+        model.addAttribute("form", forms.forTask(task.getId()));
+        model.addAttribute("submission", submission);
+        model.addAttribute("canWork", view.assignee() == null || view.heldBy(user.id()));
+        model.addAttribute("people", directory.peopleOfCluster(view.clusterId()).stream()
+                .filter(p -> !p.id().equals(user.id())).toList());
+        model.addAttribute("caseRecord", cases.visibleCase(user, view.businessKey()).orElse(null));
+        return "tasks/task";
+    }
+}
