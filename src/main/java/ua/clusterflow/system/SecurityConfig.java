@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -21,7 +23,9 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain operatorChain(HttpSecurity http, IdentityService identity,
                                       IdentityAuthenticationProvider provider) throws Exception {
-        http.securityMatcher("/camunda/**", "/engine-rest/**")
+        // Camunda's REST API and webapps are servlets of their own: match them by path, not through Spring MVC
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
@@ -29,7 +33,7 @@ public class SecurityConfig {
                         (request, response, ex) -> response.sendRedirect(request.getContextPath() + "/login"),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda")))
                 // the Camunda webapps carry their own CSRF protection and security headers
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
                 .headers(headers -> headers.disable())
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();

@@ -9,7 +9,7 @@ import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.system.CurrentUser;
 
 /** Cases of every process: who may see one, and its history, comments and documents. */
-@Service
+@Service("caseRecords")
 public class CaseService {
 
     private final CaseRepository cases;
