@@ -1,0 +1,179 @@
+package ua.clusterflow;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.mail.OutboxSender;
+import ua.clusterflow.onboarding.OnboardingApplication;
+import ua.clusterflow.onboarding.OnboardingService;
+import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.system.IdentityAuthenticationProvider;
+import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.tasklist.FormSubmission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+/**
+ * The whole application on the embedded PostgreSQL with the demo data, GreenMail as the SMTP
+ * server and the engine's job executor off: one Spring context shared by every test that extends this.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    @Autowired protected ProcessEngine engine;
+    @Autowired protected RuntimeService runtime;
+    @Autowired protected TaskService tasks;
+    @Autowired protected ManagementService management;
+    @Autowired protected HistoryService history;
+    @Autowired protected JdbcClient jdbc;
+    @Autowired protected GreenMail greenMail;
+    @Autowired protected OutboxSender outboxSender;
+    @Autowired protected OnboardingService onboarding;
+    @Autowired protected IdentityAuthenticationProvider people;
+
+    @BeforeEach
+    void initEngineAssertions() throws Exception {
+        BpmnAwareTests.init(engine);
+        outboxSender.sendDue();
+        greenMail.purgeEmailFromAllMailboxes();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    protected CurrentUser user(String userId) {
+        return people.load(userId);
+    }
+
+    protected RequestPostProcessor as(String userId) {
+        CurrentUser user = user(userId);
+        return authentication(new UsernamePasswordAuthenticationToken(user, null, user.authorities()));
+    }
+
+    /** A valid EDRPOU code no other test uses. */
+    protected static String newEdrpou() {
+        String first7 = String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000, 2_999_999));
+        return first7 + Edrpou.checkDigit(first7);
+    }
+
+    protected static Map<String, Object> applicationValues(String name, String edrpou, String email) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("organisationName", name);
+        values.put("edrpou", edrpou);
+        values.put("category", "sme");
+        values.put("sectors", "automation");
+        values.put("headcount", 30L);
+        values.put("region", "Харківська");
+        values.put("contactName", "Тетяна Бойко");
+        values.put("contactEmail", email);
+        values.put("contactPhone", "+380501112233");
+        values.put("offers", "Роботизовані комірки для зварювання");
+        values.put("needs", "Партнери для проєктів ЄС");
+        values.put("consent", true);
+        return values;
+    }
+
+    protected OnboardingApplication apply(String cluster, String name, String edrpou, String email) {
+        return onboarding.apply(cluster, java.util.UUID.randomUUID().toString(),
+                FormSubmission.ofValues(applicationValues(name, edrpou, email)), "uk", null);
+    }
+
+    protected ProcessInstance instance(String businessKey, String processKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .processDefinitionKey(processKey).singleResult();
+    }
+
+    protected Task task(String businessKey, String activityId) {
+        List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(activityId).list();
+        assertThat(found).as("open task %s of %s", activityId, businessKey).hasSize(1);
+        return found.get(0);
+    }
+
+    protected void complete(String businessKey, String activityId, String userId, Map<String, Object> variables) {
+        Task task = task(businessKey, activityId);
+        tasks.claim(task.getId(), userId);
+        tasks.complete(task.getId(), variables);
+    }
+
+    /** Moves the engine's clock (the app reads the same clock). */
+    protected void moveClock(Duration by) {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + by.toMillis()));
+    }
+
+    /** Executes the timer job of one boundary or intermediate timer event, failing loudly if it is not due. */
+    protected void fireTimer(String processInstanceId, String timerActivityId) {
+        Job job = management.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId(timerActivityId).singleResult();
+        assertThat(job).as("timer %s", timerActivityId).isNotNull();
+        assertThat(job.getDuedate()).as("timer %s due", timerActivityId).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+        management.executeJob(job.getId());
+    }
+
+    /** Delivers the outbox and returns the mails received by one address. */
+    protected List<MimeMessage> mailsTo(String address) {
+        outboxSender.sendDue();
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipients(m).contains(address)).toList();
+    }
+
+    protected List<String> subjectsTo(String address) {
+        return mailsTo(address).stream().map(IntegrationTest::subject).toList();
+    }
+
+    protected static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipients(MimeMessage message) {
+        try {
+            return String.join(",", message.getHeader("To"));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
