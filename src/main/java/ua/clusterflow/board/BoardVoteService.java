@@ -13,6 +13,7 @@ import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.Formats;
 import ua.clusterflow.tasklist.CaseRepository;
 
 /** Board votes: who votes, the ballots, when a vote is decided, and who is told. */
@@ -28,9 +29,11 @@ public class BoardVoteService {
     private final ClusterDirectory directory;
     private final CaseRepository cases;
     private final MailOutbox outbox;
+    private final Formats formats;
 
     public BoardVoteService(BallotRepository ballots, ClusterDirectory directory, CaseRepository cases,
-                            MailOutbox outbox) {
+                            MailOutbox outbox, Formats formats) {
+        this.formats = formats;
         this.ballots = ballots;
         this.directory = directory;
         this.cases = cases;
@@ -82,7 +85,7 @@ public class BoardVoteService {
         for (String voter : voters(clusterId, excluded)) {
             if (!voted.contains(voter)) {
                 directory.person(voter).ifPresent(p -> outbox.queue(p, "vote-reminder", Map.of(
-                        "caseTitle", caseTitle, "deadline", deadline.toInstant(),
+                        "caseTitle", caseTitle, "deadline", formats.dateTime(deadline),
                         "link", outbox.link("/tasks?process=BoardVote"), "subjectArg", caseTitle), businessKey));
             }
         }

@@ -23,7 +23,7 @@ import ua.clusterflow.system.CurrentUser;
 @Service
 public class TaskWorkService {
 
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 8;
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -70,7 +70,7 @@ public class TaskWorkService {
             if (note != null && !note.isBlank()) {
                 tasks.createComment(task.getId(), task.getProcessInstanceId(), note.trim());
             }
-            event(task, user.name(), "delegated",
+            event(businessKey(task), user.name(), "delegated",
                     task.getName() + " → " + directory.displayName(delegateId) + (note == null || note.isBlank() ? "" : ": " + note.trim()));
         });
     }
@@ -99,6 +99,7 @@ public class TaskWorkService {
                 if (attempt == ATTEMPTS) {
                     throw new TaskProblem("task.busy");
                 }
+                pauseBeforeRetry(attempt);
             }
         }
     }
@@ -125,10 +126,10 @@ public class TaskWorkService {
         try {
             if (task.getDelegationState() == DelegationState.PENDING) {
                 tasks.resolveTask(task.getId(), variables);
-                event(task, user.name(), "resolved", task.getName());
+                event(businessKey, user.name(), "resolved", task.getName());
             } else {
                 tasks.complete(task.getId(), variables);
-                event(task, user.name(), "completed", task.getName());
+                event(businessKey, user.name(), "completed", task.getName());
             }
         } catch (OptimisticLockingException e) {
             throw e;
@@ -137,6 +138,16 @@ public class TaskWorkService {
                 throw new TaskProblem("task.gone");
             }
             throw e;
+        }
+    }
+
+    /** A short random pause, longer with each attempt, so that concurrent completions fall apart. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskProblem("task.busy");
         }
     }
 
@@ -157,8 +168,7 @@ public class TaskWorkService {
         return instance.getBusinessKey();
     }
 
-    private void event(Task task, String actor, String action, String detail) {
-        String key = businessKey(task);
+    private void event(String key, String actor, String action, String detail) {
         if (key != null && cases.find(key).isPresent()) {
             cases.addEvent(key, actor, action, detail);
         }
