@@ -142,7 +142,7 @@ public class OnboardingController {
 
     private String showTracking(OnboardingApplication application, String token, java.util.Map<String, Object> values,
                                 FormSubmission submission, Model model) {
-        model.addAttribute("application", application);
+        model.addAttribute("onboardingApp", application);
         model.addAttribute("token", token);
         model.addAttribute("clusterName", directory.clusterName(application.clusterId()));
         model.addAttribute("events", cases.events(application.reference()));

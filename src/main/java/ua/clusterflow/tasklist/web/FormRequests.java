@@ -9,6 +9,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
@@ -22,8 +23,9 @@ public final class FormRequests {
     public static FormSubmission validate(FormValidator validator, FormDefinition form, HttpServletRequest request) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((key, values) -> params.put(key, Arrays.asList(values)));
-        MultiValueMap<String, MultipartFile> files = request instanceof MultipartHttpServletRequest multipart
-                ? multipart.getMultiFileMap() : new LinkedMultiValueMap<>();
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        MultiValueMap<String, MultipartFile> files = multipart != null ? multipart.getMultiFileMap()
+                : new LinkedMultiValueMap<>();
         return validator.validate(form, params, files);
     }
 }

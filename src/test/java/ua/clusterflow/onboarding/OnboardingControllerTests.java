@@ -1,0 +1,165 @@
+package ua.clusterflow.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.system.SignedLinks;
+
+/** The public application form and the applicant's page: what a person sees on good and bad input. */
+class OnboardingControllerTests extends IntegrationTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired OnboardingApplicationRepository applications;
+    @Autowired SignedLinks links;
+
+    @Test
+    void theFormNeedsNoLogin() throws Exception {
+        mvc.perform(get("/apply/kharkiv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"edrpou\"")))
+                .andExpect(content().string(containsString("name=\"submissionId\"")));
+    }
+
+    @Test
+    void anInvalidEdrpouIsShownNextToTheFieldAndWhatWasTypedIsKept() throws Exception {
+        mvc.perform(form("kharkiv", UUID.randomUUID().toString(), "edrpou", "12345670",
+                        "organisationName", "ТОВ «Збережене ім'я»"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-edrpou\"")))
+                .andExpect(content().string(containsString("Код ЄДРПОУ має складатися з 8 цифр")))
+                .andExpect(content().string(containsString("value=\"ТОВ «Збережене ім&#39;я»\"")))
+                .andExpect(content().string(containsString("value=\"12345670\"")));
+    }
+
+    @Test
+    void consentIsRequired() throws Exception {
+        mvc.perform(form("kharkiv", UUID.randomUUID().toString(), "edrpou", newEdrpou(), "consent", null))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-consent\"")));
+    }
+
+    @Test
+    void anUploadThatIsNotReallyAPdfIsRefusedAndTheRestIsKept() throws Exception {
+        MockMultipartFile fake = new MockMultipartFile("registrationExtract", "extract.pdf", "application/pdf",
+                "<html><script>alert(1)</script></html>".getBytes());
+        mvc.perform(form("kharkiv", UUID.randomUUID().toString(), "edrpou", newEdrpou()).file(fake))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-registrationExtract\"")))
+                .andExpect(content().string(containsString("Дозволені файли: PDF")))
+                .andExpect(content().string(containsString("Роботизовані комірки")));
+    }
+
+    @Test
+    void anOversizedUploadIsRefusedWithItsLimit() throws Exception {
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy("%PDF-1.4".getBytes(), 0, big, 0, 8);
+        mvc.perform(form("kharkiv", UUID.randomUUID().toString(), "edrpou", newEdrpou())
+                        .file(new MockMultipartFile("registrationExtract", "big.pdf", "application/pdf", big)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("Файл більший за 10 МБ")));
+    }
+
+    @Test
+    void aDoubleSubmittedApplicationIsStoredOnce() throws Exception {
+        String submission = UUID.randomUUID().toString();
+        String edrpou = newEdrpou();
+        MockMultipartFile pdf = new MockMultipartFile("registrationExtract", "витяг.pdf", "application/pdf",
+                "%PDF-1.4 test".getBytes());
+        mvc.perform(form("kharkiv", submission, "edrpou", edrpou).file(pdf))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/kharkiv/done"));
+        mvc.perform(form("kharkiv", submission, "edrpou", edrpou))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/kharkiv/done"));
+
+        assertThat(jdbc.sql("select count(*) from onboarding_application where edrpou = ?").param(edrpou)
+                .query(Long.class).single()).isEqualTo(1);
+        String reference = applications.findBySubmission(submission).orElseThrow().reference();
+        assertThat(jdbc.sql("select file_name from case_document where business_key = ?").param(reference)
+                .query(String.class).list()).containsExactly("витяг.pdf");
+    }
+
+    @Test
+    void theApplicantFollowsTheApplicationThroughTheSignedLinkOnly() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Стежу»", newEdrpou(), "follow@example.com");
+        String token = onboarding.trackingToken(app);
+        mvc.perform(get("/track/" + token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(app.reference())))
+                .andExpect(content().string(not(containsString("id=\"amend-form\""))));
+        mvc.perform(get("/track/" + token.substring(0, token.length() - 2) + "xx"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Посилання пошкоджене")));
+        String expired = links.sign(OnboardingService.TRACK_LINK, app.reference(), java.time.Duration.ofSeconds(-1));
+        mvc.perform(get("/track/" + expired))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("Строк дії посилання минув")));
+    }
+
+    @Test
+    void anAmendmentWithBadInputKeepsItAndAGoodOneReturnsTheCaseToReview() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Доповню»", newEdrpou(), "amendweb@example.com");
+        complete(app.reference(), "Task_ReviewApplication", "olena",
+                java.util.Map.of("reviewDecision", "moreInfo", "reviewComment", "Додайте телефон"));
+        String token = onboarding.trackingToken(app);
+        mvc.perform(get("/track/" + token))
+                .andExpect(content().string(containsString("Додайте телефон")))
+                .andExpect(content().string(containsString("id=\"amend-form\"")));
+
+        mvc.perform(amend(token, "edrpou", "1", "contactPhone", "+380 57 700 00 00"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("+380 57 700 00 00")));
+        mvc.perform(amend(token, "edrpou", app.edrpou(), "contactPhone", "+380 57 700 00 00"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(applications.get(app.id()).contactPhone()).isEqualTo("+380 57 700 00 00");
+        assertThat(applications.get(app.id()).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+    }
+
+    private MockMultipartHttpServletRequestBuilder form(String cluster, String submissionId, String... overrides) {
+        return (MockMultipartHttpServletRequestBuilder) filled(multipart("/apply/" + cluster), overrides)
+                .param("submissionId", submissionId).with(csrf());
+    }
+
+    private MockMultipartHttpServletRequestBuilder amend(String token, String... overrides) {
+        return (MockMultipartHttpServletRequestBuilder) filled(multipart("/track/" + token), overrides).with(csrf());
+    }
+
+    /** A filled-in application form; overrides are name/value pairs, a null value leaves the field out. */
+    private static MockMultipartHttpServletRequestBuilder filled(MockMultipartHttpServletRequestBuilder request,
+                                                                 String... overrides) {
+        Map<String, String[]> values = new LinkedHashMap<>();
+        values.put("organisationName", new String[] {"ТОВ «Веб-заявник»"});
+        values.put("category", new String[] {"sme"});
+        values.put("sectors", new String[] {"automation", "it"});
+        values.put("headcount", new String[] {"25"});
+        values.put("region", new String[] {"Харківська"});
+        values.put("contactName", new String[] {"Олег Руденко"});
+        values.put("contactEmail", new String[] {"web-applicant@example.com"});
+        values.put("offers", new String[] {"Роботизовані комірки"});
+        values.put("needs", new String[] {"Партнери"});
+        values.put("consent", new String[] {"true"});
+        for (int i = 0; i < overrides.length; i += 2) {
+            values.put(overrides[i], overrides[i + 1] == null ? null : new String[] {overrides[i + 1]});
+        }
+        values.forEach((name, value) -> {
+            if (value != null) {
+                request.param(name, value);
+            }
+        });
+        return request;
+    }
+}
