@@ -1,0 +1,171 @@
+package ua.clusterflow.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.onboarding.OnboardingApplication;
+import ua.clusterflow.onboarding.process.OnboardingProcess;
+
+/** The task list and task page as coordinators use them: claiming, completing, conflicts, delegation. */
+class TaskControllerTests extends IntegrationTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired TaskWorkService work;
+    @Autowired ClusterDirectory directory;
+
+    @Test
+    void theTaskListShowsTheClustersTasksWithCountsAndFindsACaseByTitle() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Шукана назва»", newEdrpou(), "search@example.com");
+        mvc.perform(get("/tasks").with(as("olena")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(row(app.reference()))))
+                .andExpect(content().string(containsString("class=\"count count-group\"")));
+        mvc.perform(get("/tasks").param("q", "шукана").with(as("olena")))
+                .andExpect(content().string(containsString(row(app.reference()))))
+                .andExpect(content().string(not(containsString(row("ONB-00001")))));
+        mvc.perform(get("/tasks").param("q", app.reference()).param("view", "mine").with(as("olena")))
+                .andExpect(content().string(not(containsString(row(app.reference())))));
+        mvc.perform(get("/tasks").param("due", "overdue").with(as("olena")))
+                .andExpect(content().string(not(containsString(row(app.reference())))));
+    }
+
+    @Test
+    void aFormWithErrorsKeepsWhatWasTypedAndACompleteOneMovesTheCaseOn() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Форма»", newEdrpou(), "form@example.com");
+        Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
+
+        mvc.perform(post("/tasks/" + review.getId()).with(as("olena")).with(csrf())
+                        .param("reviewDecision", "reject").param("reviewChecks", "registry"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-reviewComment\"")))
+                .andExpect(content().string(containsString("value=\"registry\" checked")));
+
+        mvc.perform(post("/tasks/" + review.getId()).with(as("olena")).with(csrf())
+                        .param("reviewDecision", "moreInfo").param("reviewComment", "Додайте витяг"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("message", "task.completed"));
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+                .assertThat(instance(app.reference(), OnboardingProcess.KEY))
+                .isWaitingAt(OnboardingProcess.TASK_AWAIT_AMENDMENT);
+    }
+
+    @Test
+    void aDoubleSubmittedTaskFormCompletesTheTaskOnce() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Двічі»", newEdrpou(), "twice@example.com");
+        Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/tasks/" + review.getId()).with(as("olena")).with(csrf())
+                    .param("reviewDecision", "accept"));
+        }
+        mvc.perform(post("/tasks/" + review.getId()).with(as("olena")).with(csrf()).param("reviewDecision", "accept"))
+                .andExpect(redirectedUrl("/tasks"))
+                .andExpect(flash().attribute("error", "task.gone"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(app.reference())
+                .processDefinitionKey("BoardVote").count()).isEqualTo(1);
+    }
+
+    @Test
+    void twoCoordinatorsCompletingTheSameTaskAtOnceOneWinsTheOtherIsTold() throws Exception {
+        if (!directory.personExists("kateryna")) {
+            directory.createPerson("kateryna", "Катерина", "Соловйова", "kateryna@clusterflow.local", "uk", "secret-pass");
+            directory.grant("kateryna", "kharkiv", Role.COORDINATOR);
+        }
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Гонка»", newEdrpou(), "race@example.com");
+        Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<String> olena = CompletableFuture.supplyAsync(() -> attempt(start, "olena", review, "accept"));
+        CompletableFuture<String> kateryna = CompletableFuture.supplyAsync(() -> attempt(start, "kateryna", review, "reject"));
+        start.countDown();
+
+        assertThat(java.util.List.of(olena.get(), kateryna.get())).containsExactlyInAnyOrder("done", "task.heldByOther");
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(review.getId()).finished().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskHeldBySomeoneElseCannotBeCompletedAndTheFormIsKept() throws Exception {
+        if (!directory.personExists("kateryna")) {
+            directory.createPerson("kateryna", "Катерина", "Соловйова", "kateryna@clusterflow.local", "uk", "secret-pass");
+            directory.grant("kateryna", "kharkiv", Role.COORDINATOR);
+        }
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Зайнято»", newEdrpou(), "held@example.com");
+        Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
+        tasks.claim(review.getId(), "kateryna");
+        mvc.perform(post("/tasks/" + review.getId()).with(as("olena")).with(csrf())
+                        .param("reviewDecision", "reject").param("reviewComment", "Мій довгий коментар"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Задачу вже виконує Катерина Соловйова")))
+                .andExpect(content().string(containsString("Мій довгий коментар")));
+    }
+
+    @Test
+    void aDelegatedTaskComesBackToItsOwnerForReview() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Делегую»", newEdrpou(), "delegate@example.com");
+        Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
+        tasks.claim(review.getId(), "olena");
+        mvc.perform(post("/tasks/" + review.getId() + "/delegate").with(as("olena")).with(csrf())
+                        .param("delegate", "petro").param("note", "Перевір, будь ласка, профіль"))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isEqualTo("petro");
+        assertThat(subjectsTo("petro@clusterflow.local")).contains("Нова задача: Review the application");
+
+        mvc.perform(post("/tasks/" + review.getId()).with(as("petro")).with(csrf())
+                        .param("reviewDecision", "accept"))
+                .andExpect(redirectedUrl("/tasks"));
+        Task back = tasks.createTaskQuery().taskId(review.getId()).singleResult();
+        assertThat(back.getAssignee()).isEqualTo("olena");
+        assertThat(subjectsTo("olena@clusterflow.local")).contains("Нова задача: Review the application");
+
+        work.complete(user("olena"), review.getId(), FormSubmission.ofValues(Map.of("reviewDecision", "accept")));
+        assertThat(jdbc.sql("select action from case_event where business_key = ? order by id")
+                .param(app.reference()).query(String.class).list()).contains("delegated", "resolved", "completed");
+    }
+
+    @Test
+    void delegationOutsideTheClusterIsRefused() {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Чужий»", newEdrpou(), "outsider@example.com");
+        Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
+        tasks.claim(review.getId(), "olena");
+        assertThatThrownBy(() -> work.delegate(user("olena"), review.getId(), "serhiy", null))
+                .isInstanceOf(TaskProblem.class).hasMessage("task.delegate.invalid");
+    }
+
+    private String attempt(CountDownLatch start, String userId, Task review, String decision) {
+        try {
+            start.await();
+            Map<String, Object> values = "reject".equals(decision)
+                    ? Map.of("reviewDecision", decision, "reviewComment", "Ні")
+                    : Map.of("reviewDecision", decision);
+            work.complete(user(userId), review.getId(), FormSubmission.ofValues(values));
+            return "done";
+        } catch (TaskProblem problem) {
+            return problem.messageKey().equals("task.gone") ? "task.heldByOther" : problem.messageKey();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How a case shows as a row of the task list or the case list. */
+    private static String row(String businessKey) {
+        return "data-case=\"" + businessKey + "\"";
+    }
+}
