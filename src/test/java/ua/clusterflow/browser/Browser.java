@@ -1,0 +1,122 @@
+package ua.clusterflow.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Chromium driven through Selenium, with the few moves a person makes and screenshots of each page. */
+public class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    private static final String DRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path screenshots;
+    private int shot;
+
+    public Browser(String baseUrl, String screenshotFolder) throws IOException {
+        if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
+            throw new IllegalStateException("Browser tests need Chromium and its driver: "
+                    + "apt-get install -y chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=uk", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        this.baseUrl = baseUrl;
+        this.screenshots = Path.of("target", "screenshots", screenshotFolder);
+        Files.createDirectories(screenshots);
+    }
+
+    public void open(String path) {
+        driver.get(path.startsWith("http") ? path : baseUrl + path);
+    }
+
+    public WebElement find(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void type(String name, String text) {
+        WebElement field = find(By.name(name));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void select(String name, String value) {
+        new org.openqa.selenium.support.ui.Select(find(By.name(name))).selectByValue(value);
+    }
+
+    public void check(String name, String value) {
+        WebElement box = find(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    /** Sets a date field the way a date picker would. */
+    public void date(String name, String isoDate) {
+        driver.executeScript("arguments[0].value = arguments[1];", find(By.name(name)), isoDate);
+    }
+
+    public void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    public String text(By by) {
+        return find(by).getText();
+    }
+
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    public void login(String user, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        type("username", user);
+        type("password", password);
+        click(By.id("login-submit"));
+    }
+
+    public void phoneSize() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    public void desktopSize() {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+    }
+
+    public Path screenshot(String name) throws IOException {
+        File file = driver.getScreenshotAs(OutputType.FILE);
+        Path target = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
+        Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
