@@ -32,7 +32,9 @@ public class OnboardingCaseDetails implements CaseDetails {
             facts.put("onboarding.name", a.name());
             facts.put("onboarding.edrpou", a.edrpou());
             facts.put("onboarding.category", text("form.member-onboarding-application.category." + a.category(), a.category()));
-            facts.put("onboarding.sectors", a.sectors());
+            facts.put("onboarding.sectors", java.util.Arrays.stream(a.sectors().split(","))
+                    .map(sector -> text("form.member-onboarding-application.sectors." + sector, sector))
+                    .collect(java.util.stream.Collectors.joining(", ")));
             facts.put("onboarding.headcount", String.valueOf(a.headcount()));
             facts.put("onboarding.region", a.region());
             facts.put("onboarding.contact", a.contactName() + " · " + a.contactEmail()

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -34,9 +35,11 @@ public class TaskListService {
     private final CaseRepository cases;
     private final ClusterDirectory directory;
     private final JdbcClient jdbc;
+    private final StepNames stepNames;
 
     public TaskListService(TaskService tasks, RuntimeService runtime, RepositoryService repository,
-                           CaseRepository cases, ClusterDirectory directory, JdbcClient jdbc) {
+                           CaseRepository cases, ClusterDirectory directory, JdbcClient jdbc, StepNames stepNames) {
+        this.stepNames = stepNames;
         this.tasks = tasks;
         this.runtime = runtime;
         this.repository = repository;
@@ -156,7 +159,8 @@ public class TaskListService {
         return found.stream().map(task -> {
             String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
             ProcessDefinition definition = definitions.get(task.getProcessDefinitionId());
-            return new TaskView(task.getId(), task.getName(), key, titles.getOrDefault(key, key),
+            return new TaskView(task.getId(),
+                    stepNames.name(task.getTaskDefinitionKey(), task.getName(), LocaleContextHolder.getLocale()), key, titles.getOrDefault(key, key),
                     definition == null ? null : definition.getKey(),
                     definition == null ? null : definition.getName(),
                     task.getTenantId(), clusterNames.getOrDefault(task.getTenantId(), task.getTenantId()),

@@ -1,6 +1,7 @@
 package ua.clusterflow.tasklist;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,8 +26,11 @@ public class TaskNotifications {
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
     private final IdentityService identity;
+    private final StepNames stepNames;
 
-    public TaskNotifications(ClusterDirectory directory, MailOutbox outbox, IdentityService identity) {
+    public TaskNotifications(ClusterDirectory directory, MailOutbox outbox, IdentityService identity,
+                             StepNames stepNames) {
+        this.stepNames = stepNames;
         this.directory = directory;
         this.outbox = outbox;
         this.identity = identity;
@@ -63,11 +67,13 @@ public class TaskNotifications {
     }
 
     private void mail(Person person, DelegateTask task, String businessKey, Object title) {
+        String taskName = stepNames.name(task.getTaskDefinitionKey(), task.getName(),
+                Locale.forLanguageTag(person.language()));
         outbox.queue(person, "task-assigned", Map.of(
-                "taskName", task.getName() == null ? "" : task.getName(),
+                "taskName", taskName,
                 "caseTitle", title == null ? "" : title.toString(),
                 "businessKey", businessKey == null ? "" : businessKey,
                 "link", outbox.link("/tasks/" + task.getId()),
-                "subjectArg", task.getName() == null ? "" : task.getName()), businessKey);
+                "subjectArg", taskName), businessKey);
     }
 }

@@ -35,7 +35,7 @@ class BoardVoteProcessTest extends IntegrationTest {
     void closesAsSoonAsMoreThanHalfOfTheBoardApproves() {
         ProcessInstance vote = startVote(Map.of());
         assertThat(tasks.createTaskQuery().processInstanceId(vote.getId()).count()).isEqualTo(5);
-        assertThat(subjectsTo("maria@clusterflow.local")).contains("Нова задача: Cast your vote");
+        assertThat(subjectsTo("maria@clusterflow.local")).contains("Нова задача: Проголосуйте");
 
         cast(vote, "petro", "approve", null);
         cast(vote, "iryna", "approve", null);

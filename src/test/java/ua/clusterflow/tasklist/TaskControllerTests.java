@@ -126,14 +126,14 @@ class TaskControllerTests extends IntegrationTest {
                         .param("delegate", "petro").param("note", "Перевір, будь ласка, профіль"))
                 .andExpect(redirectedUrl("/tasks"));
         assertThat(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isEqualTo("petro");
-        assertThat(subjectsTo("petro@clusterflow.local")).contains("Нова задача: Review the application");
+        assertThat(subjectsTo("petro@clusterflow.local")).contains("Нова задача: Розгляньте заявку на членство");
 
         mvc.perform(post("/tasks/" + review.getId()).with(as("petro")).with(csrf())
                         .param("reviewDecision", "accept"))
                 .andExpect(redirectedUrl("/tasks"));
         Task back = tasks.createTaskQuery().taskId(review.getId()).singleResult();
         assertThat(back.getAssignee()).isEqualTo("olena");
-        assertThat(subjectsTo("olena@clusterflow.local")).contains("Нова задача: Review the application");
+        assertThat(subjectsTo("olena@clusterflow.local")).contains("Нова задача: Розгляньте заявку на членство");
 
         work.complete(user("olena"), review.getId(), FormSubmission.ofValues(Map.of("reviewDecision", "accept")));
         assertThat(jdbc.sql("select action from case_event where business_key = ? order by id")

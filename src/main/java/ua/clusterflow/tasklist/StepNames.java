@@ -1,0 +1,21 @@
+package ua.clusterflow.tasklist;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** A step's name in the reader's language: {@code bpmn.<element id>} in the messages, else the model's own name. */
+@Component
+public class StepNames {
+
+    private final MessageSource messages;
+
+    public StepNames(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String name(String elementId, String modelName, Locale locale) {
+        String fallback = modelName == null ? elementId : modelName;
+        return elementId == null ? fallback : messages.getMessage("bpmn." + elementId, null, fallback, locale);
+    }
+}
