@@ -1,0 +1,76 @@
+package ua.clusterflow.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import ua.clusterflow.IntegrationTest;
+
+/** The outbox: mail leaves only with the step that caused it, and survives an SMTP server that is down. */
+class MailOutboxTest extends IntegrationTest {
+
+    @Autowired MailOutbox outbox;
+    @Autowired TransactionTemplate transaction;
+
+    @Test
+    void aStepThatRollsBackSendsNoMail() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            outbox.queue("rollback@example.com", "uk", "task-assigned", model("Скасований крок"), null);
+            throw new IllegalStateException("the step fails after queuing its mail");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(mailsTo("rollback@example.com")).isEmpty();
+        assertThat(rows("rollback@example.com")).isZero();
+    }
+
+    @Test
+    void mailQueuedWhileTheServerIsDownIsDeliveredOnceWhenItIsBack() {
+        outbox.queue("later@example.com", "en", "task-assigned", model("Review"), null);
+        greenMail.stop();
+        try {
+            outboxSender.sendDue();
+            Map<String, Object> row = jdbc.sql("select status, attempts, last_error, next_attempt_at > now() as later "
+                    + "from mail_outbox where recipient = 'later@example.com'").query().singleRow();
+            assertThat(row).containsEntry("status", "PENDING").containsEntry("attempts", 1).containsEntry("later", true);
+            assertThat(row.get("last_error")).isNotNull();
+        } finally {
+            greenMail.start();
+        }
+        jdbc.sql("update mail_outbox set next_attempt_at = now() where recipient = 'later@example.com'").update();
+        outboxSender.sendDue();
+        outboxSender.sendDue();
+
+        assertThat(mailsTo("later@example.com")).hasSize(1);
+        assertThat(subject(mailsTo("later@example.com").get(0))).isEqualTo("New task: Review");
+        assertThat(jdbc.sql("select status from mail_outbox where recipient = 'later@example.com'")
+                .query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aMailThatKeepsFailingIsMarkedFailedForTheAdministrator() {
+        outbox.queue("broken@example.com", "uk", "task-assigned", model("Зламаний"), null);
+        jdbc.sql("update mail_outbox set attempts = 7 where recipient = 'broken@example.com'").update();
+        greenMail.stop();
+        try {
+            outboxSender.sendDue();
+        } finally {
+            greenMail.start();
+        }
+        assertThat(jdbc.sql("select status from mail_outbox where recipient = 'broken@example.com'")
+                .query(String.class).single()).isEqualTo("FAILED");
+        outboxSender.sendDue();
+        assertThat(mailsTo("broken@example.com")).isEmpty();
+    }
+
+    private long rows(String recipient) {
+        return jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(recipient).query(Long.class).single();
+    }
+
+    private static Map<String, Object> model(String taskName) {
+        return Map.of("taskName", taskName, "caseTitle", "Справа", "businessKey", "ONB-X", "link", "http://x/tasks/1",
+                "recipientName", "Тест", "subjectArg", taskName);
+    }
+}
