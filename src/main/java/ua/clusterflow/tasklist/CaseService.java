@@ -12,6 +12,10 @@ import ua.clusterflow.system.CurrentUser;
 @Service("caseRecords")
 public class CaseService {
 
+    public static final int MAX_DOCUMENT_MB = 20;
+    private static final long MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MB * 1024L * 1024L;
+    private static final List<String> DOCUMENT_TYPES = List.of("pdf", "docx", "xlsx");
+
     private final CaseRepository cases;
     private final MemberOrganisationRepository organisations;
 
@@ -46,6 +50,28 @@ public class CaseService {
             }
         }
         return result;
+    }
+
+    /**
+     * Adds a document to a case: PDF, DOCX or XLSX by content, at most 20 MB. Returns the
+     * message key of what is wrong with the file, or null when it was stored.
+     */
+    @Transactional
+    public String addDocument(CurrentUser user, CaseRecord record, String fileName, byte[] content) {
+        if (content.length == 0) {
+            return "error.required";
+        }
+        if (content.length > MAX_DOCUMENT_BYTES) {
+            return "error.file.size";
+        }
+        String name = FileTypes.safeName(fileName);
+        String type = FileTypes.detect(content);
+        if (type == null || !DOCUMENT_TYPES.contains(type) || !FileTypes.extensionOf(name).equals(type)) {
+            return "error.file.type";
+        }
+        cases.addDocument(record.businessKey(), name, FileTypes.contentType(type), content, user.name());
+        cases.addEvent(record.businessKey(), user.name(), "document", name);
+        return null;
     }
 
     @Transactional

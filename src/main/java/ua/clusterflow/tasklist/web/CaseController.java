@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -90,6 +91,19 @@ public class CaseController {
         }
         caseService.comment(user, record, text);
         return "redirect:/cases/" + key + "#comments";
+    }
+
+    @PostMapping("/cases/{key}/documents")
+    public String upload(@AuthenticationPrincipal CurrentUser user, @PathVariable String key,
+                         @RequestParam(name = "file", required = false) MultipartFile file,
+                         RedirectAttributes redirect) throws java.io.IOException {
+        CaseRecord record = visible(user, key);
+        String problem = file == null ? "error.required"
+                : caseService.addDocument(user, record, file.getOriginalFilename(), file.getBytes());
+        if (problem != null) {
+            redirect.addFlashAttribute("documentError", problem);
+        }
+        return "redirect:/cases/" + key + "#documents";
     }
 
     @GetMapping("/documents/{id}")
