@@ -2,6 +2,9 @@ package ua.clusterflow.tasklist.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -14,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.tasklist.CaseDetails;
+import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormDefinitions;
@@ -34,9 +39,12 @@ public class TaskController {
     private final FormValidator validator;
     private final ClusterDirectory directory;
     private final CaseService cases;
+    private final List<CaseDetails> details;
 
     public TaskController(TaskListService taskList, TaskWorkService work, FormDefinitions forms,
-                          FormValidator validator, ClusterDirectory directory, CaseService cases) {
+                          FormValidator validator, ClusterDirectory directory, CaseService cases,
+                          List<CaseDetails> details) {
+        this.details = details;
         this.taskList = taskList;
         this.work = work;
         this.forms = forms;
@@ -97,7 +105,14 @@ public class TaskController {
         model.addAttribute("canWork", view.assignee() == null || view.heldBy(user.id()));
         model.addAttribute("people", directory.peopleOfCluster(view.clusterId()).stream()
                 .filter(p -> !p.id().equals(user.id())).toList());
-        model.addAttribute("caseRecord", cases.visibleCase(user, view.businessKey()).orElse(null));
+        CaseRecord record = cases.visibleCase(user, view.businessKey()).orElse(null);
+        model.addAttribute("caseRecord", record);
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (record != null) {
+            details.stream().filter(d -> d.supports(record.processKey()))
+                    .forEach(d -> facts.putAll(d.details(record.businessKey())));
+        }
+        model.addAttribute("details", facts);
         return "tasks/task";
     }
 }

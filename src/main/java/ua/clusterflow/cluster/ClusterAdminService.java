@@ -1,0 +1,107 @@
+package ua.clusterflow.cluster;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.web.InvitationController;
+import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.system.SignedLinks;
+
+/** The administrator's side of clusters: new clusters, and people with their roles in them. */
+@Service
+public class ClusterAdminService {
+
+    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,39}";
+    private static final String USER_PATTERN = "[a-z0-9][a-z0-9._-]{1,63}";
+    private static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
+
+    /** A person to add to a cluster, as typed on the administrator's form. */
+    public record NewPerson(String userId, String firstName, String lastName, String email, String language,
+                            Set<Role> roles) {
+    }
+
+    private final ClusterDirectory directory;
+    private final MailOutbox outbox;
+    private final SignedLinks links;
+
+    public ClusterAdminService(ClusterDirectory directory, MailOutbox outbox, SignedLinks links) {
+        this.directory = directory;
+        this.outbox = outbox;
+        this.links = links;
+    }
+
+    /** Field name to message key of what is wrong with a new cluster; empty when it can be created. */
+    public Map<String, String> checkCluster(String id, String name) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (id == null || !id.matches(ID_PATTERN)) {
+            errors.put("id", "admin.cluster.id.invalid");
+        } else if (directory.exists(id)) {
+            errors.put("id", "admin.cluster.id.taken");
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.put("name", "error.required");
+        }
+        return errors;
+    }
+
+    @Transactional
+    public void createCluster(String id, String name) {
+        directory.createCluster(id, name.trim());
+    }
+
+    public Map<String, String> checkPerson(NewPerson person) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        boolean exists = person.userId() != null && directory.personExists(person.userId());
+        if (person.userId() == null || !person.userId().matches(USER_PATTERN)) {
+            errors.put("userId", "admin.person.id.invalid");
+        }
+        if (!exists) {
+            if (isBlank(person.firstName())) {
+                errors.put("firstName", "error.required");
+            }
+            if (isBlank(person.lastName())) {
+                errors.put("lastName", "error.required");
+            }
+            if (person.email() == null || !person.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+                errors.put("email", "error.email");
+            } else if (directory.emailTaken(person.email())) {
+                errors.put("email", "admin.person.email.taken");
+            }
+        }
+        if (person.roles().isEmpty()) {
+            errors.put("roles", "admin.person.roles.required");
+        }
+        return errors;
+    }
+
+    /**
+     * Gives a person roles in a cluster; a new person gets an account and a mail with a link to
+     * set their password. Returns true when the account was new.
+     */
+    @Transactional
+    public boolean addPerson(String clusterId, NewPerson person) {
+        boolean created = !directory.personExists(person.userId());
+        if (created) {
+            directory.createPerson(person.userId(), person.firstName().trim(), person.lastName().trim(),
+                    person.email().trim().toLowerCase(), "en".equals(person.language()) ? "en" : "uk", null);
+        }
+        for (Role role : person.roles()) {
+            directory.grant(person.userId(), clusterId, role);
+        }
+        if (created) {
+            String token = links.sign(InvitationController.LINK_PURPOSE, person.userId(), INVITATION_VALIDITY);
+            directory.person(person.userId()).ifPresent(p -> outbox.queue(p, "person-invitation", Map.of(
+                    "clusterName", directory.clusterName(clusterId), "userId", person.userId(),
+                    "invitationLink", outbox.link("/invitation/" + token),
+                    "subjectArg", directory.clusterName(clusterId)), null));
+        }
+        return created;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}
