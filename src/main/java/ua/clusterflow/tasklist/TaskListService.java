@@ -62,6 +62,12 @@ public class TaskListService {
         return new TaskPage(views(found), total, filter.page(), TaskFilter.PAGE_SIZE);
     }
 
+    /** The processes a task can belong to, by key, for the task list's filter. */
+    public List<String> processKeys() {
+        return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
+                .stream().map(ProcessDefinition::getKey).distinct().toList();
+    }
+
     public long countMine(CurrentUser user) {
         return user.clusterIds().isEmpty() ? 0 : inClusters(user).taskAssignee(user.id()).count();
     }

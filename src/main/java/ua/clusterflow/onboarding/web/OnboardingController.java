@@ -42,6 +42,11 @@ import ua.clusterflow.tasklist.web.FormRequests;
 public class OnboardingController {
 
     private static final String SUBMISSION_ID = "submissionId";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnboardingController.class);
+    /** What the applicant's page tells of the case's history; the board's and staff's own steps stay inside. */
+    private static final java.util.Set<String> APPLICANT_EVENTS = java.util.Set.of("applied", "duplicate",
+            "info-requested", "amended", "abandoned", "rejected", "board-vote", "board-rejected", "invoice",
+            "payment-cancelled", "member", "welcome");
 
     private final OnboardingService onboarding;
     private final OnboardingApplicationRepository applications;
@@ -94,8 +99,16 @@ public class OnboardingController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showForm(cluster, form, submission, model);
         }
-        OnboardingApplication application = onboarding.apply(cluster.id(), submission, form,
-                locale.getLanguage().equals("en") ? "en" : "uk", user == null ? null : user.id());
+        OnboardingApplication application;
+        try {
+            application = onboarding.apply(cluster.id(), submission, form,
+                    locale.getLanguage().equals("en") ? "en" : "uk", user == null ? null : user.id());
+        } catch (RuntimeException e) {
+            log.error("Application to {} could not be stored", cluster.id(), e);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("error", "error.saveFailed");
+            return showForm(cluster, form, submission, model);
+        }
         redirect.addFlashAttribute("reference", application.reference());
         redirect.addFlashAttribute("trackToken", onboarding.trackingToken(application));
         return "redirect:/apply/" + cluster.id() + "/done";
@@ -145,7 +158,8 @@ public class OnboardingController {
         model.addAttribute("onboardingApp", application);
         model.addAttribute("token", token);
         model.addAttribute("clusterName", directory.clusterName(application.clusterId()));
-        model.addAttribute("events", cases.events(application.reference()));
+        model.addAttribute("events", cases.events(application.reference()).stream()
+                .filter(e -> APPLICANT_EVENTS.contains(e.action())).toList());
         model.addAttribute("canAmend", application.status() == ApplicationStatus.INFO_REQUESTED);
         model.addAttribute("form", applicationForm());
         model.addAttribute("submission", submission != null ? submission : FormSubmission.of(values));

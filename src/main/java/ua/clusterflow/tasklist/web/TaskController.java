@@ -33,6 +33,8 @@ import ua.clusterflow.tasklist.TaskWorkService;
 @Controller
 public class TaskController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskController.class);
+
     private final TaskListService taskList;
     private final TaskWorkService work;
     private final FormDefinitions forms;
@@ -90,6 +92,11 @@ public class TaskController {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("error", problem.messageKey());
             model.addAttribute("errorArgs", problem.args());
+            return show(user, task.get(), submission, model);
+        } catch (RuntimeException e) {
+            log.error("Task {} could not be completed", taskId, e);
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("error", "error.saveFailed");
             return show(user, task.get(), submission, model);
         }
         redirect.addFlashAttribute("message", "task.completed");

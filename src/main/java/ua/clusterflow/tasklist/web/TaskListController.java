@@ -43,6 +43,7 @@ public class TaskListController {
         TaskFilter filter = new TaskFilter(view, process, cluster, due, q, page);
         model.addAttribute("filter", filter);
         model.addAttribute("page", taskList.list(user, filter));
+        model.addAttribute("processes", taskList.processKeys());
         model.addAttribute("clusters", directory.clusters().stream().filter(c -> user.belongsTo(c.id())).toList());
         return "tasks/list";
     }
