@@ -1,6 +1,8 @@
 package ua.clusterflow.tasklist;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -18,10 +20,20 @@ public class CaseService {
 
     private final CaseRepository cases;
     private final MemberOrganisationRepository organisations;
+    private final List<CaseDetails> details;
 
-    public CaseService(CaseRepository cases, MemberOrganisationRepository organisations) {
+    public CaseService(CaseRepository cases, MemberOrganisationRepository organisations, List<CaseDetails> details) {
         this.cases = cases;
         this.organisations = organisations;
+        this.details = details;
+    }
+
+    /** What the case's own feature tells about it, labelled, for the case and task pages. */
+    public Map<String, String> details(CaseRecord record) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        details.stream().filter(d -> d.supports(record.processKey()))
+                .forEach(d -> facts.putAll(d.details(record.businessKey())));
+        return facts;
     }
 
     /** The case if this person may see it: the cluster's staff, its administrator, or the member it is about. */

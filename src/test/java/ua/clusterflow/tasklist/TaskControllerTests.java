@@ -141,6 +141,45 @@ class TaskControllerTests extends IntegrationTest {
     }
 
     @Test
+    void aPlannedDueDateFeedsTheOverdueAndTodayFiltersAndTheGroupIsMailedAboutNewTasks() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Строки»", newEdrpou(), "due@example.com");
+        assertThat(subjectsTo("olena@clusterflow.local")).contains("Нова задача: Розгляньте заявку на членство");
+        Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
+        java.time.LocalDate today = ua.clusterflow.system.AppClock.today();
+
+        mvc.perform(post("/tasks/" + review.getId() + "/plan").with(as("olena")).with(csrf())
+                        .param("due", today.minusDays(2).toString()).param("followUp", today.toString())
+                        .param("priority", "80"))
+                .andExpect(flash().attribute("message", "task.planned"));
+        Task planned = tasks.createTaskQuery().taskId(review.getId()).singleResult();
+        assertThat(planned.getPriority()).isEqualTo(80);
+        assertThat(planned.getFollowUpDate()).isNotNull();
+        mvc.perform(get("/tasks").param("due", "overdue").with(as("olena")))
+                .andExpect(content().string(containsString(row(app.reference()))));
+
+        mvc.perform(post("/tasks/" + review.getId() + "/plan").with(as("olena")).with(csrf())
+                        .param("due", today.toString()))
+                .andExpect(flash().attribute("message", "task.planned"));
+        mvc.perform(get("/tasks").param("due", "today").with(as("olena")))
+                .andExpect(content().string(containsString(row(app.reference()))));
+        mvc.perform(get("/tasks").param("due", "overdue").with(as("olena")))
+                .andExpect(content().string(not(containsString(row(app.reference())))));
+    }
+
+    @Test
+    void theTaskListPagesByTwentyFive() throws Exception {
+        for (int i = 0; i < 26; i++) {
+            apply("zaporizhzhia", "ТОВ «Сторінка " + i + "»", newEdrpou(), "page" + i + "@example.com");
+        }
+        String first = mvc.perform(get("/tasks").with(as("serhiy"))).andReturn().getResponse().getContentAsString();
+        assertThat(first.split("data-case=", -1)).hasSize(26);
+        assertThat(first).contains("Сторінка 1 з ");
+        String second = mvc.perform(get("/tasks").param("page", "1").with(as("serhiy")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("data-case=").contains("Сторінка 2 з ");
+    }
+
+    @Test
     void delegationOutsideTheClusterIsRefused() {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Чужий»", newEdrpou(), "outsider@example.com");
         Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);

@@ -1,9 +1,7 @@
 package ua.clusterflow.tasklist.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +21,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.system.CurrentUser;
-import ua.clusterflow.tasklist.CaseDetails;
 import ua.clusterflow.tasklist.CaseDiagramService;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
@@ -39,15 +36,13 @@ public class CaseController {
     private final CaseRepository cases;
     private final CaseDiagramService diagrams;
     private final ClusterDirectory directory;
-    private final List<CaseDetails> details;
 
     public CaseController(CaseService caseService, CaseRepository cases, CaseDiagramService diagrams,
-                          ClusterDirectory directory, List<CaseDetails> details) {
+                          ClusterDirectory directory) {
         this.caseService = caseService;
         this.cases = cases;
         this.diagrams = diagrams;
         this.directory = directory;
-        this.details = details;
     }
 
     @GetMapping("/cases")
@@ -66,9 +61,7 @@ public class CaseController {
         model.addAttribute("documents", cases.documents(key));
         model.addAttribute("steps", diagrams.diagram(record).map(CaseDiagramService.Diagram::activeNames)
                 .orElse(List.of()));
-        Map<String, String> facts = new LinkedHashMap<>();
-        details.stream().filter(d -> d.supports(record.processKey())).forEach(d -> facts.putAll(d.details(key)));
-        model.addAttribute("details", facts);
+        model.addAttribute("details", caseService.details(record));
         return "cases/case";
     }
 

@@ -2,8 +2,6 @@ package ua.clusterflow.tasklist.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.task.Task;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.system.CurrentUser;
-import ua.clusterflow.tasklist.CaseDetails;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.FormDefinition;
@@ -41,12 +38,9 @@ public class TaskController {
     private final FormValidator validator;
     private final ClusterDirectory directory;
     private final CaseService cases;
-    private final List<CaseDetails> details;
 
     public TaskController(TaskListService taskList, TaskWorkService work, FormDefinitions forms,
-                          FormValidator validator, ClusterDirectory directory, CaseService cases,
-                          List<CaseDetails> details) {
-        this.details = details;
+                          FormValidator validator, ClusterDirectory directory, CaseService cases) {
         this.taskList = taskList;
         this.work = work;
         this.forms = forms;
@@ -114,12 +108,7 @@ public class TaskController {
                 .filter(p -> !p.id().equals(user.id())).toList());
         CaseRecord record = cases.visibleCase(user, view.businessKey()).orElse(null);
         model.addAttribute("caseRecord", record);
-        Map<String, String> facts = new LinkedHashMap<>();
-        if (record != null) {
-            details.stream().filter(d -> d.supports(record.processKey()))
-                    .forEach(d -> facts.putAll(d.details(record.businessKey())));
-        }
-        model.addAttribute("details", facts);
+        model.addAttribute("details", record == null ? Map.of() : cases.details(record));
         return "tasks/task";
     }
 }
