@@ -33,6 +33,16 @@ public class MemberOrganisationRepository {
                 .params(clusterId, edrpou).query(Long.class).single() > 0;
     }
 
+    public String clusterOf(long organisationId) {
+        return jdbc.sql("select cluster_id from member_organisation where id = ?").param(organisationId)
+                .query(String.class).single();
+    }
+
+    public String name(long organisationId) {
+        return jdbc.sql("select name from member_organisation where id = ?").param(organisationId)
+                .query(String.class).single();
+    }
+
     public List<Long> idsForContact(String userId) {
         return jdbc.sql("select id from member_organisation where contact_user = ?").param(userId)
                 .query(Long.class).list();

@@ -46,7 +46,9 @@ public class MailOutbox {
         context.setVariable("baseUrl", baseUrl);
         String body = templates.process("mail/" + template, context);
         Object[] subjectArgs = model.containsKey("subjectArg") ? new Object[] {model.get("subjectArg")} : new Object[0];
-        String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, locale);
+        Object subjectKey = model.get("subjectKey");
+        String subject = messages.getMessage(subjectKey != null ? subjectKey.toString() : "mail." + template + ".subject",
+                subjectArgs, locale);
         jdbc.sql("insert into mail_outbox (recipient, subject, body_html, business_key) values (?, ?, ?, ?)")
                 .params(recipient, subject, body, businessKey)
                 .update();

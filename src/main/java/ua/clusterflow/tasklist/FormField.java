@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One component of a Camunda Forms definition, as far as ClusterFlow renders it. Besides the
  * standard {@code validate} rules, a component's custom {@code properties} may say:
- * {@code check} (edrpou, email, password), {@code requiredWhen} ({@code otherKey=value1|value2}),
+ * {@code check} (edrpou, email, password), {@code requiredWhen} ({@code otherKey=value1|value2}, or {@code otherKey=*} for any answer),
  * {@code maxSizeMb} for a file.
  */
 public record FormField(String key, String type, String label, String description, boolean required,

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
+import ua.clusterflow.cluster.Countries;
 
 /** Checks a submitted form on the server against its definition and converts what was typed. */
 @Component
@@ -97,6 +98,9 @@ public class FormValidator {
         if ("edrpou".equals(check) && !Edrpou.isValid(value)) {
             submission.reject(key, "error.edrpou");
         }
+        if ("country".equals(check) && !Countries.known(value)) {
+            submission.reject(key, "grant.error.country");
+        }
         if ("email".equals(check) && !EMAIL.matcher(value).matches()) {
             submission.reject(key, "error.email");
         }
@@ -178,7 +182,7 @@ public class FormValidator {
         Object answer = submission.values().get(other);
         boolean empty = field.isFile() ? !submission.uploads().containsKey(field.key())
                 : submission.values().get(field.key()) == null;
-        if (answer != null && answers.contains(answer.toString()) && empty) {
+        if (answer != null && (answers.contains("*") || answers.contains(answer.toString())) && empty) {
             submission.reject(field.key(), "error.requiredWhen");
         }
     }

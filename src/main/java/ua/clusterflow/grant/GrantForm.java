@@ -1,0 +1,215 @@
+package ua.clusterflow.grant;
+
+import ua.clusterflow.cluster.Countries;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ua.clusterflow.system.AppClock;
+
+/**
+ * The member's application form as typed, with its checks. A draft may be incomplete but not
+ * wrong; a submission must be complete.
+ */
+public class GrantForm {
+
+    public static final int PARTNER_ROWS = 6;
+    public static final Set<String> PROGRAMMES = Set.of("horizon", "smp", "interreg", "eu4business", "national", "other");
+
+    public record PartnerRow(String name, String country, String role) {
+        boolean empty() {
+            return blank(name) && blank(country) && blank(role);
+        }
+    }
+
+    private String programme = "";
+    private String callId = "";
+    private String callDeadline = "";
+    private String title = "";
+    private String summary = "";
+    private String requestedBudget = "";
+    private String coFinancing = "";
+    private int version;
+    private List<PartnerRow> partners = new ArrayList<>();
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    public static GrantForm of(GrantApplication a) {
+        GrantForm form = new GrantForm();
+        form.programme = nz(a.programme());
+        form.callId = nz(a.callId());
+        form.callDeadline = a.callDeadline() == null ? "" : a.callDeadline().toString();
+        form.title = nz(a.title());
+        form.summary = nz(a.summary());
+        form.requestedBudget = a.requestedBudget() == null ? "" : a.requestedBudget().toPlainString();
+        form.coFinancing = a.coFinancing() == null ? "" : a.coFinancing().toPlainString();
+        form.version = a.version();
+        a.partners().forEach(p -> form.partners.add(new PartnerRow(p.name(), p.country(), p.role())));
+        return form;
+    }
+
+    public static GrantForm typed(Map<String, String[]> params) {
+        GrantForm form = new GrantForm();
+        form.programme = first(params, "programme");
+        form.callId = first(params, "callId");
+        form.callDeadline = first(params, "callDeadline");
+        form.title = first(params, "title");
+        form.summary = first(params, "summary");
+        form.requestedBudget = first(params, "requestedBudget");
+        form.coFinancing = first(params, "coFinancing");
+        try {
+            form.version = Integer.parseInt(first(params, "version"));
+        } catch (NumberFormatException e) {
+            form.version = -1;
+        }
+        for (int i = 0; i < PARTNER_ROWS; i++) {
+            PartnerRow row = new PartnerRow(first(params, "partnerName" + i), first(params, "partnerCountry" + i),
+                    first(params, "partnerRole" + i));
+            if (!row.empty()) {
+                form.partners.add(row);
+            }
+        }
+        return form;
+    }
+
+    /** Checks what was typed; with {@code complete}, every required field must be there too. */
+    public boolean check(boolean complete) {
+        errors.clear();
+        if (!programme.isEmpty() && !PROGRAMMES.contains(programme)) {
+            errors.put("programme", "error.option");
+        }
+        LocalDate deadline = deadline();
+        if (!callDeadline.isEmpty() && deadline == null) {
+            errors.put("callDeadline", "error.date");
+        } else if (deadline != null && !deadline.isAfter(AppClock.today())) {
+            errors.put("callDeadline", "grant.error.deadlinePast");
+        }
+        if (title.length() > 300) {
+            errors.put("title", "grant.error.tooLong");
+        }
+        if (summary.length() > 8000) {
+            errors.put("summary", "grant.error.tooLong");
+        }
+        checkAmount("requestedBudget", requestedBudget, true);
+        checkAmount("coFinancing", coFinancing, false);
+        for (int i = 0; i < partners.size(); i++) {
+            PartnerRow row = partners.get(i);
+            if (blank(row.name())) {
+                errors.put("partner" + i, "grant.error.partnerName");
+            } else if (!Countries.known(row.country())) {
+                errors.put("partner" + i, "grant.error.country");
+            } else if (blank(row.role())) {
+                errors.put("partner" + i, "grant.error.partnerRole");
+            }
+        }
+        if (complete) {
+            for (String field : List.of("programme", "callId", "callDeadline", "title", "summary", "requestedBudget")) {
+                if (value(field).isEmpty()) {
+                    errors.putIfAbsent(field, "error.required");
+                }
+            }
+        }
+        return errors.isEmpty();
+    }
+
+    private void checkAmount(String field, String typed, boolean positive) {
+        if (typed.isEmpty()) {
+            return;
+        }
+        BigDecimal amount = amount(typed);
+        if (amount == null) {
+            errors.put(field, "error.number");
+        } else if (positive ? amount.signum() <= 0 : amount.signum() < 0) {
+            errors.put(field, positive ? "grant.error.positive" : "grant.error.notNegative");
+        }
+    }
+
+    private String value(String field) {
+        return switch (field) {
+            case "programme" -> programme;
+            case "callId" -> callId;
+            case "callDeadline" -> callDeadline;
+            case "title" -> title;
+            case "summary" -> summary;
+            case "requestedBudget" -> requestedBudget;
+            default -> "";
+        };
+    }
+
+    public LocalDate deadline() {
+        try {
+            return callDeadline.isEmpty() ? null : LocalDate.parse(callDeadline);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public BigDecimal budget() {
+        return amount(requestedBudget);
+    }
+
+    public BigDecimal coFinancingAmount() {
+        return amount(coFinancing);
+    }
+
+    private static BigDecimal amount(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.replace(" ", "").replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public void reject(String field, String code) {
+        errors.put(field, code);
+    }
+
+    public Map<String, String> errors() {
+        return errors;
+    }
+
+    public String error(String field) {
+        return errors.get(field);
+    }
+
+    /** The partner rows to show: those typed, then empty ones up to the form's size. */
+    public List<PartnerRow> rows() {
+        List<PartnerRow> rows = new ArrayList<>(partners);
+        while (rows.size() < PARTNER_ROWS) {
+            rows.add(new PartnerRow("", "", ""));
+        }
+        return rows;
+    }
+
+    public List<PartnerRow> partners() {
+        return partners;
+    }
+
+    public String getProgramme() { return programme; }
+    public String getCallId() { return callId; }
+    public String getCallDeadline() { return callDeadline; }
+    public String getTitle() { return title; }
+    public String getSummary() { return summary; }
+    public String getRequestedBudget() { return requestedBudget; }
+    public String getCoFinancing() { return coFinancing; }
+    public int getVersion() { return version; }
+
+    private static String first(Map<String, String[]> params, String name) {
+        String[] values = params.get(name);
+        return values == null || values.length == 0 || values[0] == null ? "" : values[0].trim();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

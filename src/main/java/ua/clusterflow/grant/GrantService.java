@@ -1,0 +1,404 @@
+package ua.clusterflow.grant;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Countries;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.Person;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.grant.process.GrantProcess;
+import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.ClusterTenantPlugin;
+import ua.clusterflow.system.SignedLinks;
+import ua.clusterflow.tasklist.CaseRecord;
+import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.FormSubmission;
+
+/** The rules and records of grant applications; the process model decides the order of the steps. */
+@Service
+public class GrantService {
+
+    public static final String REVIEW_LINK = "grant-review";
+    private static final Duration REVIEW_LINK_VALIDITY = Duration.ofDays(21);
+
+    public enum SaveResult { SAVED, SUBMITTED, STALE }
+
+    public record Suggestion(String name, String clusterId, String offers) {
+    }
+
+    public record Reviewer(String name, String email) {
+    }
+
+    private final GrantRepository grants;
+    private final MemberOrganisationRepository organisations;
+    private final CaseRepository cases;
+    private final ClusterDirectory directory;
+    private final MailOutbox outbox;
+    private final SignedLinks links;
+    private final RuntimeService runtime;
+    private final DecisionService decisions;
+    private final SupportLetter letters;
+    private final JdbcClient jdbc;
+
+    public GrantService(GrantRepository grants, MemberOrganisationRepository organisations, CaseRepository cases,
+                        ClusterDirectory directory, MailOutbox outbox, SignedLinks links, RuntimeService runtime,
+                        DecisionService decisions, SupportLetter letters, JdbcClient jdbc) {
+        this.grants = grants;
+        this.organisations = organisations;
+        this.cases = cases;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.links = links;
+        this.runtime = runtime;
+        this.decisions = decisions;
+        this.letters = letters;
+        this.jdbc = jdbc;
+    }
+
+    /** A new draft for the member's organisation, with its case for documents and history. */
+    @Transactional
+    public GrantApplication createDraft(String userId, long organisationId) {
+        String clusterId = organisations.clusterOf(organisationId);
+        GrantApplication draft = grants.insertDraft(clusterId, organisationId, userId);
+        cases.insert(new CaseRecord(draft.reference(), clusterId, GrantProcess.KEY, draft.reference(),
+                GrantStatus.DRAFT.name(), organisationId, userId, null, null));
+        cases.addEvent(draft.reference(), directory.displayName(userId), "grant-draft", null);
+        return draft;
+    }
+
+    /**
+     * Saves what the member typed, with any attachments; with {@code submit}, hands the
+     * application to the coordinator (or back, after changes were asked for). A form read
+     * before the application changed is refused as stale, and nothing is overwritten.
+     */
+    @Transactional
+    public SaveResult save(String userId, String reference, GrantForm form, List<FormSubmission.Upload> uploads,
+                           boolean submit) {
+        GrantApplication before = grants.findByReference(reference).orElseThrow();
+        if (!grants.update(before.id(), form.getVersion(), form)) {
+            return SaveResult.STALE;
+        }
+        String actor = directory.displayName(userId);
+        for (FormSubmission.Upload upload : uploads) {
+            cases.addDocument(reference, upload.fileName(), upload.contentType(), upload.content(), actor);
+        }
+        GrantApplication saved = grants.get(before.id());
+        jdbc.sql("update case_record set title = ? where business_key = ?")
+                .params(saved.title() == null ? reference : saved.title(), reference).update();
+        if (!submit) {
+            return SaveResult.SAVED;
+        }
+        Map<String, Object> deadlines = deadlineVariables(saved.callDeadline());
+        if (before.status() == GrantStatus.DRAFT) {
+            setStatus(saved, GrantStatus.SCREENING, "grant-submitted", saved.title());
+            Map<String, Object> variables = new HashMap<>(deadlines);
+            variables.put(ClusterTenantPlugin.CLUSTER_VARIABLE, saved.clusterId());
+            variables.put(GrantProcess.APPLICATION_ID, saved.id());
+            variables.put(GrantProcess.APPLICANT, saved.createdBy());
+            variables.put("caseTitle", saved.title());
+            runtime.startProcessInstanceByKey(GrantProcess.KEY, reference, variables);
+        } else {
+            setStatus(saved, GrantStatus.SCREENING, "grant-resubmitted", null);
+            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                    .processDefinitionKey(GrantProcess.KEY).singleResult();
+            runtime.setVariables(instance.getId(), deadlines);
+            runtime.setVariable(instance.getId(), "caseTitle", saved.title());
+            runtime.createMessageCorrelation(GrantProcess.MSG_RESUBMITTED).processInstanceBusinessKey(reference)
+                    .correlate();
+        }
+        return SaveResult.SUBMITTED;
+    }
+
+    /** The screening table's concerns about an application (codes; none means no concern). */
+    public List<String> advice(GrantApplication a) {
+        if (a.programme() == null || a.callDeadline() == null || a.requestedBudget() == null) {
+            return List.of();
+        }
+        long days = ChronoUnit.DAYS.between(AppClock.today(), a.callDeadline());
+        return decisions.evaluateDecisionTableByKey("grant-screening")
+                .variables(Variables.createVariables()
+                        .putValue("programme", a.programme())
+                        .putValue("daysToDeadline", (int) days)
+                        .putValue("budget", a.requestedBudget().doubleValue())
+                        .putValue("euPartners", (int) a.euPartners())
+                        .putValue("euPartnersRequired", euPartnersRequired(a.programme())))
+                .evaluate().collectEntries("check");
+    }
+
+    public int euPartnersRequired(String programme) {
+        Object required = decisions.evaluateDecisionTableByKey("grant-eu-partners")
+                .variables(Variables.createVariables().putValue("programme", programme))
+                .evaluate().getSingleResult().getSingleEntry();
+        return ((Number) required).intValue();
+    }
+
+    @Transactional
+    public boolean partnersNeeded(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        boolean needed = a.euPartners() < euPartnersRequired(a.programme());
+        setStatus(a, needed ? GrantStatus.PARTNER_SEARCH : GrantStatus.IN_REVIEW, needed ? "grant-partner-search"
+                : "grant-accepted", null);
+        return needed;
+    }
+
+    /** Member organisations of the person's clusters whose offers match the application's words, best first. */
+    public List<Suggestion> suggestPartners(GrantApplication a, List<String> clusterIds) {
+        String words = String.join(" ", a.title() == null ? "" : a.title(), a.summary() == null ? "" : a.summary());
+        List<String> terms = new ArrayList<>();
+        for (String word : words.toLowerCase().split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() > 3 && !terms.contains(word) && terms.size() < 40) {
+                terms.add(word);
+            }
+        }
+        if (terms.isEmpty() || clusterIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select name, cluster_id, offers,
+                       ts_rank(to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(offers, '')), q) as rank
+                from member_organisation, to_tsquery('simple', :query) q
+                where cluster_id in (:clusters) and id <> :own
+                  and to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(offers, '')) @@ q
+                order by rank desc, name limit 5""")
+                .param("query", String.join(" | ", terms.stream().map(t -> t + ":*").toList()))
+                .param("clusters", clusterIds).param("own", a.organisationId())
+                .query((rs, n) -> new Suggestion(rs.getString("name"), rs.getString("cluster_id"), rs.getString("offers")))
+                .list();
+    }
+
+    @Transactional
+    public void recordFoundPartner(long applicationId, String name, String country, String role) {
+        if (name == null || name.isBlank() || !Countries.known(country)) {
+            return;
+        }
+        GrantApplication a = grants.get(applicationId);
+        grants.addPartner(applicationId, a.partners().size(), name.trim(), country, role == null ? "" : role.trim(),
+                true);
+        cases.addEvent(a.reference(), null, "grant-partner-found", name + " (" + country + ")");
+    }
+
+    @Transactional
+    public void requestChanges(long applicationId, String comment) {
+        GrantApplication a = grants.get(applicationId);
+        grants.updateScreeningComment(a.id(), comment);
+        setStatus(a, GrantStatus.CHANGES_REQUESTED, "grant-changes-requested", comment);
+        applicantMail(a, "changes", comment);
+    }
+
+    @Transactional
+    public void remindRevision(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        applicantMail(a, "revision-reminder", a.screeningComment());
+        cases.addEvent(a.reference(), null, "reminder", "revision");
+    }
+
+    @Transactional
+    public void decline(long applicationId, String reason) {
+        GrantApplication a = grants.get(applicationId);
+        grants.updateScreeningComment(a.id(), reason);
+        setStatus(a, GrantStatus.DECLINED, "grant-declined", reason);
+        applicantMail(a, "declined", reason);
+    }
+
+    /** Opens a review round: each reviewer is mailed a signed link to score the application. */
+    @Transactional
+    public void inviteReviewers(long applicationId, List<Reviewer> reviewers) {
+        GrantApplication a = grants.get(applicationId);
+        int round = grants.currentRound(a.id()) + 1;
+        for (Reviewer reviewer : reviewers) {
+            long reviewId = grants.insertReview(a.id(), round, reviewer.name(), reviewer.email());
+            String token = links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
+            outbox.queue(reviewer.email(), "uk", "grant-review-invitation", Map.of(
+                    "recipientName", reviewer.name(), "title", a.title(), "reference", a.reference(),
+                    "clusterName", directory.clusterName(a.clusterId()),
+                    "link", outbox.link("/review/" + token), "subjectArg", a.title()), a.reference());
+        }
+        setStatus(a, GrantStatus.IN_REVIEW, "grant-reviewers", String.join(", ",
+                reviewers.stream().map(Reviewer::name).toList()));
+    }
+
+    public String reviewToken(long reviewId) {
+        return links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
+    }
+
+    /** Records a review once; when the round is complete, the case moves on. */
+    @Transactional
+    public boolean submitReview(long reviewId, int excellence, int impact, int implementation, String comment) {
+        if (!grants.submitReview(reviewId, excellence, impact, implementation, comment)) {
+            return false;
+        }
+        GrantRepository.Review review = grants.review(reviewId).orElseThrow();
+        GrantApplication a = grants.get(review.applicationId());
+        cases.addEvent(a.reference(), review.reviewerName(), "grant-reviewed",
+                excellence + " / " + impact + " / " + implementation);
+        if (new ReviewSummary(grants.reviews(a.id(), review.round())).complete()) {
+            runtime.createMessageCorrelation(GrantProcess.MSG_REVIEWS_COMPLETE)
+                    .processInstanceBusinessKey(a.reference()).correlateAll();
+        }
+        return true;
+    }
+
+    @Transactional
+    public void remindReviewers(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        for (GrantRepository.Review review : grants.reviews(a.id(), grants.currentRound(a.id()))) {
+            if (!review.submitted()) {
+                outbox.queue(review.reviewerEmail(), "uk", "grant-review-invitation", Map.of(
+                        "recipientName", review.reviewerName(), "title", a.title(), "reference", a.reference(),
+                        "clusterName", directory.clusterName(a.clusterId()),
+                        "link", outbox.link("/review/" + reviewToken(review.id())), "subjectArg", a.title(),
+                        "subjectKey", "mail.grant-review-reminder.subject"), a.reference());
+            }
+        }
+        cases.addEvent(a.reference(), null, "reminder", "reviews");
+    }
+
+    public ReviewSummary reviews(GrantApplication a) {
+        return new ReviewSummary(grants.reviews(a.id(), grants.currentRound(a.id())));
+    }
+
+    @Transactional
+    public String summariseReviews(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        ReviewSummary summary = reviews(a);
+        cases.addEvent(a.reference(), null, "grant-reviews-" + summary.outcome(),
+                summary.submitted().isEmpty() ? null : summary.describe());
+        return summary.outcome();
+    }
+
+    @Transactional
+    public void returnWithReviews(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        String reviews = reviews(a).describe();
+        grants.updateScreeningComment(a.id(), reviews);
+        setStatus(a, GrantStatus.CHANGES_REQUESTED, "grant-returned", null);
+        applicantMail(a, "reviews-below-threshold", reviews);
+    }
+
+    @Transactional
+    public void boardVoteStarted(long applicationId) {
+        setStatus(grants.get(applicationId), GrantStatus.BOARD_VOTE, "board-vote", null);
+    }
+
+    @Transactional
+    public void notSupported(long applicationId, String reason) {
+        GrantApplication a = grants.get(applicationId);
+        setStatus(a, GrantStatus.NOT_SUPPORTED, "grant-not-supported", reason);
+        applicantMail(a, "not-supported", reason);
+    }
+
+    /** The board supports the application: the letter of support is made, attached and sent. */
+    @Transactional
+    public void issueLetter(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        String organisation = organisations.name(a.organisationId());
+        List<Person> chairs = directory.peopleWithRole(a.clusterId(), Role.CHAIR);
+        byte[] pdf = letters.render(a, organisation, directory.clusterName(a.clusterId()),
+                chairs.isEmpty() ? "" : chairs.get(0).displayName());
+        cases.addDocument(a.reference(), "letter-of-support-" + a.reference() + ".pdf", "application/pdf", pdf,
+                directory.clusterName(a.clusterId()));
+        setStatus(a, GrantStatus.AWAITING_SUBMISSION, "grant-letter", null);
+        applicantMail(a, "letter", null);
+    }
+
+    @Transactional
+    public void remindSubmission(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        applicantMail(a, "submission-reminder", String.valueOf(a.callDeadline()));
+        cases.addEvent(a.reference(), null, "reminder", "submission");
+    }
+
+    @Transactional
+    public void closeMissed(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        setStatus(a, GrantStatus.MISSED, "grant-missed", String.valueOf(a.callDeadline()));
+        applicantMail(a, "missed", null);
+        for (Person coordinator : directory.peopleWithRole(a.clusterId(), Role.COORDINATOR)) {
+            outbox.queue(coordinator, "grant-notice", notice(a, "missed", null, coordinator.displayName()),
+                    a.reference());
+        }
+    }
+
+    @Transactional
+    public void confirmSubmission(long applicationId, String submissionReference) {
+        GrantApplication a = grants.get(applicationId);
+        grants.updateSubmission(a.id(), submissionReference);
+        setStatus(a, GrantStatus.SUBMITTED, "grant-submitted-to-funder", submissionReference);
+    }
+
+    @Transactional
+    public void remindOutcome(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        applicantMail(a, "outcome-reminder", null);
+        cases.addEvent(a.reference(), null, "reminder", "outcome");
+    }
+
+    @Transactional
+    public void recordOutcome(long applicationId, String outcome, BigDecimal amount) {
+        GrantApplication a = grants.get(applicationId);
+        grants.updateOutcome(a.id(), outcome, "funded".equals(outcome) ? amount : null);
+        GrantStatus status = switch (outcome) {
+            case "funded" -> GrantStatus.FUNDED;
+            case "reserve" -> GrantStatus.RESERVE;
+            default -> GrantStatus.REJECTED;
+        };
+        setStatus(a, status, "grant-outcome", outcome + (amount == null ? "" : ": EUR " + amount.toPlainString()));
+        for (Person coordinator : directory.peopleWithRole(a.clusterId(), Role.COORDINATOR)) {
+            outbox.queue(coordinator, "grant-notice", notice(a, "outcome", outcome, coordinator.displayName()),
+                    a.reference());
+        }
+    }
+
+    /** The call deadline's end in Kyiv, and the reminder days before it. */
+    static Map<String, Object> deadlineVariables(LocalDate deadline) {
+        Date end = Date.from(deadline.atTime(LocalTime.of(23, 59)).atZone(AppClock.KYIV).toInstant());
+        Date nine = Date.from(deadline.atTime(LocalTime.of(9, 0)).atZone(AppClock.KYIV).toInstant());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(GrantProcess.DEADLINE_END, end);
+        variables.put(GrantProcess.WEEK_BEFORE, new Date(nine.getTime() - Duration.ofDays(7).toMillis()));
+        variables.put(GrantProcess.DAY_BEFORE, new Date(nine.getTime() - Duration.ofDays(1).toMillis()));
+        return variables;
+    }
+
+    private void setStatus(GrantApplication a, GrantStatus status, String action, String detail) {
+        grants.updateStatus(a.id(), status);
+        cases.updateStatus(a.reference(), status.name(), status.closed());
+        cases.addEvent(a.reference(), null, action, detail);
+    }
+
+    private void applicantMail(GrantApplication a, String kind, String quote) {
+        directory.person(a.createdBy()).ifPresent(person -> outbox.queue(person, "grant-notice",
+                notice(grants.get(a.id()), kind, quote, person.displayName()), a.reference()));
+    }
+
+    private Map<String, Object> notice(GrantApplication a, String kind, String quote, String name) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", name);
+        model.put("kind", kind);
+        model.put("reference", a.reference());
+        model.put("title", a.title() == null ? a.reference() : a.title());
+        model.put("deadline", a.callDeadline() == null ? "" : a.callDeadline().toString());
+        model.put("quote", quote == null ? "" : quote);
+        model.put("link", outbox.link("/cases/" + a.reference()));
+        model.put("subjectKey", "mail.grant." + kind + ".subject");
+        model.put("subjectArg", a.reference());
+        return model;
+    }
+}

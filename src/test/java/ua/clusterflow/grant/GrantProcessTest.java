@@ -1,0 +1,279 @@
+package ua.clusterflow.grant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ua.clusterflow.grant.process.GrantProcess.*;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.board.process.BoardVoteProcess;
+import ua.clusterflow.system.AppClock;
+
+/** Every path and timer of {@code grant-application.bpmn} (process GrantApplication), on the real engine and database. */
+class GrantProcessTest extends IntegrationTest {
+
+    @Autowired GrantService grants;
+    @Autowired GrantRepository repository;
+
+    @Test
+    void aSupportedApplicationGetsItsLetterIsSubmittedAndFunded() throws Exception {
+        GrantApplication a = submit("horizon", "2000000", 60, "PL", "DE");
+        ProcessInstance pi = instance(a.reference(), KEY);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SCREEN);
+        assertThat(grants.advice(repository.get(a.id()))).isEmpty();
+
+        complete(a.reference(), TASK_SCREEN, "olena", Map.of(SCREENING_DECISION, "accept"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ASSIGN_REVIEWERS);
+        assignReviewers(a, "Ірина Експерт", "expert1@example.com", "Олег Експерт", "expert2@example.com");
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVIEWS);
+        assertThat(subjectsTo("expert1@example.com")).hasSize(1);
+        review(a, 0, 4, 4, 3);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVIEWS);
+        review(a, 1, 5, 4, 4);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_BOARD_VOTE);
+        boardVotes(a, "approve");
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_SUBMISSION);
+        byte[] letter = jdbc.sql("select content from case_document where business_key = ? and file_name like 'letter-of-support%'")
+                .param(a.reference()).query(byte[].class).single();
+        try (var pdf = Loader.loadPDF(letter)) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("ТОВ «Промавтоматика»").contains("Letter of support");
+        }
+
+        complete(a.reference(), TASK_RECORD_SUBMISSION, "nadia", Map.of(SUBMISSION_REFERENCE, "SEP-210000001"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_OUTCOME);
+        complete(a.reference(), TASK_RECORD_OUTCOME, "nadia", Map.of(OUTCOME, "funded", AMOUNT_GRANTED, 1_500_000L));
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_OUTCOME_RECORDED);
+        GrantApplication done = repository.get(a.id());
+        assertThat(done.status()).isEqualTo(GrantStatus.FUNDED);
+        assertThat(done.submissionReference()).isEqualTo("SEP-210000001");
+        assertThat(done.amountGranted()).isEqualByComparingTo("1500000");
+    }
+
+    @Test
+    void sentBackForChangesTheMemberRevisesAndItIsScreenedAgainWithAReminderMeanwhile() {
+        GrantApplication a = submit("smp", "300000", 60, "PL");
+        ProcessInstance pi = instance(a.reference(), KEY);
+        complete(a.reference(), TASK_SCREEN, "olena",
+                Map.of(SCREENING_DECISION, "changes", SCREENING_COMMENT, "Уточніть бюджет"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVISION);
+        assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.CHANGES_REQUESTED);
+        assertThat(body(mailsTo("nadia@clusterflow.local").get(mailsTo("nadia@clusterflow.local").size() - 1)))
+                .contains("Уточніть бюджет");
+
+        moveClock(Duration.ofDays(7).plusMinutes(1));
+        fireTimer(pi.getId(), TIMER_REVISION_REMINDER);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVISION);
+
+        GrantApplication current = repository.get(a.id());
+        assertThat(grants.save("nadia", a.reference(), form(current, "smp", "250000", 60, "PL"), List.of(), true))
+                .isEqualTo(GrantService.SaveResult.SUBMITTED);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SCREEN);
+        assertThat(repository.get(a.id()).requestedBudget()).isEqualByComparingTo("250000");
+    }
+
+    @Test
+    void aFormReadBeforeTheApplicationChangedIsRefusedAsStale() {
+        GrantApplication a = submit("smp", "300000", 60, "PL");
+        GrantApplication read = repository.get(a.id());
+        assertThat(grants.save("nadia", a.reference(), form(read, "smp", "1", 60, "PL"), List.of(), false))
+                .as("the case has moved on to screening").isEqualTo(GrantService.SaveResult.STALE);
+        assertThat(repository.get(a.id()).requestedBudget()).isEqualByComparingTo("300000");
+    }
+
+    @Test
+    void aDeclinedApplicationEndsWithTheReasonMailed() {
+        GrantApplication a = submit("national", "100000", 60);
+        complete(a.reference(), TASK_SCREEN, "olena",
+                Map.of(SCREENING_DECISION, "decline", SCREENING_COMMENT, "Не відповідає профілю кластера"));
+        BpmnAwareTests.assertThat(instance(a.reference(), KEY)).isNull();
+        assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.DECLINED);
+        assertThat(history.createHistoricActivityInstanceQuery().activityId(END_DECLINED).count()).isPositive();
+    }
+
+    @Test
+    void aConsortiumShortOfEuPartnersGoesToPartnerSearchFirst() {
+        GrantApplication a = submit("horizon", "2000000", 60, "UA");
+        ProcessInstance pi = instance(a.reference(), KEY);
+        assertThat(grants.advice(repository.get(a.id()))).contains("partners");
+        complete(a.reference(), TASK_SCREEN, "olena", Map.of(SCREENING_DECISION, "accept"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_FIND_PARTNERS);
+
+        complete(a.reference(), TASK_FIND_PARTNERS, "olena", Map.of("partner1Name", "Politechnika Warszawska",
+                "partner1Country", "PL", "partner1Role", "Research partner"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ASSIGN_REVIEWERS);
+        assertThat(repository.get(a.id()).partners()).extracting(GrantApplication.Partner::name)
+                .contains("Politechnika Warszawska");
+    }
+
+    @Test
+    void scoresBelowTheThresholdsSendTheApplicationBackWithTheReviews() {
+        GrantApplication a = throughScreening(submit("smp", "300000", 60, "PL"));
+        assignReviewers(a, "Експерт Суворий", "strict@example.com", null, null);
+        review(a, 0, 2, 4, 4);
+        ProcessInstance pi = instance(a.reference(), KEY);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVISION);
+        assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.CHANGES_REQUESTED);
+        List<String> mail = mailsTo("nadia@clusterflow.local").stream().map(m -> body(m)).toList();
+        assertThat(mail.get(mail.size() - 1)).contains("Експерт Суворий: 2 / 4 / 4 = 10");
+    }
+
+    @Test
+    void reviewersAreRemindedAndAtTheReviewDeadlineTheReviewsInCount() {
+        GrantApplication a = throughScreening(submit("smp", "300000", 60, "PL"));
+        assignReviewers(a, "Швидкий", "fast@example.com", "Повільний", "slow@example.com");
+        ProcessInstance pi = instance(a.reference(), KEY);
+        review(a, 0, 4, 4, 4);
+
+        moveClock(Duration.ofDays(5).plusMinutes(1));
+        fireTimer(pi.getId(), TIMER_REVIEW_REMINDER);
+        assertThat(subjectsTo("slow@example.com")).hasSize(2);
+        assertThat(subjectsTo("fast@example.com")).hasSize(1);
+
+        moveClock(Duration.ofDays(9));
+        fireTimer(pi.getId(), TIMER_REVIEW_DEADLINE);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_BOARD_VOTE);
+    }
+
+    @Test
+    void withoutAnyReviewAtTheDeadlineTheCoordinatorAssignsReviewersAgain() {
+        GrantApplication a = throughScreening(submit("smp", "300000", 60, "PL"));
+        assignReviewers(a, "Мовчун", "silent-reviewer@example.com", null, null);
+        ProcessInstance pi = instance(a.reference(), KEY);
+        moveClock(Duration.ofDays(14).plusMinutes(1));
+        fireTimer(pi.getId(), TIMER_REVIEW_DEADLINE);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ASSIGN_REVIEWERS);
+    }
+
+    @Test
+    void theBoardsRefusalEndsTheCaseAsNotSupported() {
+        GrantApplication a = throughReviews(submit("smp", "300000", 60, "PL"));
+        boardVotes(a, "reject");
+        BpmnAwareTests.assertThat(instance(a.reference(), KEY)).isNull();
+        assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.NOT_SUPPORTED);
+    }
+
+    @Test
+    void theMemberIsRemindedAWeekAndADayBeforeTheDeadlineAndAMissedDeadlineClosesTheCase() {
+        GrantApplication a = throughReviews(submit("smp", "300000", 20, "PL"));
+        boardVotes(a, "approve");
+        ProcessInstance pi = instance(a.reference(), KEY);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_SUBMISSION);
+        int before = mailsTo("nadia@clusterflow.local").size();
+
+        moveClock(Duration.ofDays(13).plusHours(12));
+        fireTimer(pi.getId(), TIMER_SUBMISSION_WEEK);
+        moveClock(Duration.ofDays(6));
+        fireTimer(pi.getId(), TIMER_SUBMISSION_DAY);
+        assertThat(mailsTo("nadia@clusterflow.local")).hasSize(before + 2);
+
+        moveClock(Duration.ofDays(1));
+        fireTimer(pi.getId(), TIMER_CALL_DEADLINE);
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_MISSED);
+        assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.MISSED);
+        assertThat(subjectsTo("olena@clusterflow.local")).anyMatch(s -> s.contains(a.reference()));
+    }
+
+    @Test
+    void anApplicationLeftUnrevisedPastItsDeadlineIsClosedAsMissed() {
+        GrantApplication a = submit("smp", "300000", 10, "PL");
+        complete(a.reference(), TASK_SCREEN, "olena", Map.of(SCREENING_DECISION, "changes", SCREENING_COMMENT, "Ні"));
+        ProcessInstance pi = instance(a.reference(), KEY);
+        moveClock(Duration.ofDays(11));
+        fireTimer(pi.getId(), TIMER_REVISION_DEADLINE);
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_MISSED);
+    }
+
+    @Test
+    void theFundersDecisionIsAskedForMonthly() {
+        GrantApplication a = throughReviews(submit("smp", "300000", 60, "PL"));
+        boardVotes(a, "approve");
+        complete(a.reference(), TASK_RECORD_SUBMISSION, "olena", Map.of(SUBMISSION_REFERENCE, "SMP-1"));
+        ProcessInstance pi = instance(a.reference(), KEY);
+        moveClock(Duration.ofDays(30).plusMinutes(1));
+        fireTimer(pi.getId(), TIMER_OUTCOME_REMINDER);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_OUTCOME);
+        complete(a.reference(), TASK_RECORD_OUTCOME, "olena", Map.of(OUTCOME, "reserve"));
+        assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.RESERVE);
+    }
+
+    // --- helpers
+
+    private GrantApplication submit(String programme, String budget, int daysToDeadline, String... countries) {
+        long organisation = jdbc.sql("select id from member_organisation where contact_user = 'nadia'")
+                .query(Long.class).single();
+        GrantApplication draft = grants.createDraft("nadia", organisation);
+        assertThat(grants.save("nadia", draft.reference(), form(draft, programme, budget, daysToDeadline, countries),
+                List.of(), true)).isEqualTo(GrantService.SaveResult.SUBMITTED);
+        return repository.get(draft.id());
+    }
+
+    private static GrantForm form(GrantApplication current, String programme, String budget, int daysToDeadline,
+                                  String... countries) {
+        Map<String, String[]> params = new HashMap<>();
+        params.put("programme", new String[] {programme});
+        params.put("callId", new String[] {"HORIZON-CL4-2027-TWIN-01"});
+        params.put("callDeadline", new String[] {AppClock.today().plusDays(daysToDeadline).toString()});
+        params.put("title", new String[] {"Цифровий двійник зварювальної лінії"});
+        params.put("summary", new String[] {"Цифровий двійник для автоматизації машинобудування"});
+        params.put("requestedBudget", new String[] {budget});
+        params.put("coFinancing", new String[] {"10000"});
+        params.put("version", new String[] {String.valueOf(current.version())});
+        for (int i = 0; i < countries.length; i++) {
+            params.put("partnerName" + i, new String[] {"Partner " + countries[i]});
+            params.put("partnerCountry" + i, new String[] {countries[i]});
+            params.put("partnerRole" + i, new String[] {"Technology partner"});
+        }
+        GrantForm form = GrantForm.typed(params);
+        assertThat(form.check(true)).as("form errors %s", form.errors()).isTrue();
+        return form;
+    }
+
+    private GrantApplication throughScreening(GrantApplication a) {
+        complete(a.reference(), TASK_SCREEN, "olena", Map.of(SCREENING_DECISION, "accept"));
+        return a;
+    }
+
+    private GrantApplication throughReviews(GrantApplication a) {
+        throughScreening(a);
+        assignReviewers(a, "Експерт", "expert-" + a.reference() + "@example.com", null, null);
+        review(a, 0, 4, 4, 4);
+        return a;
+    }
+
+    private void assignReviewers(GrantApplication a, String name1, String email1, String name2, String email2) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("reviewer1Name", name1);
+        variables.put("reviewer1Email", email1);
+        variables.put("reviewer2Name", name2);
+        variables.put("reviewer2Email", email2);
+        complete(a.reference(), TASK_ASSIGN_REVIEWERS, "olena", variables);
+    }
+
+    private void review(GrantApplication a, int index, int excellence, int impact, int implementation) {
+        var reviews = repository.reviews(a.id(), repository.currentRound(a.id()));
+        assertThat(grants.submitReview(reviews.get(index).id(), excellence, impact, implementation, "Коментар"))
+                .isTrue();
+    }
+
+    private void boardVotes(GrantApplication a, String choice) {
+        for (String voter : List.of("petro", "iryna", "andriy")) {
+            var task = tasks.createTaskQuery().processInstanceBusinessKey(a.reference())
+                    .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(BoardVoteProcess.VOTE, choice);
+            variables.put(BoardVoteProcess.VOTE_COMMENT, "reject".equals(choice) ? "Не на часі" : null);
+            tasks.complete(task.getId(), variables);
+        }
+    }
+
+}
