@@ -45,7 +45,7 @@ public class SecurityConfig {
                                  IdentityAuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/apply/**", "/track/**", "/invitation/**", "/lang",
+                        .requestMatchers("/", "/login", "/apply/**", "/track/**", "/invitation/**", "/review/**", "/lang",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

@@ -15,8 +15,8 @@ import ua.clusterflow.system.CurrentUser;
 public class CaseService {
 
     public static final int MAX_DOCUMENT_MB = 20;
-    private static final long MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MB * 1024L * 1024L;
-    private static final List<String> DOCUMENT_TYPES = List.of("pdf", "docx", "xlsx");
+    public static final long MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MB * 1024L * 1024L;
+    public static final List<String> DOCUMENT_TYPES = List.of("pdf", "docx", "xlsx");
 
     private final CaseRepository cases;
     private final MemberOrganisationRepository organisations;
@@ -73,14 +73,12 @@ public class CaseService {
         if (content.length == 0) {
             return "error.required";
         }
-        if (content.length > MAX_DOCUMENT_BYTES) {
-            return "error.file.size";
+        String problem = FileTypes.problem(fileName, content, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES);
+        if (problem != null) {
+            return problem;
         }
         String name = FileTypes.safeName(fileName);
         String type = FileTypes.detect(content);
-        if (type == null || !DOCUMENT_TYPES.contains(type) || !FileTypes.extensionOf(name).equals(type)) {
-            return "error.file.type";
-        }
         cases.addDocument(record.businessKey(), name, FileTypes.contentType(type), content, user.name());
         cases.addEvent(record.businessKey(), user.name(), "document", name);
         return null;

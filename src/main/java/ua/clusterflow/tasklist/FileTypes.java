@@ -29,6 +29,21 @@ public final class FileTypes {
         return null;
     }
 
+    /**
+     * What is wrong with a file, as a message key: larger than allowed, or not of an allowed
+     * type by its content and its name alike. Null when the file is fine.
+     */
+    public static String problem(String name, byte[] content, java.util.List<String> allowed, long maxBytes) {
+        if (content.length > maxBytes) {
+            return "error.file.size";
+        }
+        String actual = detect(content);
+        if (actual == null || !allowed.contains(actual) || !extensionOf(safeName(name)).equals(actual)) {
+            return "error.file.type";
+        }
+        return null;
+    }
+
     public static String contentType(String extension) {
         return switch (extension) {
             case "pdf" -> "application/pdf";

@@ -146,6 +146,7 @@ public class FormValidator {
             return;
         }
         int maxMb = field.property("maxSizeMb") == null ? DEFAULT_MAX_FILE_MB : Integer.parseInt(field.property("maxSizeMb"));
+        List<String> allowed = allowedExtensions(field);
         if (file.getSize() > maxMb * 1024L * 1024L) {
             submission.reject(key, "error.file.size", maxMb);
             return;
@@ -157,12 +158,13 @@ public class FormValidator {
             throw new UncheckedIOException(e);
         }
         String name = FileTypes.safeName(file.getOriginalFilename());
-        String actual = FileTypes.detect(content);
-        List<String> allowed = allowedExtensions(field);
-        if (actual == null || !allowed.contains(actual) || !FileTypes.extensionOf(name).equals(actual)) {
-            submission.reject(key, "error.file.type", String.join(", ", allowed).toUpperCase());
+        String problem = FileTypes.problem(name, content, allowed, maxMb * 1024L * 1024L);
+        if (problem != null) {
+            submission.reject(key, problem, "error.file.size".equals(problem) ? (Object) maxMb
+                    : String.join(", ", allowed).toUpperCase());
             return;
         }
+        String actual = FileTypes.detect(content);
         submission.putUpload(key, new FormSubmission.Upload(name, FileTypes.contentType(actual), content));
     }
 

@@ -14,6 +14,12 @@ public class StepNames {
         this.messages = messages;
     }
 
+    /** A status (or other short label) by its message key, for places outside a template. */
+    public String status(String key, Locale locale) {
+        String code = key.contains(".") ? key : "status." + key;
+        return messages.getMessage(code, null, key, locale);
+    }
+
     public String name(String elementId, String modelName, Locale locale) {
         String fallback = modelName == null ? elementId : modelName;
         return elementId == null ? fallback : messages.getMessage("bpmn." + elementId, null, fallback, locale);
