@@ -153,7 +153,7 @@ public class GrantService {
     public boolean partnersNeeded(long applicationId) {
         GrantApplication a = grants.get(applicationId);
         boolean needed = a.euPartners() < euPartnersRequired(a.programme());
-        setStatus(a, needed ? GrantStatus.PARTNER_SEARCH : GrantStatus.IN_REVIEW, needed ? "grant-partner-search"
+        setStatus(a, needed ? GrantStatus.PARTNER_SEARCH : GrantStatus.UNDER_REVIEW, needed ? "grant-partner-search"
                 : "grant-accepted", null);
         return needed;
     }
@@ -230,7 +230,7 @@ public class GrantService {
                     "clusterName", directory.clusterName(a.clusterId()),
                     "link", outbox.link("/review/" + token), "subjectArg", a.title()), a.reference());
         }
-        setStatus(a, GrantStatus.IN_REVIEW, "grant-reviewers", String.join(", ",
+        setStatus(a, GrantStatus.UNDER_REVIEW, "grant-reviewers", String.join(", ",
                 reviewers.stream().map(Reviewer::name).toList()));
     }
 
@@ -340,7 +340,7 @@ public class GrantService {
     public void confirmSubmission(long applicationId, String submissionReference) {
         GrantApplication a = grants.get(applicationId);
         grants.updateSubmission(a.id(), submissionReference);
-        setStatus(a, GrantStatus.SUBMITTED, "grant-submitted-to-funder", submissionReference);
+        setStatus(a, GrantStatus.FUNDER_SUBMITTED, "grant-submitted-to-funder", submissionReference);
     }
 
     @Transactional

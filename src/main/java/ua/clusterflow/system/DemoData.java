@@ -19,6 +19,9 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.Role;
+import ua.clusterflow.grant.GrantApplication;
+import ua.clusterflow.grant.GrantForm;
+import ua.clusterflow.grant.GrantService;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.tasklist.Edrpou;
@@ -44,10 +47,12 @@ public class DemoData {
     private final MemberOrganisationRepository organisations;
     private final OnboardingService onboarding;
     private final TaskService tasks;
+    private final GrantService grants;
 
     public DemoData(@Value("${clusterflow.demo-data:auto}") String setting, ObjectProvider<EmbeddedPostgres> embedded,
                     ClusterDirectory directory, MemberOrganisationRepository organisations,
-                    OnboardingService onboarding, TaskService tasks) {
+                    OnboardingService onboarding, TaskService tasks, GrantService grants) {
+        this.grants = grants;
         this.setting = setting;
         this.embedded = embedded;
         this.directory = directory;
@@ -110,8 +115,41 @@ public class DemoData {
             vote(awaitingPayment, voter, "approve", null);
         }
         apply(ZAPORIZHZHIA, "ТОВ «Хортиця-Софт»", "3155505", "sme", 35, "khortytsia@example.com", "Ігор Бойко");
+        grantApplications();
         log.info("Demo data loaded: {} in review, {} waiting for information, {} in the board vote, {} awaiting payment",
                 inReview.reference(), moreInfo.reference(), inVote.reference(), awaitingPayment.reference());
+    }
+
+    /** A Kharkiv member's grant application with the coordinator, and a draft it is still writing. */
+    private void grantApplications() {
+        long organisation = organisations.idsForContact("nadia").get(0);
+        GrantApplication screening = grants.createDraft("nadia", organisation);
+        grants.save("nadia", screening.reference(), grantForm(screening, "horizon",
+                "Цифровий двійник зварювальної лінії", "2400000", 75, "PL", "DE"), List.of(), true);
+        GrantApplication draft = grants.createDraft("nadia", organisation);
+        grants.save("nadia", draft.reference(), grantForm(draft, "smp",
+                "Експорт послуг автоматизації до ЄС", "300000", 40), List.of(), false);
+    }
+
+    private static GrantForm grantForm(GrantApplication current, String programme, String title, String budget,
+                                       int daysToDeadline, String... countries) {
+        Map<String, String[]> params = new HashMap<>();
+        params.put("programme", new String[] {programme});
+        params.put("callId", new String[] {"horizon".equals(programme) ? "HORIZON-CL4-2027-TWIN-01" : "SMP-COSME-2027-CLUSTERS"});
+        params.put("callDeadline", new String[] {AppClock.today().plusDays(daysToDeadline).toString()});
+        params.put("title", new String[] {title});
+        params.put("summary", new String[] {title + ": спільний проєкт членів кластера з університетами та партнерами з ЄС."});
+        params.put("requestedBudget", new String[] {budget});
+        params.put("coFinancing", new String[] {"50000"});
+        params.put("version", new String[] {String.valueOf(current.version())});
+        for (int i = 0; i < countries.length; i++) {
+            params.put("partnerName" + i, new String[] {"PL".equals(countries[i]) ? "Politechnika Łódzka" : "Fraunhofer IWU"});
+            params.put("partnerCountry" + i, new String[] {countries[i]});
+            params.put("partnerRole" + i, new String[] {"Research partner"});
+        }
+        GrantForm form = GrantForm.typed(params);
+        form.check(true);
+        return form;
     }
 
     private void person(String id, String first, String last, String cluster, Role... roles) {

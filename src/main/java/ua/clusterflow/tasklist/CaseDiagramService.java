@@ -18,7 +18,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseDiagramService {
 
-    public record Diagram(String xml, List<String> active, List<String> completed, List<String> activeNames) {
+    public record Diagram(String xml, List<String> active, List<String> completed,
+                          @com.fasterxml.jackson.annotation.JsonIgnore Map<String, String> names) {
+
+        public String nameOf(String activityId) {
+            return names.get(activityId);
+        }
     }
 
     private final HistoryService history;
@@ -52,7 +57,6 @@ public class CaseDiagramService {
                 .forEach(s -> active.put(s.getActivityId(), s.getActivityName()));
         List<String> completed = steps.stream().filter(s -> s.getEndTime() != null)
                 .map(HistoricActivityInstance::getActivityId).distinct().toList();
-        return Optional.of(new Diagram(xml, List.copyOf(active.keySet()), completed,
-                active.values().stream().filter(n -> n != null).toList()));
+        return Optional.of(new Diagram(xml, List.copyOf(active.keySet()), completed, active));
     }
 }

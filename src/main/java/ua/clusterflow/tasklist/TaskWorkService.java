@@ -31,9 +31,11 @@ public class TaskWorkService {
     private final CaseRepository cases;
     private final ClusterDirectory directory;
     private final TransactionTemplate transaction;
+    private final StepNames stepNames;
 
     public TaskWorkService(TaskService tasks, RuntimeService runtime, TaskListService taskList, CaseRepository cases,
-                           ClusterDirectory directory, TransactionTemplate transaction) {
+                           ClusterDirectory directory, TransactionTemplate transaction, StepNames stepNames) {
+        this.stepNames = stepNames;
         this.tasks = tasks;
         this.runtime = runtime;
         this.taskList = taskList;
@@ -71,7 +73,7 @@ public class TaskWorkService {
                 tasks.createComment(task.getId(), task.getProcessInstanceId(), note.trim());
             }
             event(businessKey(task), user.name(), "delegated",
-                    task.getName() + " → " + directory.displayName(delegateId) + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+                    stepName(user, task) + " → " + directory.displayName(delegateId) + (note == null || note.isBlank() ? "" : ": " + note.trim()));
         });
     }
 
@@ -126,10 +128,10 @@ public class TaskWorkService {
         try {
             if (task.getDelegationState() == DelegationState.PENDING) {
                 tasks.resolveTask(task.getId(), variables);
-                event(businessKey, user.name(), "resolved", task.getName());
+                event(businessKey, user.name(), "resolved", stepName(user, task));
             } else {
                 tasks.complete(task.getId(), variables);
-                event(businessKey, user.name(), "completed", task.getName());
+                event(businessKey, user.name(), "completed", stepName(user, task));
             }
         } catch (OptimisticLockingException e) {
             throw e;
@@ -149,6 +151,11 @@ public class TaskWorkService {
             Thread.currentThread().interrupt();
             throw new TaskProblem("task.busy");
         }
+    }
+
+    /** The step's name in the words of the person who acted, for the case history. */
+    private String stepName(CurrentUser user, Task task) {
+        return stepNames.name(task.getTaskDefinitionKey(), task.getName(), java.util.Locale.forLanguageTag(user.language()));
     }
 
     private Task visible(CurrentUser user, String taskId) {

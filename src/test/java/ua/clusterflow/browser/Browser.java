@@ -76,6 +76,29 @@ public class Browser implements AutoCloseable {
         driver.executeScript("arguments[0].value = arguments[1];", find(By.name(name)), isoDate);
     }
 
+    /** Chooses a file for a file field, as a person picking it from their disk. */
+    public void attach(String name, Path file) {
+        driver.findElement(By.name(name)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** Downloads what a link points to with the browser's session, as the browser would. */
+    public byte[] download(String href) throws IOException, InterruptedException {
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href.startsWith("http") ? href : baseUrl + href))
+                        .header("Cookie", cookies).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("Download of " + href + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    public void logout() {
+        driver.manage().deleteAllCookies();
+    }
+
     public void click(By by) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
     }

@@ -35,7 +35,7 @@ class CaseControllerTests extends IntegrationTest {
         mvc.perform(get("/cases/" + app.reference()).with(as("olena")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("На розгляді координатора")))
-                .andExpect(content().string(containsString("Review the application")))
+                .andExpect(content().string(containsString("Розгляньте заявку на членство")))
                 .andExpect(content().string(containsString("Заявку подано")))
                 .andExpect(content().string(containsString("/webjars/bpmn-js/8.0.0/dist/bpmn-navigated-viewer.production.min.js")));
         mvc.perform(get("/cases/" + app.reference() + "/diagram").with(as("olena")))

@@ -25,6 +25,7 @@ import ua.clusterflow.tasklist.CaseDiagramService;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.CaseService;
+import ua.clusterflow.tasklist.StepNames;
 
 /** The case page: what a case is, where it stands, what happened, and its comments and documents. */
 @Controller
@@ -36,9 +37,11 @@ public class CaseController {
     private final CaseRepository cases;
     private final CaseDiagramService diagrams;
     private final ClusterDirectory directory;
+    private final StepNames stepNames;
 
     public CaseController(CaseService caseService, CaseRepository cases, CaseDiagramService diagrams,
-                          ClusterDirectory directory) {
+                          ClusterDirectory directory, StepNames stepNames) {
+        this.stepNames = stepNames;
         this.caseService = caseService;
         this.cases = cases;
         this.diagrams = diagrams;
@@ -52,14 +55,16 @@ public class CaseController {
     }
 
     @GetMapping("/cases/{key}")
-    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String key, Model model) {
+    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String key, java.util.Locale locale,
+                       Model model) {
         CaseRecord record = visible(user, key);
         model.addAttribute("caseRecord", record);
         model.addAttribute("clusterName", directory.clusterName(record.clusterId()));
         model.addAttribute("events", cases.events(key));
         model.addAttribute("comments", cases.comments(key));
         model.addAttribute("documents", cases.documents(key));
-        model.addAttribute("steps", diagrams.diagram(record).map(CaseDiagramService.Diagram::activeNames)
+        model.addAttribute("steps", diagrams.diagram(record).map(d -> d.active().stream()
+                        .map(id -> stepNames.name(id, d.nameOf(id), locale)).toList())
                 .orElse(List.of()));
         model.addAttribute("details", caseService.details(record));
         return "cases/case";

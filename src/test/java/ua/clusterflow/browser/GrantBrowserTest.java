@@ -1,0 +1,128 @@
+package ua.clusterflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.system.AppClock;
+
+/**
+ * A grant application clicked through in headless Chromium: the member drafts it with an
+ * attachment and submits; the coordinator screens it and assigns a reviewer; the reviewer scores
+ * it from the mailed link without an account; the board supports it; the letter of support
+ * downloads and names the organisation; the member records the submission and the funded outcome.
+ * Screenshots go to {@code target/screenshots/grant/}.
+ */
+class GrantBrowserTest extends IntegrationTest {
+
+    private static final Pattern REVIEW_LINK = Pattern.compile("href=\"[^\"]*(/review/[^\"]+)\"");
+
+    @LocalServerPort int port;
+
+    @Test
+    void aMemberGoesForACallWithTheClustersSupportAndIsFunded() throws Exception {
+        Path attachment = Files.createDirectories(Path.of("target", "fixtures")).resolve("concept-note.pdf");
+        Files.write(attachment, "%PDF-1.4\n% concept note\n".getBytes());
+        String title = "Цифровий двійник зварювальної лінії";
+        try (Browser browser = new Browser("http://localhost:" + port, "grant")) {
+            browser.login("nadia", "demo");
+            browser.open("/grants");
+            browser.click(By.id("new-grant"));
+            browser.select("programme", "smp");
+            browser.type("callId", "SMP-COSME-2027-CLUSTERS");
+            browser.date("callDeadline", AppClock.today().plusDays(45).toString());
+            browser.type("title", title);
+            browser.type("summary", "Цифровий двійник лінії зварювання для МСП кластера");
+            browser.type("requestedBudget", "-1");
+            browser.type("partnerName0", "Politechnika Łódzka");
+            browser.select("partnerCountry0", "PL");
+            browser.type("partnerRole0", "Research partner");
+            browser.attach("attachments", attachment);
+            browser.click(By.id("save-draft"));
+            assertThat(browser.text(By.id("e-requestedBudget"))).contains("більшу за нуль");
+            browser.screenshot("draft-errors");
+            browser.type("requestedBudget", "450000");
+            browser.attach("attachments", attachment);
+            browser.click(By.id("save-draft"));
+            browser.find(By.cssSelector(".flash.ok"));
+            browser.screenshot("draft-saved");
+            browser.click(By.id("submit-grant"));
+            String reference = browser.find(By.cssSelector("tr[data-case]")).getAttribute("data-case");
+            browser.screenshot("my-applications");
+
+            browser.login("olena", "demo");
+            openTask(browser, reference);
+            assertThat(browser.pageSource()).contains("Порада таблиці перевірки");
+            browser.check("screeningDecision", "accept");
+            browser.screenshot("screening");
+            browser.click(By.id("complete"));
+            openTask(browser, reference);
+            browser.type("reviewer1Name", "Ірина Зовнішня");
+            browser.type("reviewer1Email", "browser-reviewer@example.com");
+            browser.click(By.id("complete"));
+            browser.find(By.cssSelector(".flash.ok"));
+
+            browser.logout();
+            browser.open(reviewLink());
+            browser.select("excellence", "4");
+            browser.select("impact", "4");
+            browser.select("implementation", "4");
+            browser.type("comment", "Переконлива ідея, сильний партнер з Польщі");
+            browser.screenshot("review");
+            browser.click(By.id("submit-review"));
+            browser.find(By.id("review-done"));
+
+            for (String voter : List.of("petro", "iryna", "andriy")) {
+                browser.login(voter, "demo");
+                openTask(browser, reference);
+                browser.check("vote", "approve");
+                browser.click(By.id("complete"));
+                browser.find(By.cssSelector(".flash.ok"));
+            }
+
+            browser.login("nadia", "demo");
+            browser.open("/cases/" + reference);
+            String letterHref = browser.find(By.partialLinkText("letter-of-support")).getAttribute("href");
+            browser.find(By.cssSelector("#diagram[data-ready='true']"));
+            browser.screenshot("case-with-letter");
+            try (var pdf = Loader.loadPDF(browser.download(letterHref))) {
+                assertThat(new PDFTextStripper().getText(pdf)).contains("ТОВ «Промавтоматика»").contains(title);
+            }
+
+            openTask(browser, reference);
+            browser.type("submissionReference", "SEP-2110045678");
+            browser.screenshot("record-submission");
+            browser.click(By.id("complete"));
+            openTask(browser, reference);
+            browser.check("outcome", "funded");
+            browser.type("amountGranted", "420000");
+            browser.click(By.id("complete"));
+            browser.find(By.cssSelector(".flash.ok"));
+
+            browser.open("/cases/" + reference);
+            assertThat(browser.text(By.id("case-status"))).isEqualTo("Профінансовано");
+            browser.screenshot("funded");
+        }
+    }
+
+    private void openTask(Browser browser, String reference) {
+        browser.open("/tasks");
+        browser.click(By.cssSelector("tr[data-case='" + reference + "'] a.task-link"));
+        browser.find(By.id("task-form"));
+    }
+
+    private String reviewLink() {
+        Matcher matcher = REVIEW_LINK.matcher(body(mailsTo("browser-reviewer@example.com").get(0)));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+}
