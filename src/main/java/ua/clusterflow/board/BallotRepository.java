@@ -35,6 +35,50 @@ public class BallotRepository {
                 .list();
     }
 
+    /** A closed vote, for the board's page. */
+    public record Decision(String voteId, String businessKey, String title, String decision, String reason,
+                           int approvals, int rejections, int abstentions, Instant decidedAt) {
+    }
+
+    public void recordDecision(String voteId, String clusterId, String businessKey, String title, String decision,
+                               String reason, Tally tally) {
+        jdbc.sql("insert into board_decision (vote_id, cluster_id, business_key, title, decision, reason, approvals, "
+                        + "rejections, abstentions, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "on conflict (vote_id) do nothing")
+                .params(voteId, clusterId, businessKey, title == null ? "" : title, decision, reason, tally.approvals(),
+                        tally.rejections(), tally.abstentions(), Timestamp.from(AppClock.now()))
+                .update();
+    }
+
+    public java.util.Optional<Decision> decision(String voteId) {
+        return jdbc.sql("select * from board_decision where vote_id = ?").param(voteId)
+                .query(BallotRepository::toDecision).optional();
+    }
+
+    public List<Decision> decisions(java.util.Collection<String> clusterIds) {
+        if (clusterIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from board_decision where cluster_id in (:clusters) order by decided_at desc limit 100")
+                .param("clusters", clusterIds).query(BallotRepository::toDecision).list();
+    }
+
+    /** The votes a person cast, newest first: vote id (in place of the voter), choice, comment, time. */
+    public List<Ballot> ballotsOf(String voter) {
+        return jdbc.sql("select vote_id, choice, comment, cast_at from board_ballot where voter = ? "
+                        + "order by cast_at desc limit 100")
+                .param(voter)
+                .query((rs, n) -> new Ballot(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    private static Decision toDecision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Decision(rs.getString("vote_id"), rs.getString("business_key"), rs.getString("title"),
+                rs.getString("decision"), rs.getString("reason"), rs.getInt("approvals"), rs.getInt("rejections"),
+                rs.getInt("abstentions"), rs.getTimestamp("decided_at").toInstant());
+    }
+
     public Tally tally(String voteId, int eligible, int quorum) {
         List<Ballot> ballots = ballots(voteId);
         return new Tally(eligible, quorum, count(ballots, "approve"), count(ballots, "reject"),

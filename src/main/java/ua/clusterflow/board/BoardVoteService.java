@@ -109,6 +109,7 @@ public class BoardVoteService {
                     "reason", reason == null ? "" : reason, "tally", tally, "businessKey", businessKey,
                     "subjectArg", caseTitle), businessKey);
         }
+        ballots.recordDecision(voteId, clusterId, businessKey, caseTitle, decision, reason, tally);
         event(businessKey, "vote-closed", decision + " (" + tally.approvals() + "/" + tally.rejections() + "/"
                 + tally.abstentions() + ")");
     }

@@ -1,8 +1,9 @@
 package ua.clusterflow.board;
 
 /**
- * The count of a board vote and the rules that read it. A vote closes early only when no later
- * ballot could change it: more than half of all eligible voters approve, or more than half reject.
+ * The count of a board vote and the rules that read it. A vote closes early only when the quorum
+ * has voted and no later ballot could change it: more than half of all eligible voters approve,
+ * or more than half reject.
  * At its close (all voted, or the deadline) the quorum must be met and the ballots for one side
  * must outnumber those for the other; otherwise the vote is undecided and someone must settle it.
  */
@@ -13,10 +14,10 @@ public record Tally(int eligible, int quorum, int approvals, int rejections, int
     }
 
     public VoteOutcome whileOpen() {
-        if (approvals * 2 > eligible) {
+        if (cast() >= quorum && approvals * 2 > eligible) {
             return VoteOutcome.APPROVE;
         }
-        if (rejections * 2 > eligible) {
+        if (cast() >= quorum && rejections * 2 > eligible) {
             return VoteOutcome.REJECT;
         }
         return cast() >= eligible ? atClose() : VoteOutcome.OPEN;

@@ -96,6 +96,28 @@ public class ClusterDirectory {
         }
     }
 
+    /** Adds a person to a cluster's group that a role brings ({@code <cluster>-<rights>}), creating it if new. */
+    public void joinRightsGroup(String userId, String clusterId, String rights) {
+        String groupId = clusterId + "-" + rights;
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName(clusterName(clusterId) + " · " + rights);
+            group.setType("ROLE_RIGHTS");
+            identity.saveGroup(group);
+            identity.createTenantGroupMembership(clusterId, groupId);
+        }
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+    }
+
+    public void leaveRightsGroup(String userId, String clusterId, String rights) {
+        String groupId = clusterId + "-" + rights;
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
+            identity.deleteMembership(userId, groupId);
+        }
+    }
+
     public void makeAdministrator(String userId) {
         if (identity.createGroupQuery().groupId(Role.ADMIN_GROUP).count() == 0) {
             Group admins = identity.newGroup(Role.ADMIN_GROUP);

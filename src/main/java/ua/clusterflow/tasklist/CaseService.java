@@ -21,8 +21,12 @@ public class CaseService {
     private final CaseRepository cases;
     private final MemberOrganisationRepository organisations;
     private final List<CaseDetails> details;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
-    public CaseService(CaseRepository cases, MemberOrganisationRepository organisations, List<CaseDetails> details) {
+    /** Who may see a case: the cluster's staff, the member it is about, and whoever works one of its tasks. */
+    public CaseService(CaseRepository cases, MemberOrganisationRepository organisations, List<CaseDetails> details,
+                       org.camunda.bpm.engine.TaskService tasks) {
+        this.tasks = tasks;
         this.cases = cases;
         this.organisations = organisations;
         this.details = details;
@@ -46,6 +50,11 @@ public class CaseService {
             return true;
         }
         if (user.id().equals(record.createdBy())) {
+            return true;
+        }
+        if (user.belongsTo(record.clusterId()) && tasks.createTaskQuery().processInstanceBusinessKey(record.businessKey())
+                .tenantIdIn(record.clusterId())
+                .or().taskAssignee(user.id()).taskOwner(user.id()).taskCandidateUser(user.id()).endOr().count() > 0) {
             return true;
         }
         return record.organisationId() != null

@@ -18,6 +18,13 @@ import ua.clusterflow.cluster.Countries;
 @Component
 public class FormValidator {
 
+    private final java.util.function.Predicate<String> personExists;
+
+    /** Checks a field marked {@code check: person} against the people the app knows. */
+    public FormValidator(ua.clusterflow.cluster.ClusterDirectory directory) {
+        this.personExists = directory == null ? id -> true : directory::personExists;
+    }
+
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int DEFAULT_MAX_FILE_MB = 20;
 
@@ -100,6 +107,9 @@ public class FormValidator {
         }
         if ("country".equals(check) && !Countries.known(value)) {
             submission.reject(key, "grant.error.country");
+        }
+        if ("person".equals(check) && !personExists.test(value)) {
+            submission.reject(key, "error.person");
         }
         if ("email".equals(check) && !EMAIL.matcher(value).matches()) {
             submission.reject(key, "error.email");

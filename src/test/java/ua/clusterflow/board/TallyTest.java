@@ -12,6 +12,9 @@ class TallyTest {
         assertThat(new Tally(5, 3, 3, 0, 0).whileOpen()).isEqualTo(VoteOutcome.APPROVE);
         assertThat(new Tally(5, 3, 1, 3, 0).whileOpen()).isEqualTo(VoteOutcome.REJECT);
         assertThat(new Tally(4, 3, 2, 1, 0).whileOpen()).as("2 of 4 is no majority yet").isEqualTo(VoteOutcome.OPEN);
+        assertThat(new Tally(5, 4, 3, 0, 0).whileOpen()).as("a majority, but short of a two-thirds quorum")
+                .isEqualTo(VoteOutcome.OPEN);
+        assertThat(new Tally(5, 4, 3, 0, 1).whileOpen()).isEqualTo(VoteOutcome.APPROVE);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** The one form renderer's server-side checks, on the project's own form definitions. */
 class FormValidatorTest {
 
-    private final FormValidator validator = new FormValidator();
+    private final FormValidator validator = new FormValidator(null);
 
     @Test
     void convertsWhatWasTypedToTypedValues() throws IOException {

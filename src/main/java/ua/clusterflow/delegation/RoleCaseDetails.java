@@ -1,0 +1,42 @@
+package ua.clusterflow.delegation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.delegation.process.DelegationProcess;
+import ua.clusterflow.tasklist.CaseDetails;
+
+/** A role proposal or term on its case page and task pages. */
+@Component
+public class RoleCaseDetails implements CaseDetails {
+
+    private final RoleRegistry registry;
+    private final ClusterDirectory directory;
+
+    public RoleCaseDetails(RoleRegistry registry, ClusterDirectory directory) {
+        this.registry = registry;
+        this.directory = directory;
+    }
+
+    @Override
+    public boolean supports(String processKey) {
+        return DelegationProcess.KEY.equals(processKey);
+    }
+
+    @Override
+    public Map<String, String> details(String businessKey) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        registry.byBusinessKey(businessKey).ifPresent(term -> {
+            registry.role(term.clusterId(), term.roleCode())
+                    .ifPresent(role -> facts.put("role.role", role.name(LocaleContextHolder.getLocale())));
+            facts.put("role.holder", directory.displayName(term.holder()));
+            facts.put("role.responsibilities", term.responsibilities());
+            facts.put("role.expectedResults", term.expectedResults());
+            facts.put("role.hoursPerMonth", String.valueOf(term.hoursPerMonth()));
+            facts.put("role.term", term.termStart() + " — " + term.termEnd() + " (" + term.termNumber() + ")");
+        });
+        return facts;
+    }
+}
