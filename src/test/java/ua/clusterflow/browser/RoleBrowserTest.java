@@ -1,0 +1,78 @@
+package ua.clusterflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.system.AppClock;
+
+/**
+ * A board role handed out in headless Chromium: the chair proposes, the nominee accepts, the
+ * five board members vote (one abstains), and the registry shows the new holder.
+ * Screenshots go to {@code target/screenshots/roles/}.
+ */
+class RoleBrowserTest extends IntegrationTest {
+
+    @LocalServerPort int port;
+
+    @Test
+    void theChairHandsTheExportMarketingRoleToAPartnersContact() throws Exception {
+        try (Browser browser = new Browser("http://localhost:" + port, "roles")) {
+            browser.login("petro", "demo");
+            browser.open("/roles?cluster=kharkiv");
+            browser.screenshot("registry-before");
+            browser.click(By.id("propose-role"));
+            browser.select("roleCode", "export-marketing");
+            browser.select("nominee", "nadia");
+            browser.type("responsibilities", "Торгові місії, участь у виставках, каталог експортних пропозицій");
+            browser.type("expectedResults", "Дві торгові місії на рік");
+            browser.type("hoursPerMonth", "12");
+            browser.date("termStart", AppClock.today().toString());
+            browser.date("termEnd", AppClock.today().plusYears(2).toString());
+            browser.screenshot("proposal");
+            browser.click(By.id("submit-proposal"));
+            String reference = browser.currentUrl().replaceAll(".*/cases/", "");
+            assertThat(reference).startsWith("ROLE-");
+
+            browser.login("nadia", "demo");
+            openTask(browser, reference);
+            browser.check("nominationAnswer", "accept");
+            browser.screenshot("nomination");
+            browser.click(By.id("complete"));
+            browser.find(By.cssSelector(".flash.ok"));
+
+            Map<String, String> votes = new java.util.LinkedHashMap<>();
+            votes.put("taras", "abstain");
+            votes.put("petro", "approve");
+            votes.put("iryna", "approve");
+            votes.put("andriy", "reject");
+            votes.put("maria", "approve");
+            for (Map.Entry<String, String> vote : votes.entrySet()) {
+                browser.login(vote.getKey(), "demo");
+                openTask(browser, reference);
+                browser.check("vote", vote.getValue());
+                if ("reject".equals(vote.getValue())) {
+                    browser.type("voteComment", "Спершу потрібен план експорту");
+                }
+                browser.click(By.id("complete"));
+                browser.find(By.cssSelector(".flash.ok"));
+            }
+            browser.open("/board");
+            browser.screenshot("board-page");
+
+            browser.open("/roles?cluster=kharkiv");
+            String holder = browser.text(By.cssSelector("tr[data-role='export-marketing'] .holder"));
+            assertThat(holder).isEqualTo("Надія Олійник");
+            browser.screenshot("registry-after");
+        }
+    }
+
+    private void openTask(Browser browser, String reference) {
+        browser.open("/tasks");
+        browser.click(By.cssSelector("tr[data-case='" + reference + "'] a.task-link"));
+        browser.find(By.id("task-form"));
+    }
+}
