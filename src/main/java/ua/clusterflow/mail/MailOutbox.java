@@ -31,6 +31,10 @@ public class MailOutbox {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
+    /** A file that goes with a mail, such as a calendar invitation. */
+    public record Attachment(String name, String contentType, byte[] content) {
+    }
+
     public void queue(Person person, String template, Map<String, ?> model, String businessKey) {
         if (person.email() == null || person.email().isBlank()) {
             return;
@@ -38,8 +42,13 @@ public class MailOutbox {
         queue(person.email(), person.language(), template, withName(model, person.displayName()), businessKey);
     }
 
-    /** Renders {@code templates/mail/<template>.html} in the recipient's language and queues it. */
     public void queue(String recipient, String language, String template, Map<String, ?> model, String businessKey) {
+        queue(recipient, language, template, model, businessKey, null);
+    }
+
+    /** Renders {@code templates/mail/<template>.html} in the recipient's language and queues it. */
+    public void queue(String recipient, String language, String template, Map<String, ?> model, String businessKey,
+                      Attachment attachment) {
         Locale locale = Locale.forLanguageTag(language == null ? "uk" : language);
         Context context = new Context(locale);
         context.setVariables(new HashMap<>(model));
@@ -49,8 +58,11 @@ public class MailOutbox {
         Object subjectKey = model.get("subjectKey");
         String subject = messages.getMessage(subjectKey != null ? subjectKey.toString() : "mail." + template + ".subject",
                 subjectArgs, locale);
-        jdbc.sql("insert into mail_outbox (recipient, subject, body_html, business_key) values (?, ?, ?, ?)")
-                .params(recipient, subject, body, businessKey)
+        jdbc.sql("insert into mail_outbox (recipient, subject, body_html, business_key, attachment_name, attachment_type, "
+                        + "attachment) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(recipient, subject, body, businessKey, attachment == null ? null : attachment.name(),
+                        attachment == null ? null : attachment.contentType(),
+                        attachment == null ? null : attachment.content())
                 .update();
     }
 

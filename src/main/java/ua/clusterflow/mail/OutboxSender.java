@@ -64,12 +64,12 @@ public class OutboxSender {
 
     private Batch sendBatch() {
         List<OutboxMail> due = jdbc.sql("""
-                select id, recipient, subject, body_html, attempts from mail_outbox
-                where status = 'PENDING' and next_attempt_at <= now()
+                select id, recipient, subject, body_html, attempts, attachment_name, attachment_type, attachment
+                from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
                 order by id limit ? for update skip locked""")
                 .param(BATCH)
                 .query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5)))
+                        rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBytes(8)))
                 .list();
         int sent = 0;
         for (OutboxMail mail : due) {
@@ -87,11 +87,15 @@ public class OutboxSender {
 
     private void deliver(OutboxMail mail) throws Exception {
         MimeMessage message = mailSender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.attachment() != null, "UTF-8");
         helper.setFrom(from);
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.bodyHtml(), true);
+        if (mail.attachment() != null) {
+            helper.addAttachment(mail.attachmentName(),
+                    new org.springframework.core.io.ByteArrayResource(mail.attachment()), mail.attachmentType());
+        }
         mailSender.send(message);
     }
 
@@ -110,6 +114,7 @@ public class OutboxSender {
     record Batch(int picked, int sent) {
     }
 
-    record OutboxMail(long id, String recipient, String subject, String bodyHtml, int attempts) {
+    record OutboxMail(long id, String recipient, String subject, String bodyHtml, int attempts, String attachmentName,
+                      String attachmentType, byte[] attachment) {
     }
 }

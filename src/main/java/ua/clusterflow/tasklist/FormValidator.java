@@ -19,10 +19,17 @@ import ua.clusterflow.cluster.Countries;
 public class FormValidator {
 
     private final java.util.function.Predicate<String> personExists;
+    private final List<FormRule> rules;
 
-    /** Checks a field marked {@code check: person} against the people the app knows. */
     public FormValidator(ua.clusterflow.cluster.ClusterDirectory directory) {
+        this(directory, List.of());
+    }
+
+    /** Checks a field marked {@code check: person} against the people the app knows, and each form's own rules. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public FormValidator(ua.clusterflow.cluster.ClusterDirectory directory, List<FormRule> rules) {
         this.personExists = directory == null ? id -> true : directory::personExists;
+        this.rules = rules;
     }
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -47,6 +54,7 @@ public class FormValidator {
         for (FormField field : form.fields()) {
             checkRequiredWhen(field, submission);
         }
+        rules.stream().filter(rule -> rule.formId().equals(form.id())).forEach(rule -> rule.check(submission));
         return submission;
     }
 

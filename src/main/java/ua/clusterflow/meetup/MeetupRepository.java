@@ -1,0 +1,174 @@
+package ua.clusterflow.meetup;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import ua.clusterflow.system.AppClock;
+
+@Repository
+public class MeetupRepository {
+
+    public record Expert(long id, long meetupId, int round, String name, String email, String category, String answer) {
+    }
+
+    public record Registration(long id, long meetupId, String name, String organisation, String email, String mode,
+                               String status) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public MeetupRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Meetup insert(String clusterId, String proposedBy, String segment, String challenge, String format,
+                         LocalDate from, LocalDate to) {
+        long id = jdbc.sql("""
+                with next as (select nextval(pg_get_serial_sequence('meetup', 'id')) as id)
+                insert into meetup (id, reference, cluster_id, proposed_by, status, segment, challenge, format,
+                                    window_from, window_to, created_at)
+                select next.id, 'MEE-' || lpad(next.id::text, 5, '0'), ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ? from next
+                returning id""")
+                .params(clusterId, proposedBy, segment, challenge, format, Date.valueOf(from), Date.valueOf(to),
+                        Timestamp.from(AppClock.now()))
+                .query(Long.class).single();
+        return get(id);
+    }
+
+    public void plan(long id, Instant startsAt, Instant endsAt, String venue, String onlineLink, int offline,
+                     int online, java.math.BigDecimal budget) {
+        jdbc.sql("""
+                update meetup set starts_at = ?, ends_at = ?, venue = ?, online_link = ?, capacity_offline = ?,
+                    capacity_online = ?, budget = ?, status = 'PLANNED' where id = ?""")
+                .params(Timestamp.from(startsAt), Timestamp.from(endsAt), venue, onlineLink, offline, online, budget, id)
+                .update();
+    }
+
+    public void outcome(long id, Integer attendance, String summary, String agendaItems, String followUps) {
+        jdbc.sql("update meetup set attendance = ?, summary = ?, agenda_items = ?, follow_ups = ? where id = ?")
+                .params(attendance, summary, agendaItems, followUps, id).update();
+    }
+
+    public void setStatus(long id, MeetupStatus status) {
+        jdbc.sql("update meetup set status = ? where id = ?").params(status.name(), id).update();
+    }
+
+    public Meetup get(long id) {
+        return jdbc.sql("select * from meetup where id = ?").param(id).query(MeetupRepository::toMeetup).single();
+    }
+
+    /** The meetup, locked until the end of the transaction: registrations for it queue up here. */
+    public Meetup lock(long id) {
+        return jdbc.sql("select * from meetup where id = ? for update").param(id).query(MeetupRepository::toMeetup)
+                .single();
+    }
+
+    public Optional<Meetup> byReference(String reference) {
+        return jdbc.sql("select * from meetup where reference = ?").param(reference).query(MeetupRepository::toMeetup)
+                .optional();
+    }
+
+    public List<Meetup> ofClusters(Collection<String> clusterIds) {
+        if (clusterIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from meetup where cluster_id in (:ids) order by coalesce(starts_at, window_from::timestamptz) desc")
+                .param("ids", clusterIds).query(MeetupRepository::toMeetup).list();
+    }
+
+    public long addExpert(long meetupId, int round, String name, String email, String category) {
+        return jdbc.sql("insert into meetup_expert (meetup_id, round, name, email, category) values (?, ?, ?, ?, ?) "
+                        + "returning id")
+                .params(meetupId, round, name, email, category).query(Long.class).single();
+    }
+
+    public int currentRound(long meetupId) {
+        return jdbc.sql("select coalesce(max(round), 0) from meetup_expert where meetup_id = ?").param(meetupId)
+                .query(Integer.class).single();
+    }
+
+    public List<Expert> experts(long meetupId) {
+        return jdbc.sql("select * from meetup_expert where meetup_id = ? order by round, id").param(meetupId)
+                .query(MeetupRepository::toExpert).list();
+    }
+
+    public Optional<Expert> expert(long id) {
+        return jdbc.sql("select * from meetup_expert where id = ?").param(id).query(MeetupRepository::toExpert).optional();
+    }
+
+    /** Records an expert's answer once; false when they answered already. */
+    public boolean answer(long expertId, String answer) {
+        return jdbc.sql("update meetup_expert set answer = ?, answered_at = ? where id = ? and answer is null")
+                .params(answer, Timestamp.from(AppClock.now()), expertId).update() == 1;
+    }
+
+    public int countRegistrations(long meetupId, String mode, String status) {
+        return jdbc.sql("select count(*) from meetup_registration where meetup_id = ? and mode = ? and status = ?")
+                .params(meetupId, mode, status).query(Integer.class).single();
+    }
+
+    public boolean registered(long meetupId, String email) {
+        return jdbc.sql("select count(*) from meetup_registration where meetup_id = ? and lower(email) = lower(?) "
+                        + "and status <> 'CANCELLED'")
+                .params(meetupId, email).query(Long.class).single() > 0;
+    }
+
+    public long register(long meetupId, String name, String organisation, String email, String mode, String status) {
+        return jdbc.sql("insert into meetup_registration (meetup_id, name, organisation, email, mode, status, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(meetupId, name, organisation, email, mode, status, Timestamp.from(AppClock.now()))
+                .query(Long.class).single();
+    }
+
+    public Optional<Registration> registration(long id) {
+        return jdbc.sql("select * from meetup_registration where id = ?").param(id)
+                .query(MeetupRepository::toRegistration).optional();
+    }
+
+    public List<Registration> registrations(long meetupId) {
+        return jdbc.sql("select * from meetup_registration where meetup_id = ? order by id").param(meetupId)
+                .query(MeetupRepository::toRegistration).list();
+    }
+
+    public void setRegistrationStatus(long id, String status) {
+        jdbc.sql("update meetup_registration set status = ? where id = ?").params(status, id).update();
+    }
+
+    /** The first on the waiting list for a mode, if any. */
+    public Optional<Registration> firstWaiting(long meetupId, String mode) {
+        return jdbc.sql("select * from meetup_registration where meetup_id = ? and mode = ? and status = 'WAITING' "
+                        + "order by id limit 1")
+                .params(meetupId, mode).query(MeetupRepository::toRegistration).optional();
+    }
+
+    private static Meetup toMeetup(ResultSet rs, int n) throws SQLException {
+        Timestamp starts = rs.getTimestamp("starts_at");
+        Timestamp ends = rs.getTimestamp("ends_at");
+        return new Meetup(rs.getLong("id"), rs.getString("reference"), rs.getString("cluster_id"),
+                rs.getString("proposed_by"), MeetupStatus.valueOf(rs.getString("status")), rs.getString("segment"),
+                rs.getString("challenge"), rs.getString("format"), rs.getDate("window_from").toLocalDate(),
+                rs.getDate("window_to").toLocalDate(), starts == null ? null : starts.toInstant(),
+                ends == null ? null : ends.toInstant(), rs.getString("venue"), rs.getString("online_link"),
+                rs.getInt("capacity_offline"), rs.getInt("capacity_online"), rs.getBigDecimal("budget"),
+                rs.getString("summary"), rs.getObject("attendance", Integer.class), rs.getString("agenda_items"),
+                rs.getString("follow_ups"));
+    }
+
+    private static Expert toExpert(ResultSet rs, int n) throws SQLException {
+        return new Expert(rs.getLong("id"), rs.getLong("meetup_id"), rs.getInt("round"), rs.getString("name"),
+                rs.getString("email"), rs.getString("category"), rs.getString("answer"));
+    }
+
+    private static Registration toRegistration(ResultSet rs, int n) throws SQLException {
+        return new Registration(rs.getLong("id"), rs.getLong("meetup_id"), rs.getString("name"),
+                rs.getString("organisation"), rs.getString("email"), rs.getString("mode"), rs.getString("status"));
+    }
+}

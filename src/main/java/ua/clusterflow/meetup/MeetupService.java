@@ -1,0 +1,395 @@
+package ua.clusterflow.meetup;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Person;
+import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.meetup.process.MeetupProcess;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.ClusterTenantPlugin;
+import ua.clusterflow.system.PdfRenderer;
+import ua.clusterflow.system.SignedLinks;
+import ua.clusterflow.tasklist.CaseRecord;
+import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.FormSubmission;
+
+/** Technology meetups: topics, plans, experts, public registration with waiting lists, reports, cancellation. */
+@Service
+public class MeetupService {
+
+    public static final String EXPERT_LINK = "meetup-expert";
+    public static final String REGISTRATION_LINK = "meetup-registration";
+
+    /** The plan as the coordinator entered it. */
+    public record Plan(LocalDate date, LocalTime start, int hours, String venue, String onlineLink, int capacityOffline,
+                       int capacityOnline, BigDecimal budget) {
+    }
+
+    public record Expert(String name, String email, String category) {
+    }
+
+    /** What became of a registration: confirmed, on the waiting list, or refused with a message key. */
+    public record RegistrationResult(String status, String problem, Long registrationId) {
+        public boolean accepted() {
+            return problem == null;
+        }
+    }
+
+    private final MeetupRepository meetups;
+    private final CaseRepository cases;
+    private final ClusterDirectory directory;
+    private final MailOutbox outbox;
+    private final SignedLinks links;
+    private final RuntimeService runtime;
+    private final DecisionService decisions;
+    private final MeetupCalendar calendar;
+    private final PdfRenderer pdf;
+
+    public MeetupService(MeetupRepository meetups, CaseRepository cases, ClusterDirectory directory, MailOutbox outbox,
+                         SignedLinks links, RuntimeService runtime, DecisionService decisions, MeetupCalendar calendar,
+                         PdfRenderer pdf) {
+        this.meetups = meetups;
+        this.cases = cases;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.links = links;
+        this.runtime = runtime;
+        this.decisions = decisions;
+        this.calendar = calendar;
+        this.pdf = pdf;
+    }
+
+    /** A member's or coordinator's topic: stored, with its case, and handed to the coordinator to plan. */
+    @Transactional
+    public Meetup propose(String clusterId, String userId, FormSubmission form) {
+        LocalDate from = date(form.values().get("windowFrom"));
+        LocalDate to = date(form.values().get("windowTo"));
+        Meetup meetup = meetups.insert(clusterId, userId, form.text("segment"), form.text("challenge"),
+                form.text("format"), from, to.isBefore(from) ? from : to);
+        cases.insert(new CaseRecord(meetup.reference(), clusterId, MeetupProcess.KEY, meetup.segment(),
+                "MEETUP_" + MeetupStatus.PROPOSED, null, userId, null, null));
+        cases.addEvent(meetup.reference(), directory.displayName(userId), "meetup-proposed", meetup.challenge());
+        runtime.startProcessInstanceByKey(MeetupProcess.KEY, meetup.reference(), Map.of(
+                ClusterTenantPlugin.CLUSTER_VARIABLE, clusterId, MeetupProcess.MEETUP_ID, meetup.id(),
+                "caseTitle", meetup.segment()));
+        return meetup;
+    }
+
+    /** Records the plan and asks {@code meetup-approval.dmn} who approves it. */
+    @Transactional
+    public String recordPlan(long meetupId, Plan plan) {
+        Instant starts = plan.date().atTime(plan.start()).atZone(AppClock.KYIV).toInstant();
+        meetups.plan(meetupId, starts, starts.plus(Duration.ofHours(plan.hours())), plan.venue(), plan.onlineLink(),
+                plan.capacityOffline(), plan.capacityOnline(), plan.budget());
+        Meetup meetup = meetups.get(meetupId);
+        setStatus(meetup, MeetupStatus.PLANNED, "meetup-planned", formatWhen(meetup));
+        return (String) decisions.evaluateDecisionTableByKey("meetup-approval")
+                .variables(Variables.createVariables().putValue("budget", plan.budget().doubleValue()))
+                .evaluate().getSingleResult().getSingleEntry();
+    }
+
+    @Transactional
+    public void notApproved(long meetupId, String comment) {
+        Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.NOT_APPROVED, "meetup-not-approved", comment);
+        directory.person(meetup.proposedBy()).ifPresent(p -> mail(p.email(), p.language(), p.displayName(), meetup,
+                "not-approved", comment, null));
+    }
+
+    @Transactional
+    public void inviteExperts(long meetupId, List<Expert> experts) {
+        Meetup meetup = meetups.get(meetupId);
+        int round = meetups.currentRound(meetupId) + 1;
+        for (Expert expert : experts) {
+            long id = meetups.addExpert(meetupId, round, expert.name(), expert.email(), expert.category());
+            inviteMail(meetup, id, expert.name(), expert.email(), "expert-invitation");
+        }
+        setStatus(meetup, MeetupStatus.EXPERTS_INVITED, "meetup-experts-invited",
+                String.join(", ", experts.stream().map(Expert::name).toList()));
+    }
+
+    /** The experts of the current round, by id, for the multi-instance answer subprocess. */
+    public List<String> currentExperts(long meetupId) {
+        int round = meetups.currentRound(meetupId);
+        return meetups.experts(meetupId).stream().filter(e -> e.round() == round).map(e -> String.valueOf(e.id()))
+                .toList();
+    }
+
+    /** An expert's answer through their link; recorded once, and their wait in the case ends. */
+    @Transactional
+    public boolean answer(long expertId, boolean accept) {
+        if (!meetups.answer(expertId, accept ? "accepted" : "declined")) {
+            return false;
+        }
+        MeetupRepository.Expert expert = meetups.expert(expertId).orElseThrow();
+        Meetup meetup = meetups.get(expert.meetupId());
+        cases.addEvent(meetup.reference(), expert.name(), accept ? "meetup-expert-accepted" : "meetup-expert-declined",
+                null);
+        runtime.createMessageCorrelation(MeetupProcess.MSG_EXPERT_ANSWERED)
+                .processInstanceBusinessKey(meetup.reference())
+                .localVariableEquals(MeetupProcess.EXPERT_ID, String.valueOf(expertId))
+                .correlateAll();
+        return true;
+    }
+
+    public String expertToken(long expertId) {
+        return links.sign(EXPERT_LINK, String.valueOf(expertId), Duration.ofDays(14));
+    }
+
+    @Transactional
+    public void remindExpert(long expertId) {
+        MeetupRepository.Expert expert = meetups.expert(expertId).orElseThrow();
+        if (expert.answer() == null) {
+            inviteMail(meetups.get(expert.meetupId()), expertId, expert.name(), expert.email(), "expert-reminder");
+        }
+    }
+
+    @Transactional
+    public void declinedByDeadline(long expertId) {
+        if (meetups.answer(expertId, "declined")) {
+            MeetupRepository.Expert expert = meetups.expert(expertId).orElseThrow();
+            cases.addEvent(meetups.get(expert.meetupId()).reference(), expert.name(), "meetup-expert-no-answer", null);
+        }
+    }
+
+    /** Enough experts: at least three accepted, from at least two kinds of participants. */
+    @Transactional
+    public boolean enoughExperts(long meetupId) {
+        int round = meetups.currentRound(meetupId);
+        List<MeetupRepository.Expert> accepted = meetups.experts(meetupId).stream()
+                .filter(e -> e.round() == round && "accepted".equals(e.answer())).toList();
+        Set<String> categories = new HashSet<>(accepted.stream().map(MeetupRepository.Expert::category).toList());
+        boolean enough = accepted.size() >= ShortlistRule.MIN_EXPERTS && categories.size() >= ShortlistRule.MIN_CATEGORIES;
+        cases.addEvent(meetups.get(meetupId).reference(), null, enough ? "meetup-experts-enough" : "meetup-experts-too-few",
+                accepted.size() + " / " + categories.size());
+        return enough;
+    }
+
+    /** Opens registration and tells the cluster; returns the moments the case waits for. */
+    @Transactional
+    public Map<String, Object> announce(long meetupId) {
+        Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.OPEN, "meetup-announced", null);
+        for (Person person : directory.peopleOfCluster(meetup.clusterId())) {
+            mail(person.email(), person.language(), person.displayName(), meetup, "announced", null, null);
+        }
+        Map<String, Object> moments = new HashMap<>();
+        moments.put(MeetupProcess.DAY_BEFORE, Date.from(meetup.startsAt().minus(Duration.ofDays(1))));
+        moments.put(MeetupProcess.ENDS_AT, Date.from(meetup.endsAt()));
+        return moments;
+    }
+
+    /**
+     * A guest's registration. The meetup row is locked while counting, so concurrent registrations
+     * queue: exactly as many are confirmed per mode as there are places, the rest wait in order.
+     */
+    @Transactional
+    public RegistrationResult register(String reference, String name, String organisation, String email, String mode) {
+        Meetup meetup = meetups.lock(meetups.byReference(reference).orElseThrow().id());
+        if (meetup.status() == MeetupStatus.CANCELLED) {
+            return new RegistrationResult(null, "meetup.error.cancelled", null);
+        }
+        if (meetup.status() != MeetupStatus.OPEN || !meetup.startsAt().isAfter(AppClock.now())) {
+            return new RegistrationResult(null, "meetup.error.closed", null);
+        }
+        if (!meetup.modes().contains(mode)) {
+            return new RegistrationResult(null, "error.option", null);
+        }
+        if (meetups.registered(meetup.id(), email)) {
+            return new RegistrationResult(null, "meetup.error.duplicate", null);
+        }
+        boolean place = meetups.countRegistrations(meetup.id(), mode, "CONFIRMED") < meetup.capacity(mode);
+        String status = place ? "CONFIRMED" : "WAITING";
+        long id = meetups.register(meetup.id(), name, organisation, email, mode, status);
+        mail(email, "uk", name, meetup, place ? "registered" : "waiting", null,
+                place ? calendar.invitation(meetup, page(meetup)) : null, id);
+        return new RegistrationResult(status, null, id);
+    }
+
+    public String registrationToken(long registrationId) {
+        return links.sign(REGISTRATION_LINK, String.valueOf(registrationId), Duration.ofDays(365));
+    }
+
+    /** A guest cancels through their link; the first waiting in the same mode takes the place. */
+    @Transactional
+    public boolean cancelRegistration(long registrationId) {
+        MeetupRepository.Registration registration = meetups.registration(registrationId).orElseThrow();
+        Meetup meetup = meetups.lock(registration.meetupId());
+        if ("CANCELLED".equals(registration.status())) {
+            return false;
+        }
+        meetups.setRegistrationStatus(registrationId, "CANCELLED");
+        if ("CONFIRMED".equals(registration.status())) {
+            meetups.firstWaiting(meetup.id(), registration.mode()).ifPresent(next -> {
+                meetups.setRegistrationStatus(next.id(), "CONFIRMED");
+                mail(next.email(), "uk", next.name(), meetup, "promoted", null, calendar.invitation(meetup, page(meetup)),
+                        next.id());
+            });
+        }
+        return true;
+    }
+
+    @Transactional
+    public void remindParticipants(long meetupId) {
+        Meetup meetup = meetups.get(meetupId);
+        for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
+            if ("CONFIRMED".equals(r.status())) {
+                mail(r.email(), "uk", r.name(), meetup, "reminder", null, null, r.id());
+            }
+        }
+        cases.addEvent(meetup.reference(), null, "reminder", "participants");
+    }
+
+    /** Records the outcome and sends the report (PDF) to the cluster's people and the attendees. */
+    @Transactional
+    public void report(long meetupId, Integer attendance, String summary, String agendaItems, String followUps) {
+        meetups.outcome(meetupId, attendance, summary, agendaItems, followUps);
+        Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.REPORTED, "meetup-reported", summary);
+        byte[] report = reportPdf(meetup);
+        cases.addDocument(meetup.reference(), "report-" + meetup.reference() + ".pdf", "application/pdf", report,
+                directory.clusterName(meetup.clusterId()));
+        MailOutbox.Attachment attachment = new MailOutbox.Attachment("report-" + meetup.reference() + ".pdf",
+                "application/pdf", report);
+        Set<String> sent = new HashSet<>();
+        for (Person person : directory.peopleOfCluster(meetup.clusterId())) {
+            if (sent.add(person.email().toLowerCase())) {
+                mail(person.email(), person.language(), person.displayName(), meetup, "report", null, attachment);
+            }
+        }
+        for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
+            if ("CONFIRMED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
+                mail(r.email(), "uk", r.name(), meetup, "report", null, attachment);
+            }
+        }
+    }
+
+    public byte[] reportPdf(Meetup meetup) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("meetup", meetup);
+        variables.put("clusterName", directory.clusterName(meetup.clusterId()));
+        variables.put("when", formatWhen(meetup));
+        variables.put("agenda", lines(meetup.agendaItems()));
+        variables.put("followUps", lines(meetup.followUps()));
+        variables.put("experts", meetups.experts(meetup.id()).stream().filter(e -> "accepted".equals(e.answer()))
+                .map(e -> e.name()).toList());
+        return pdf.render("meetup-report", Locale.forLanguageTag("uk"), variables);
+    }
+
+    /** Cancels a meetup at whatever step it is; everyone invited or registered is told. */
+    @Transactional
+    public void cancel(String reference) {
+        runtime.createMessageCorrelation(MeetupProcess.MSG_CANCELLED).processInstanceBusinessKey(reference).correlate();
+    }
+
+    @Transactional
+    public void notifyCancellation(long meetupId) {
+        Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.CANCELLED, "meetup-cancelled", null);
+        Set<String> sent = new HashSet<>();
+        for (MeetupRepository.Expert e : meetups.experts(meetupId)) {
+            if (!"declined".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
+                mail(e.email(), "uk", e.name(), meetup, "cancelled", null, null);
+            }
+        }
+        for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
+            if (!"CANCELLED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
+                mail(r.email(), "uk", r.name(), meetup, "cancelled", null, null);
+            }
+        }
+    }
+
+    public String page(Meetup meetup) {
+        return outbox.link("/meetups/" + meetup.reference());
+    }
+
+    private void inviteMail(Meetup meetup, long expertId, String name, String email, String kind) {
+        String token = expertToken(expertId);
+        Map<String, Object> model = model(meetup, name, kind, null);
+        model.put("acceptLink", outbox.link("/expert/" + token + "?answer=accept"));
+        model.put("declineLink", outbox.link("/expert/" + token + "?answer=decline"));
+        outbox.queue(email, "uk", "meetup-expert", model, meetup.reference());
+    }
+
+    private void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
+                      MailOutbox.Attachment attachment) {
+        mail(email, language, name, meetup, kind, quote, attachment, null);
+    }
+
+    private void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
+                      MailOutbox.Attachment attachment, Long registrationId) {
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        Map<String, Object> model = model(meetup, name, kind, quote);
+        if (registrationId != null) {
+            model.put("cancelLink", outbox.link("/meetups/registrations/" + registrationToken(registrationId)));
+        }
+        outbox.queue(email, language, "meetup-notice", model, meetup.reference(), attachment);
+    }
+
+    private Map<String, Object> model(Meetup meetup, String name, String kind, String quote) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("recipientName", name);
+        model.put("kind", kind);
+        model.put("segment", meetup.segment());
+        model.put("when", formatWhen(meetup));
+        model.put("where", meetup.venue() == null ? (meetup.onlineLink() == null ? "" : meetup.onlineLink()) : meetup.venue());
+        model.put("quote", quote == null ? "" : quote);
+        model.put("link", page(meetup));
+        model.put("subjectKey", "mail.meetup." + kind + ".subject");
+        model.put("subjectArg", meetup.segment());
+        return model;
+    }
+
+    private Meetup setStatus(Meetup meetup, MeetupStatus status, String action, String detail) {
+        meetups.setStatus(meetup.id(), status);
+        cases.updateStatus(meetup.reference(), "MEETUP_" + status, status.closed());
+        cases.addEvent(meetup.reference(), null, action, detail);
+        return meetups.get(meetup.id());
+    }
+
+    static String formatWhen(Meetup meetup) {
+        if (meetup.startsAt() == null) {
+            return meetup.windowFrom() + " — " + meetup.windowTo();
+        }
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+        return meetup.startsAt().atZone(AppClock.KYIV).format(f) + "–"
+                + meetup.endsAt().atZone(AppClock.KYIV).toLocalTime() + " (Київ)";
+    }
+
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        if (text != null) {
+            for (String line : text.split("\\R")) {
+                if (!line.isBlank()) {
+                    lines.add(line.trim());
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(AppClock.KYIV).toLocalDate();
+        }
+        return AppClock.today();
+    }
+}

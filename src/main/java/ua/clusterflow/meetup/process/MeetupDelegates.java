@@ -1,0 +1,130 @@
+package ua.clusterflow.meetup.process;
+
+import static ua.clusterflow.meetup.process.MeetupProcess.*;
+
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.meetup.MeetupService;
+import ua.clusterflow.meetup.ShortlistRule;
+import ua.clusterflow.system.AppClock;
+
+/** The service steps of {@code tech-meetup.bpmn}, each mapping the case's variables to one service call. */
+@Configuration(proxyBeanMethods = false)
+public class MeetupDelegates {
+
+    private final MeetupService meetups;
+
+    public MeetupDelegates(MeetupService meetups) {
+        this.meetups = meetups;
+    }
+
+    /** The experts who answer, for the multi-instance subprocess: {@code ${meetupExperts.of(execution)}}. */
+    @Component("meetupExperts")
+    public static class MeetupExperts {
+        private final MeetupService meetups;
+
+        public MeetupExperts(MeetupService meetups) {
+            this.meetups = meetups;
+        }
+
+        public List<String> of(DelegateExecution execution) {
+            return meetups.currentExperts(meetupId(execution));
+        }
+    }
+
+    @Bean
+    JavaDelegate decideApproverDelegate() {
+        return execution -> {
+            Date date = (Date) execution.getVariable("meetupDate");
+            MeetupService.Plan plan = new MeetupService.Plan(date.toInstant().atZone(AppClock.KYIV).toLocalDate(),
+                    LocalTime.parse(text(execution, "startTime")), number(execution, "durationHours"),
+                    text(execution, "venue"), text(execution, "onlineLink"), number(execution, "capacityOffline"),
+                    number(execution, "capacityOnline"),
+                    BigDecimal.valueOf(((Number) execution.getVariable("budget")).doubleValue()));
+            execution.setVariable(APPROVER, meetups.recordPlan(meetupId(execution), plan));
+        };
+    }
+
+    @Bean
+    JavaDelegate meetupNotApprovedDelegate() {
+        return execution -> meetups.notApproved(meetupId(execution), text(execution, APPROVAL_COMMENT));
+    }
+
+    @Bean
+    JavaDelegate inviteExpertsDelegate() {
+        return execution -> {
+            List<MeetupService.Expert> experts = new ArrayList<>();
+            for (int slot = 1; slot <= ShortlistRule.SLOTS; slot++) {
+                String name = text(execution, "expert" + slot + "Name");
+                String email = text(execution, "expert" + slot + "Email");
+                String category = text(execution, "expert" + slot + "Category");
+                if (name != null && email != null && category != null) {
+                    experts.add(new MeetupService.Expert(name, email, category));
+                }
+                execution.removeVariable("expert" + slot + "Name");
+                execution.removeVariable("expert" + slot + "Email");
+                execution.removeVariable("expert" + slot + "Category");
+            }
+            meetups.inviteExperts(meetupId(execution), experts);
+        };
+    }
+
+    @Bean
+    JavaDelegate remindExpertDelegate() {
+        return execution -> meetups.remindExpert(Long.parseLong(text(execution, EXPERT_ID)));
+    }
+
+    @Bean
+    JavaDelegate expertDeclinedByDeadlineDelegate() {
+        return execution -> meetups.declinedByDeadline(Long.parseLong(text(execution, EXPERT_ID)));
+    }
+
+    @Bean
+    JavaDelegate countAcceptancesDelegate() {
+        return execution -> execution.setVariable(ENOUGH_EXPERTS, meetups.enoughExperts(meetupId(execution)));
+    }
+
+    @Bean
+    JavaDelegate announceMeetupDelegate() {
+        return execution -> execution.setVariables(meetups.announce(meetupId(execution)));
+    }
+
+    @Bean
+    JavaDelegate remindParticipantsDelegate() {
+        return execution -> meetups.remindParticipants(meetupId(execution));
+    }
+
+    @Bean
+    JavaDelegate sendMeetupReportDelegate() {
+        return execution -> meetups.report(meetupId(execution), number(execution, "attendance"),
+                text(execution, "summary"), text(execution, "agendaItems"), text(execution, "followUps"));
+    }
+
+    @Bean
+    JavaDelegate notifyCancellationDelegate() {
+        return execution -> meetups.notifyCancellation(meetupId(execution));
+    }
+
+    static long meetupId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(MEETUP_ID)).longValue();
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static int number(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+}

@@ -1,0 +1,269 @@
+package ua.clusterflow.meetup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ua.clusterflow.meetup.process.MeetupProcess.*;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.board.process.BoardVoteProcess;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.tasklist.FormSubmission;
+
+/** Every path and timer of {@code tech-meetup.bpmn} (process TechMeetup), registration and its waiting list. */
+class MeetupProcessTest extends IntegrationTest {
+
+    @Autowired MeetupService meetups;
+    @Autowired MeetupRepository repository;
+    @Autowired MeetupCalendar calendar;
+
+    @Test
+    void aSmallMeetupIsApprovedByTheCoordinatorHeldAndReported() throws Exception {
+        Meetup m = propose("hybrid");
+        ProcessInstance pi = instance(m.reference(), KEY);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_PLAN);
+        plan(m, 15000, 30, 100);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_APPROVE);
+        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "approve"));
+        shortlist(m, "business", "university", "it");
+        answerAll(m, true, true, true);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_DAY_BEFORE);
+        assertThat(repository.get(m.id()).status()).isEqualTo(MeetupStatus.OPEN);
+        assertThat(meetups.register(m.reference(), "Гість", "ТОВ", "guest-report@example.com", "online").status())
+                .isEqualTo("CONFIRMED");
+
+        moveClock(Duration.ofDays(20));
+        fireTimer(pi.getId(), TIMER_DAY_BEFORE);
+        assertThat(subjectsTo("guest-report@example.com")).contains("Завтра: BIM у машинобудуванні");
+        moveClock(Duration.ofDays(2));
+        fireTimer(pi.getId(), TIMER_MEETUP_OVER);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_OUTCOME);
+        complete(m.reference(), TASK_RECORD_OUTCOME, "olena", Map.of("attendance", 42L, "summary", "Домовились про пілот",
+                "agendaItems", "Спільний стандарт BIM\nПілот на двох заводах", "followUps", "Чернетка стандарту — ХПІ"));
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_REPORTED);
+        assertThat(repository.get(m.id()).status()).isEqualTo(MeetupStatus.REPORTED);
+        assertThat(jdbc.sql("select count(*) from case_document where business_key = ? and file_name like 'report-%'")
+                .param(m.reference()).query(Long.class).single()).isEqualTo(1);
+        var report = mailsTo("guest-report@example.com").stream()
+                .filter(mail -> subject(mail).startsWith("Звіт зустрічі")).findFirst().orElseThrow();
+        assertThat(report.getContent()).isInstanceOf(jakarta.mail.Multipart.class);
+    }
+
+    @Test
+    void aLargerBudgetGoesToTheBoardWhichMayRefuse() {
+        Meetup approved = propose("offline");
+        plan(approved, 50000, 40, 0);
+        BpmnAwareTests.assertThat(instance(approved.reference(), KEY)).isWaitingAt(CALL_BOARD_VOTE);
+        boardVotes(approved, "approve");
+        BpmnAwareTests.assertThat(instance(approved.reference(), KEY)).isWaitingAt(TASK_SHORTLIST);
+
+        Meetup refused = propose("offline");
+        plan(refused, 80000, 40, 0);
+        boardVotes(refused, "reject");
+        BpmnAwareTests.assertThat(instance(refused.reference(), KEY)).isNull();
+        assertThat(repository.get(refused.id()).status()).isEqualTo(MeetupStatus.NOT_APPROVED);
+    }
+
+    @Test
+    void theCoordinatorMayRefuseASmallOne() {
+        Meetup m = propose("online");
+        plan(m, 1000, 0, 100);
+        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "reject", APPROVAL_COMMENT, "Тема вже була"));
+        assertThat(history.createHistoricActivityInstanceQuery().activityId(END_NOT_APPROVED)
+                .processInstanceId(historicId(m)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void tooFewAcceptancesReturnTheCoordinatorToTheShortlistAfterRemindersAndTheDeadline() {
+        Meetup m = approved(propose("online"));
+        shortlist(m, "business", "university", "it");
+        List<MeetupRepository.Expert> experts = repository.experts(m.id());
+        meetups.answer(experts.get(0).id(), true);
+        meetups.answer(experts.get(1).id(), false);
+        ProcessInstance pi = instance(m.reference(), KEY);
+
+        moveClock(Duration.ofDays(3).plusMinutes(1));
+        fireTimerOf(pi, TIMER_EXPERT_REMINDER);
+        assertThat(subjectsTo(experts.get(2).email())).hasSize(2);
+        moveClock(Duration.ofDays(4));
+        fireTimerOf(pi, TIMER_ANSWER_DEADLINE);
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SHORTLIST);
+        assertThat(repository.expert(experts.get(2).id()).orElseThrow().answer()).isEqualTo("declined");
+    }
+
+    @Test
+    void aMeetupCanBeCancelledWhilePlannedWhileExpertsAnswerAndAfterAnnouncement() {
+        Meetup planned = propose("online");
+        meetups.cancel(planned.reference());
+        assertThat(repository.get(planned.id()).status()).isEqualTo(MeetupStatus.CANCELLED);
+
+        Meetup inviting = approved(propose("online"));
+        shortlist(inviting, "business", "university", "it");
+        meetups.cancel(inviting.reference());
+        assertThat(repository.get(inviting.id()).status()).isEqualTo(MeetupStatus.CANCELLED);
+        assertThat(subjectsTo(repository.experts(inviting.id()).get(0).email()))
+                .contains("Зустріч скасовано: BIM у машинобудуванні");
+
+        Meetup announced = announced(propose("online"), 0, 100);
+        meetups.register(announced.reference(), "Зареєстрована", null, "registered-cancel@example.com", "online");
+        meetups.cancel(announced.reference());
+        BpmnAwareTests.assertThat(instance(announced.reference(), KEY)).isNull();
+        assertThat(subjectsTo("registered-cancel@example.com")).contains("Зустріч скасовано: BIM у машинобудуванні");
+        assertThat(meetups.register(announced.reference(), "Пізня", null, "late@example.com", "online").problem())
+                .isEqualTo("meetup.error.cancelled");
+    }
+
+    @Test
+    void aFullModeStartsAWaitingListAndACancellationPromotesTheFirstInLine() {
+        Meetup m = announced(propose("hybrid"), 2, 1);
+        MeetupService.RegistrationResult first = meetups.register(m.reference(), "Перший", null, "first-w@example.com", "offline");
+        meetups.register(m.reference(), "Другий", null, "second-w@example.com", "offline");
+        MeetupService.RegistrationResult third = meetups.register(m.reference(), "Третій", null, "third-w@example.com", "offline");
+        assertThat(third.status()).isEqualTo("WAITING");
+        assertThat(meetups.register(m.reference(), "Онлайн", null, "online-w@example.com", "online").status())
+                .as("the other mode has its own places").isEqualTo("CONFIRMED");
+        assertThat(meetups.register(m.reference(), "Двійник", null, "FIRST-W@example.com", "online").problem())
+                .isEqualTo("meetup.error.duplicate");
+
+        assertThat(meetups.cancelRegistration(first.registrationId())).isTrue();
+        assertThat(repository.registration(third.registrationId()).orElseThrow().status()).isEqualTo("CONFIRMED");
+        assertThat(subjectsTo("third-w@example.com")).contains("Для вас звільнилося місце: BIM у машинобудуванні");
+        assertThat(meetups.cancelRegistration(first.registrationId())).isFalse();
+    }
+
+    @Test
+    void theCalendarInvitationParsesAndCarriesKyivTime() throws Exception {
+        Meetup m = announced(propose("offline"), 10, 0);
+        Calendar parsed = new CalendarBuilder().build(new StringReader(calendar.ics(m, "http://localhost/meetups/x")));
+        VEvent event = (VEvent) parsed.getComponent("VEVENT").orElseThrow();
+        DtStart<?> start = event.getDateTimeStart();
+        assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Kyiv");
+        assertThat(((ZonedDateTime) start.getDate()).toLocalTime()).isEqualTo(LocalTime.of(10, 0));
+        assertThat(((ZonedDateTime) start.getDate()).toInstant()).isEqualTo(m.startsAt());
+        assertThat(parsed.getComponent("VTIMEZONE")).isPresent();
+    }
+
+    @Test
+    void twoHundredGuestsRegisteringAtOnceForFiftyPlacesGetFiftyConfirmationsAndAnOrderedWaitingList() throws Exception {
+        Meetup m = announced(propose("offline"), 50, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Callable<MeetupService.RegistrationResult>> guests = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String email = "crowd" + i + "@example.com";
+            guests.add(() -> meetups.register(m.reference(), "Гість", null, email, "offline"));
+        }
+        List<Future<MeetupService.RegistrationResult>> results = pool.invokeAll(guests);
+        pool.shutdown();
+        long confirmed = 0;
+        for (Future<MeetupService.RegistrationResult> result : results) {
+            if ("CONFIRMED".equals(result.get().status())) {
+                confirmed++;
+            }
+        }
+        assertThat(confirmed).isEqualTo(50);
+        assertThat(repository.countRegistrations(m.id(), "offline", "CONFIRMED")).isEqualTo(50);
+        assertThat(repository.countRegistrations(m.id(), "offline", "WAITING")).isEqualTo(150);
+        assertThat(repository.registrations(m.id())).hasSize(200);
+    }
+
+    // --- helpers
+
+    private Meetup propose(String format) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("segment", "BIM у машинобудуванні");
+        values.put("challenge", "Спільні формати обміну моделями між КБ і заводами");
+        values.put("format", format);
+        values.put("windowFrom", AppClock.today().plusDays(14));
+        values.put("windowTo", AppClock.today().plusDays(40));
+        return meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(values));
+    }
+
+    private void plan(Meetup m, double budget, long offline, long online) {
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("meetupDate", Date.from(AppClock.today().plusDays(21).atStartOfDay(AppClock.KYIV).toInstant()));
+        plan.put("startTime", "10:00");
+        plan.put("durationHours", 3L);
+        plan.put("venue", "Харків, вул. Сумська 1");
+        plan.put("onlineLink", "https://meet.example.com/bim");
+        plan.put("capacityOffline", offline);
+        plan.put("capacityOnline", online);
+        plan.put("budget", budget);
+        complete(m.reference(), TASK_PLAN, "olena", plan);
+    }
+
+    private Meetup approved(Meetup m) {
+        plan(m, 5000, 20, 100);
+        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "approve"));
+        return m;
+    }
+
+    private Meetup announced(Meetup m, long offline, long online) {
+        plan(m, 5000, offline, online);
+        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "approve"));
+        shortlist(m, "business", "university", "research");
+        answerAll(m, true, true, true);
+        return repository.get(m.id());
+    }
+
+    private void shortlist(Meetup m, String... categories) {
+        Map<String, Object> experts = new HashMap<>();
+        for (int i = 0; i < categories.length; i++) {
+            experts.put("expert" + (i + 1) + "Name", "Експерт " + (i + 1));
+            experts.put("expert" + (i + 1) + "Email", "expert" + (i + 1) + "-" + m.reference() + "@example.com");
+            experts.put("expert" + (i + 1) + "Category", categories[i]);
+        }
+        complete(m.reference(), TASK_SHORTLIST, "olena", experts);
+    }
+
+    private void answerAll(Meetup m, boolean... answers) {
+        List<MeetupRepository.Expert> experts = repository.experts(m.id());
+        for (int i = 0; i < answers.length; i++) {
+            assertThat(meetups.answer(experts.get(i).id(), answers[i])).isTrue();
+        }
+    }
+
+    private void boardVotes(Meetup m, String choice) {
+        for (String voter : List.of("petro", "iryna", "andriy")) {
+            var task = tasks.createTaskQuery().processInstanceBusinessKey(m.reference())
+                    .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(BoardVoteProcess.VOTE, choice);
+            variables.put(BoardVoteProcess.VOTE_COMMENT, "reject".equals(choice) ? "Дорого" : null);
+            tasks.complete(task.getId(), variables);
+        }
+    }
+
+    /** Fires the one timer of this element still waiting, whichever expert's it is. */
+    private void fireTimerOf(ProcessInstance pi, String timerId) {
+        for (var job : management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(timerId).list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private String historicId(Meetup m) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(m.reference())
+                .processDefinitionKey(KEY).singleResult().getId();
+    }
+}
