@@ -161,12 +161,26 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** The mail's HTML text, also when it comes with attachments. */
     protected static String body(MimeMessage message) {
         try {
-            return message.getContent().toString();
+            return text(message.getContent());
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String text(Object content) throws MessagingException, IOException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/html") || part.isMimeType("multipart/*")) {
+                    return text(part.getContent());
+                }
+            }
+            return "";
+        }
+        return content.toString();
     }
 
     private static String recipients(MimeMessage message) {

@@ -45,7 +45,8 @@ public class SecurityConfig {
                                  IdentityAuthenticationProvider provider) throws Exception {
         http.authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/apply/**", "/track/**", "/invitation/**", "/review/**", "/lang",
+                        .requestMatchers("/", "/login", "/apply/**", "/track/**", "/invitation/**", "/review/**", "/expert/**", "/meetups/registrations/**",
+                                "/meetups/MEE-*", "/meetups/MEE-*/register", "/meetups/MEE-*/report.pdf", "/lang",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

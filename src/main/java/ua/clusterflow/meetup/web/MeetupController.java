@@ -1,0 +1,223 @@
+package ua.clusterflow.meetup.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.meetup.Meetup;
+import ua.clusterflow.meetup.MeetupRepository;
+import ua.clusterflow.meetup.MeetupService;
+import ua.clusterflow.meetup.MeetupStatus;
+import ua.clusterflow.meetup.process.MeetupProcess;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.system.SignedLinks;
+import ua.clusterflow.tasklist.FormDefinition;
+import ua.clusterflow.tasklist.FormDefinitions;
+import ua.clusterflow.tasklist.FormSubmission;
+import ua.clusterflow.tasklist.FormValidator;
+import ua.clusterflow.tasklist.web.FormRequests;
+
+/** Meetups: the cluster's list, topic proposals, the public page with registration, and cancellation. */
+@Controller
+public class MeetupController {
+
+    private final MeetupService service;
+    private final MeetupRepository meetups;
+    private final ClusterDirectory directory;
+    private final FormDefinitions forms;
+    private final FormValidator validator;
+    private final RepositoryService repository;
+    private final SignedLinks links;
+
+    public MeetupController(MeetupService service, MeetupRepository meetups, ClusterDirectory directory,
+                            FormDefinitions forms, FormValidator validator, RepositoryService repository,
+                            SignedLinks links) {
+        this.service = service;
+        this.meetups = meetups;
+        this.directory = directory;
+        this.forms = forms;
+        this.validator = validator;
+        this.repository = repository;
+        this.links = links;
+    }
+
+    @GetMapping("/meetups")
+    public String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        List<Meetup> all = meetups.ofClusters(user.clusterIds());
+        Instant now = AppClock.now();
+        model.addAttribute("upcoming", all.stream().filter(m -> !m.status().closed()
+                && (m.startsAt() == null || m.startsAt().isAfter(now)))
+                .sorted(java.util.Comparator.comparing(m -> m.startsAt() == null ? Instant.MAX : m.startsAt())).toList());
+        model.addAttribute("past", all.stream().filter(m -> m.status().closed()
+                || (m.startsAt() != null && !m.startsAt().isAfter(now))).toList());
+        model.addAttribute("clusters", directory.clusters().stream().filter(c -> user.belongsTo(c.id())).toList());
+        return "meetups/list";
+    }
+
+    @GetMapping("/meetups/propose")
+    public String initProposalForm(@AuthenticationPrincipal CurrentUser user, @RequestParam String cluster, Model model) {
+        member(user, cluster);
+        return showProposal(cluster, FormSubmission.empty(), model);
+    }
+
+    @PostMapping("/meetups/propose")
+    public String processProposalForm(@AuthenticationPrincipal CurrentUser user, @RequestParam String cluster,
+                                      HttpServletRequest request, HttpServletResponse response, Model model) {
+        member(user, cluster);
+        FormSubmission form = FormRequests.validate(validator, proposalForm(), request);
+        if (form.values().get("windowFrom") instanceof LocalDate from && form.values().get("windowTo") instanceof LocalDate to
+                && (to.isBefore(from) || from.isBefore(AppClock.today()))) {
+            form.reject("windowTo", "meetup.error.window");
+        }
+        if (form.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showProposal(cluster, form, model);
+        }
+        return "redirect:/cases/" + service.propose(cluster, user.id(), form).reference();
+    }
+
+    @PostMapping("/meetups/{reference}/cancel")
+    public String cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
+                         RedirectAttributes redirect) {
+        Meetup meetup = meetups.byReference(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!user.worksCasesOf(meetup.clusterId()) || meetup.status().closed()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        service.cancel(reference);
+        redirect.addFlashAttribute("message", "meetup.cancelled");
+        return "redirect:/cases/" + reference;
+    }
+
+    /** The public page: what, when and where, places left, and the registration form. */
+    @GetMapping("/meetups/{reference:MEE-\\d+}")
+    public String page(@PathVariable String reference, Model model) {
+        return showPage(meetup(reference), Map.of(), null, model);
+    }
+
+    @PostMapping("/meetups/{reference:MEE-\\d+}/register")
+    public String register(@PathVariable String reference, @RequestParam(defaultValue = "") String name,
+                           @RequestParam(defaultValue = "") String organisation,
+                           @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String mode,
+                           HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Meetup meetup = meetup(reference);
+        Map<String, String> typed = Map.of("name", name, "organisation", organisation, "email", email, "mode", mode);
+        String problem = name.isBlank() || name.length() > 200 ? "name"
+                : !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 200 ? "email" : null;
+        if (problem != null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("fieldError", problem);
+            return showPage(meetup, typed, null, model);
+        }
+        MeetupService.RegistrationResult result = service.register(reference, name.trim(),
+                organisation.isBlank() ? null : organisation.trim(), email.trim().toLowerCase(), mode);
+        if (!result.accepted()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showPage(meetups.get(meetup.id()), typed, result.problem(), model);
+        }
+        redirect.addFlashAttribute("message", "meetup.registered." + result.status());
+        return "redirect:/meetups/" + reference;
+    }
+
+    @GetMapping("/meetups/{reference:MEE-\\d+}/report.pdf")
+    public ResponseEntity<byte[]> report(@PathVariable String reference) {
+        Meetup meetup = meetup(reference);
+        if (meetup.status() != MeetupStatus.REPORTED) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=report-" + reference + ".pdf")
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(service.reportPdf(meetup));
+    }
+
+    @GetMapping("/meetups/registrations/{token}")
+    public String initCancellation(@PathVariable String token, Model model) {
+        MeetupRepository.Registration registration = registration(token);
+        model.addAttribute("registration", registration);
+        model.addAttribute("meetup", meetups.get(registration.meetupId()));
+        model.addAttribute("token", token);
+        return "meetups/registration";
+    }
+
+    @PostMapping("/meetups/registrations/{token}")
+    public String processCancellation(@PathVariable String token, RedirectAttributes redirect) {
+        MeetupRepository.Registration registration = registration(token);
+        service.cancelRegistration(registration.id());
+        redirect.addFlashAttribute("message", "meetup.registrationCancelled");
+        return "redirect:/meetups/" + meetups.get(registration.meetupId()).reference();
+    }
+
+    private String showPage(Meetup meetup, Map<String, String> typed, String problem, Model model) {
+        model.addAttribute("meetup", meetup);
+        model.addAttribute("when", whenOf(meetup));
+        model.addAttribute("clusterName", directory.clusterName(meetup.clusterId()));
+        model.addAttribute("open", meetup.status() == MeetupStatus.OPEN && meetup.startsAt() != null
+                && meetup.startsAt().isAfter(AppClock.now()));
+        model.addAttribute("places", meetup.modes().stream().map(mode -> new Places(mode, meetup.capacity(mode),
+                meetups.countRegistrations(meetup.id(), mode, "CONFIRMED"),
+                meetups.countRegistrations(meetup.id(), mode, "WAITING"))).toList());
+        model.addAttribute("typed", typed);
+        model.addAttribute("problem", problem);
+        return "meetups/page";
+    }
+
+    public record Places(String mode, int capacity, int confirmed, int waiting) {
+        public int free() {
+            return Math.max(0, capacity - confirmed);
+        }
+    }
+
+    private static String whenOf(Meetup meetup) {
+        if (meetup.startsAt() == null) {
+            return meetup.windowFrom() + " — " + meetup.windowTo();
+        }
+        var f = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+        return meetup.startsAt().atZone(AppClock.KYIV).format(f) + "–" + meetup.endsAt().atZone(AppClock.KYIV).toLocalTime();
+    }
+
+    private String showProposal(String cluster, FormSubmission form, Model model) {
+        model.addAttribute("cluster", directory.cluster(cluster).orElseThrow());
+        model.addAttribute("form", proposalForm());
+        model.addAttribute("submission", form);
+        return "meetups/propose";
+    }
+
+    private FormDefinition proposalForm() {
+        return forms.forStart(repository.createProcessDefinitionQuery().processDefinitionKey(MeetupProcess.KEY)
+                .withoutTenantId().latestVersion().singleResult().getId());
+    }
+
+    private Meetup meetup(String reference) {
+        return meetups.byReference(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private MeetupRepository.Registration registration(String token) {
+        long id = Long.parseLong(links.verify(MeetupService.REGISTRATION_LINK, token));
+        return meetups.registration(id)
+                .orElseThrow(() -> new SignedLinks.InvalidLinkException(SignedLinks.Problem.INVALID));
+    }
+
+    private static void member(CurrentUser user, String cluster) {
+        if (!user.belongsTo(cluster)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+}

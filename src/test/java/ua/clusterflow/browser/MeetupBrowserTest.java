@@ -1,0 +1,129 @@
+package ua.clusterflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.meetup.process.MeetupProcess;
+import ua.clusterflow.system.AppClock;
+
+/**
+ * A technology meetup clicked through in headless Chromium: a member proposes a topic, the
+ * coordinator plans, approves and shortlists experts, the experts accept from their mails, guests
+ * register on the public page until the waiting list starts, and after the date the outcome is
+ * recorded and the report's PDF downloads. Screenshots go to {@code target/screenshots/meetup/}.
+ */
+class MeetupBrowserTest extends IntegrationTest {
+
+    private static final Pattern EXPERT_LINK = Pattern.compile("href=\"[^\"]*(/expert/[^\"?]+)\\?answer=accept\"");
+
+    @LocalServerPort int port;
+
+    @Test
+    void aMemberProposesTheExpertsComeTheGuestsRegisterAndTheReportGoesOut() throws Exception {
+        String segment = "CAD у машинобудуванні";
+        try (Browser browser = new Browser("http://localhost:" + port, "meetup")) {
+            browser.login("nadia", "demo");
+            browser.open("/meetups/propose?cluster=kharkiv");
+            browser.type("segment", segment);
+            browser.type("challenge", "Як перейти з 2D-креслень на 3D-моделі без зупинки виробництва");
+            browser.select("format", "hybrid");
+            browser.date("windowFrom", AppClock.today().plusDays(10).toString());
+            browser.date("windowTo", AppClock.today().plusDays(30).toString());
+            browser.screenshot("proposal");
+            browser.click(By.id("submit-meetup"));
+            String reference = browser.currentUrl().replaceAll(".*/cases/", "");
+            assertThat(reference).startsWith("MEE-");
+
+            browser.login("olena", "demo");
+            openTask(browser, reference);
+            browser.date("meetupDate", AppClock.today().plusDays(20).toString());
+            browser.type("startTime", "10:00");
+            browser.type("durationHours", "3");
+            browser.type("venue", "Харків, ХПІ, корпус У2");
+            browser.type("onlineLink", "https://meet.example.com/cad");
+            browser.type("capacityOffline", "2");
+            browser.type("capacityOnline", "1");
+            browser.type("budget", "8000");
+            browser.screenshot("plan");
+            browser.click(By.id("complete"));
+            openTask(browser, reference);
+            browser.check("approvalDecision", "approve");
+            browser.click(By.id("complete"));
+            openTask(browser, reference);
+            String[][] experts = {{"Ірина Бізнес", "business"}, {"Олег Університет", "university"}, {"Марко ІТ", "it"}};
+            for (int i = 0; i < experts.length; i++) {
+                browser.type("expert" + (i + 1) + "Name", experts[i][0]);
+                browser.type("expert" + (i + 1) + "Email", "cad-expert" + i + "@example.com");
+                browser.select("expert" + (i + 1) + "Category", experts[i][1]);
+            }
+            browser.screenshot("shortlist");
+            browser.click(By.id("complete"));
+            browser.find(By.cssSelector(".flash.ok"));
+
+            browser.logout();
+            for (int i = 0; i < experts.length; i++) {
+                browser.open(expertLink("cad-expert" + i + "@example.com") + "?answer=accept");
+                if (i == 0) {
+                    browser.screenshot("expert-invitation");
+                }
+                browser.click(By.id("expert-accept"));
+                browser.find(By.id("expert-done"));
+            }
+
+            for (String guest : List.of("Гість Перший", "Гість Другий", "Гість Третій")) {
+                browser.open("/meetups/" + reference);
+                browser.type("name", guest);
+                browser.type("email", guest.replace(' ', '.').toLowerCase().replace("гість", "guest") + "@example.com");
+                browser.check("mode", "offline");
+                browser.click(By.id("register"));
+                browser.find(By.cssSelector(".flash.ok"));
+            }
+            assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("листі очікування");
+            assertThat(browser.text(By.cssSelector("li[data-mode='offline']"))).contains("очікування: 1");
+            browser.screenshot("public-page-waiting-list");
+
+            var pi = instance(reference, MeetupProcess.KEY);
+            moveClock(Duration.ofDays(20));
+            fireTimer(pi.getId(), MeetupProcess.TIMER_DAY_BEFORE);
+            moveClock(Duration.ofDays(1));
+            fireTimer(pi.getId(), MeetupProcess.TIMER_MEETUP_OVER);
+
+            browser.login("olena", "demo");
+            openTask(browser, reference);
+            browser.type("attendance", "27");
+            browser.type("summary", "Домовились про спільну бібліотеку 3D-компонентів");
+            browser.type("agendaItems", "Бібліотека компонентів\nНавчання конструкторів");
+            browser.type("followUps", "Створити репозиторій — Марко ІТ");
+            browser.screenshot("outcome");
+            browser.click(By.id("complete"));
+            browser.find(By.cssSelector(".flash.ok"));
+
+            try (var pdf = Loader.loadPDF(browser.download("/meetups/" + reference + "/report.pdf"))) {
+                assertThat(new PDFTextStripper().getText(pdf)).contains(segment).contains("Бібліотека компонентів");
+            }
+            browser.open("/meetups");
+            browser.screenshot("meetups-list");
+        }
+    }
+
+    private void openTask(Browser browser, String reference) {
+        browser.open("/tasks");
+        browser.click(By.cssSelector("tr[data-case='" + reference + "'] a.task-link"));
+        browser.find(By.id("task-form"));
+    }
+
+    private String expertLink(String email) {
+        Matcher matcher = EXPERT_LINK.matcher(body(mailsTo(email).get(0)));
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+}
