@@ -89,6 +89,40 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     @Test
+    void theShortlistNeedsThreeExpertsFromTwoKindsOfParticipants() throws Exception {
+        Meetup m = approved();
+        var task = task(m.reference(), MeetupProcess.TASK_SHORTLIST);
+        mvc.perform(post("/tasks/" + task.getId()).with(as("olena")).with(csrf())
+                        .param("expert1Name", "Один").param("expert1Email", "one@example.com").param("expert1Category", "it")
+                        .param("expert2Name", "Два").param("expert2Email", "two@example.com").param("expert2Category", "it"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("Потрібно щонайменше 3 експерти")))
+                .andExpect(content().string(containsString("value=\"two@example.com\"")));
+        mvc.perform(post("/tasks/" + task.getId()).with(as("olena")).with(csrf())
+                        .param("expert1Name", "Один").param("expert1Email", "one@example.com").param("expert1Category", "it")
+                        .param("expert2Name", "Два").param("expert2Email", "two@example.com").param("expert2Category", "it")
+                        .param("expert3Name", "Три").param("expert3Email", "three@example.com").param("expert3Category", "it"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("щонайменше з 2 різних категорій")));
+        mvc.perform(post("/tasks/" + task.getId()).with(as("olena")).with(csrf())
+                        .param("expert1Name", "Один").param("expert1Email", "one@example.com").param("expert1Category", "it")
+                        .param("expert2Name", "Два").param("expert2Email", "two@example.com").param("expert2Category", "it")
+                        .param("expert3Name", "Три").param("expert3Email", "three@example.com").param("expert3Category", "research"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(repository.experts(m.id())).hasSize(3);
+    }
+
+    @Test
+    void aReportedMeetupsFollowUpsStartTheNextProposal() throws Exception {
+        Meetup m = announced(5);
+        jdbc.sql("update meetup set status = 'REPORTED', follow_ups = 'Пілот на заводі — Петро' where id = ?")
+                .param(m.id()).update();
+        mvc.perform(get("/meetups/propose").param("cluster", "kharkiv").param("from", m.reference()).with(as("nadia")))
+                .andExpect(content().string(containsString("Пілот на заводі — Петро")))
+                .andExpect(content().string(containsString("value=\"Роботизоване зварювання\"")));
+    }
+
+    @Test
     void proposalsAndListsStayInsideThePersonsClusters() throws Exception {
         mvc.perform(get("/meetups/propose").param("cluster", "zaporizhzhia").with(as("nadia"))).andExpect(status().isForbidden());
         mvc.perform(post("/meetups/propose").param("cluster", "kharkiv").with(as("nadia")).with(csrf())

@@ -46,10 +46,12 @@ public class MeetupController {
     private final FormValidator validator;
     private final RepositoryService repository;
     private final SignedLinks links;
+    private final ua.clusterflow.cluster.MemberOrganisationRepository organisations;
 
     public MeetupController(MeetupService service, MeetupRepository meetups, ClusterDirectory directory,
                             FormDefinitions forms, FormValidator validator, RepositoryService repository,
-                            SignedLinks links) {
+                            SignedLinks links, ua.clusterflow.cluster.MemberOrganisationRepository organisations) {
+        this.organisations = organisations;
         this.service = service;
         this.meetups = meetups;
         this.directory = directory;
@@ -69,13 +71,22 @@ public class MeetupController {
         model.addAttribute("past", all.stream().filter(m -> m.status().closed()
                 || (m.startsAt() != null && !m.startsAt().isAfter(now))).toList());
         model.addAttribute("clusters", directory.clusters().stream().filter(c -> user.belongsTo(c.id())).toList());
+        model.addAttribute("canApply", !organisations.idsForContact(user.id()).isEmpty());
         return "meetups/list";
     }
 
+    /** A new topic; {@code from} a reported meetup, its segment and follow-up actions start the proposal. */
     @GetMapping("/meetups/propose")
-    public String initProposalForm(@AuthenticationPrincipal CurrentUser user, @RequestParam String cluster, Model model) {
+    public String initProposalForm(@AuthenticationPrincipal CurrentUser user, @RequestParam String cluster,
+                                   @RequestParam(required = false) String from, Model model) {
         member(user, cluster);
-        return showProposal(cluster, FormSubmission.empty(), model);
+        FormSubmission start = meetups.byReference(from == null ? "" : from)
+                .filter(m -> m.clusterId().equals(cluster) && m.status() == MeetupStatus.REPORTED)
+                .map(m -> FormSubmission.of(Map.of("segment", m.segment(), "challenge",
+                        m.reference() + ": " + (m.followUps() == null ? m.challenge() : m.followUps()),
+                        "format", m.format())))
+                .orElse(FormSubmission.empty());
+        return showProposal(cluster, start, model);
     }
 
     @PostMapping("/meetups/propose")
