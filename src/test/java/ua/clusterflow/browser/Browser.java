@@ -95,6 +95,13 @@ public class Browser implements AutoCloseable {
         return response.body();
     }
 
+    /** Opens a case's task from the task list, as a person would. */
+    public void openTask(String businessKey) {
+        open("/tasks");
+        click(By.cssSelector("tr[data-case='" + businessKey + "'] a.task-link"));
+        find(By.id("task-form"));
+    }
+
     public void logout() {
         driver.manage().deleteAllCookies();
     }

@@ -60,12 +60,12 @@ class GrantBrowserTest extends IntegrationTest {
             browser.screenshot("my-applications");
 
             browser.login("olena", "demo");
-            openTask(browser, reference);
+            browser.openTask(reference);
             assertThat(browser.pageSource()).contains("Порада таблиці перевірки");
             browser.check("screeningDecision", "accept");
             browser.screenshot("screening");
             browser.click(By.id("complete"));
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.type("reviewer1Name", "Ірина Зовнішня");
             browser.type("reviewer1Email", "browser-reviewer@example.com");
             browser.click(By.id("complete"));
@@ -83,7 +83,7 @@ class GrantBrowserTest extends IntegrationTest {
 
             for (String voter : List.of("petro", "iryna", "andriy")) {
                 browser.login(voter, "demo");
-                openTask(browser, reference);
+                browser.openTask(reference);
                 browser.check("vote", "approve");
                 browser.click(By.id("complete"));
                 browser.find(By.cssSelector(".flash.ok"));
@@ -98,11 +98,11 @@ class GrantBrowserTest extends IntegrationTest {
                 assertThat(new PDFTextStripper().getText(pdf)).contains("ТОВ «Промавтоматика»").contains(title);
             }
 
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.type("submissionReference", "SEP-2110045678");
             browser.screenshot("record-submission");
             browser.click(By.id("complete"));
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.check("outcome", "funded");
             browser.type("amountGranted", "420000");
             browser.click(By.id("complete"));
@@ -114,11 +114,6 @@ class GrantBrowserTest extends IntegrationTest {
         }
     }
 
-    private void openTask(Browser browser, String reference) {
-        browser.open("/tasks");
-        browser.click(By.cssSelector("tr[data-case='" + reference + "'] a.task-link"));
-        browser.find(By.id("task-form"));
-    }
 
     private String reviewLink() {
         Matcher matcher = REVIEW_LINK.matcher(body(mailsTo("browser-reviewer@example.com").get(0)));

@@ -44,7 +44,7 @@ class MeetupBrowserTest extends IntegrationTest {
             assertThat(reference).startsWith("MEE-");
 
             browser.login("olena", "demo");
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.date("meetupDate", AppClock.today().plusDays(20).toString());
             browser.type("startTime", "10:00");
             browser.type("durationHours", "3");
@@ -55,10 +55,10 @@ class MeetupBrowserTest extends IntegrationTest {
             browser.type("budget", "8000");
             browser.screenshot("plan");
             browser.click(By.id("complete"));
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.check("approvalDecision", "approve");
             browser.click(By.id("complete"));
-            openTask(browser, reference);
+            browser.openTask(reference);
             String[][] experts = {{"Ірина Бізнес", "business"}, {"Олег Університет", "university"}, {"Марко ІТ", "it"}};
             for (int i = 0; i < experts.length; i++) {
                 browser.type("expert" + (i + 1) + "Name", experts[i][0]);
@@ -98,7 +98,7 @@ class MeetupBrowserTest extends IntegrationTest {
             fireTimer(pi.getId(), MeetupProcess.TIMER_MEETUP_OVER);
 
             browser.login("olena", "demo");
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.type("attendance", "27");
             browser.type("summary", "Домовились про спільну бібліотеку 3D-компонентів");
             browser.type("agendaItems", "Бібліотека компонентів\nНавчання конструкторів");
@@ -115,11 +115,6 @@ class MeetupBrowserTest extends IntegrationTest {
         }
     }
 
-    private void openTask(Browser browser, String reference) {
-        browser.open("/tasks");
-        browser.click(By.cssSelector("tr[data-case='" + reference + "'] a.task-link"));
-        browser.find(By.id("task-form"));
-    }
 
     private String expertLink(String email) {
         Matcher matcher = EXPERT_LINK.matcher(body(mailsTo(email).get(0)));

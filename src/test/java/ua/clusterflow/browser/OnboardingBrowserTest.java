@@ -61,7 +61,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.phoneSize();
             browser.screenshot("coordinator-task-list-phone");
             browser.desktopSize();
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.check("reviewChecks", "registry");
             browser.check("reviewDecision", "accept");
             browser.screenshot("review-form");
@@ -70,7 +70,7 @@ class OnboardingBrowserTest extends IntegrationTest {
 
             for (String voter : List.of("petro", "iryna", "andriy")) {
                 browser.login(voter, "demo");
-                openTask(browser, reference);
+                browser.openTask(reference);
                 browser.check("vote", "approve");
                 browser.type("voteComment", "Підтримую");
                 if ("petro".equals(voter)) {
@@ -81,7 +81,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             }
 
             browser.login("olena", "demo");
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.check("paymentOutcome", "paid");
             browser.date("paidOn", "2026-11-20");
             browser.type("paymentReference", "ПД-1024");
@@ -112,11 +112,6 @@ class OnboardingBrowserTest extends IntegrationTest {
         }
     }
 
-    private void openTask(Browser browser, String reference) {
-        browser.open("/tasks");
-        browser.click(By.cssSelector("tr[data-case='" + reference + "'] a.task-link"));
-        browser.find(By.id("task-form"));
-    }
 
     private String invitationPath(String email) {
         for (MimeMessage mail : mailsTo(email)) {

@@ -38,7 +38,7 @@ class RoleBrowserTest extends IntegrationTest {
             assertThat(reference).startsWith("ROLE-");
 
             browser.login("nadia", "demo");
-            openTask(browser, reference);
+            browser.openTask(reference);
             browser.check("nominationAnswer", "accept");
             browser.screenshot("nomination");
             browser.click(By.id("complete"));
@@ -52,7 +52,7 @@ class RoleBrowserTest extends IntegrationTest {
             votes.put("maria", "approve");
             for (Map.Entry<String, String> vote : votes.entrySet()) {
                 browser.login(vote.getKey(), "demo");
-                openTask(browser, reference);
+                browser.openTask(reference);
                 browser.check("vote", vote.getValue());
                 if ("reject".equals(vote.getValue())) {
                     browser.type("voteComment", "Спершу потрібен план експорту");
@@ -70,9 +70,4 @@ class RoleBrowserTest extends IntegrationTest {
         }
     }
 
-    private void openTask(Browser browser, String reference) {
-        browser.open("/tasks");
-        browser.click(By.cssSelector("tr[data-case='" + reference + "'] a.task-link"));
-        browser.find(By.id("task-form"));
-    }
 }
