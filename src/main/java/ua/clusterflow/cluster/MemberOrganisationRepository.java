@@ -33,6 +33,17 @@ public class MemberOrganisationRepository {
                 .params(clusterId, edrpou).query(Long.class).single() > 0;
     }
 
+    public java.util.Optional<MemberOrganisation> find(long id) {
+        return jdbc.sql("select * from member_organisation where id = ?").param(id)
+                .query(MemberOrganisationRepository::toOrganisation).optional();
+    }
+
+    /** The member's own profile: what it offers and needs, and its size and place. */
+    public void updateProfile(long id, String sectors, int headcount, String region, String offers, String needs) {
+        jdbc.sql("update member_organisation set sectors = ?, headcount = ?, region = ?, offers = ?, needs = ? where id = ?")
+                .params(sectors, headcount, region, offers, needs, id).update();
+    }
+
     public String clusterOf(long organisationId) {
         return jdbc.sql("select cluster_id from member_organisation where id = ?").param(organisationId)
                 .query(String.class).single();
@@ -53,7 +64,7 @@ public class MemberOrganisationRepository {
                 .query(MemberOrganisationRepository::toOrganisation).list();
     }
 
-    private static MemberOrganisation toOrganisation(ResultSet rs, int n) throws SQLException {
+    static MemberOrganisation toOrganisation(ResultSet rs, int n) throws SQLException {
         return new MemberOrganisation(rs.getLong("id"), rs.getString("cluster_id"), rs.getString("name"),
                 rs.getString("edrpou"), rs.getString("category"), rs.getString("sectors"), rs.getInt("headcount"),
                 rs.getString("region"), rs.getString("offers"), rs.getString("needs"), rs.getString("contact_user"),

@@ -1,0 +1,141 @@
+package ua.clusterflow.cluster;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.system.AppClock;
+
+/**
+ * The member directory and matchmaking: organisations across a person's clusters, searchable,
+ * and for each need the organisations whose offers match it, ranked by PostgreSQL full-text search.
+ * Ukrainian words change their endings, so each searched word is matched by its stem as a prefix
+ * ({@code автоматизація} finds {@code автоматизації} and {@code автоматизацію}).
+ */
+@Service
+public class MemberDirectory {
+
+    public record Match(MemberOrganisation organisation, double rank) {
+    }
+
+    public record Filter(String query, String category, String sector, String region, String clusterId) {
+    }
+
+    private static final int MIN_STEM = 4;
+
+    private final JdbcClient jdbc;
+    private final MemberOrganisationRepository organisations;
+    private final ClusterDirectory directory;
+    private final MailOutbox outbox;
+
+    public MemberDirectory(JdbcClient jdbc, MemberOrganisationRepository organisations, ClusterDirectory directory,
+                           MailOutbox outbox) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.directory = directory;
+        this.outbox = outbox;
+    }
+
+    public List<MemberOrganisation> search(Collection<String> clusterIds, Filter filter) {
+        if (clusterIds.isEmpty()) {
+            return List.of();
+        }
+        String query = tsQuery(filter.query(), " & ");
+        return jdbc.sql("""
+                select * from member_organisation
+                where cluster_id in (:clusters)
+                  and (:cluster = '' or cluster_id = :cluster)
+                  and (:category = '' or category = :category)
+                  and (:sector = '' or (',' || sectors || ',') like '%,' || :sector || ',%')
+                  and (:region = '' or lower(region) like lower(:region) || '%')
+                  and (:query = '' or to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(offers, '') || ' '
+                       || coalesce(needs, '')) @@ to_tsquery('simple', :query))
+                order by name limit 300""")
+                .param("clusters", clusterIds).param("cluster", nz(filter.clusterId()))
+                .param("category", nz(filter.category())).param("sector", nz(filter.sector()))
+                .param("region", nz(filter.region())).param("query", query)
+                .query(MemberOrganisationRepository::toOrganisation).list();
+    }
+
+    /** The organisations whose offers answer this organisation's needs, best first. */
+    public List<Match> matches(MemberOrganisation seeker, Collection<String> clusterIds) {
+        String query = tsQuery(seeker.needs(), " | ");
+        if (query.isEmpty() || clusterIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select o.*, ts_rank(to_tsvector('simple', coalesce(o.name, '') || ' ' || coalesce(o.offers, '')), q) as rank
+                from member_organisation o, to_tsquery('simple', :query) q
+                where o.cluster_id in (:clusters) and o.id <> :seeker
+                  and to_tsvector('simple', coalesce(o.name, '') || ' ' || coalesce(o.offers, '')) @@ q
+                order by rank desc, o.name limit 10""")
+                .param("query", query).param("clusters", clusterIds).param("seeker", seeker.id())
+                .query((rs, n) -> new Match(MemberOrganisationRepository.toOrganisation(rs, n), rs.getDouble("rank")))
+                .list();
+    }
+
+    /** Introduces a member with a need to one whose offer matches: both contacts are mailed, and it is counted. */
+    @Transactional
+    public void introduce(String coordinator, MemberOrganisation need, MemberOrganisation offer) {
+        jdbc.sql("insert into introduction (cluster_id, need_org_id, offer_org_id, introduced_by, created_at) "
+                        + "values (?, ?, ?, ?, ?)")
+                .params(need.clusterId(), need.id(), offer.id(), coordinator, Timestamp.from(AppClock.now())).update();
+        mailContact(need, offer, coordinator);
+        mailContact(offer, need, coordinator);
+    }
+
+    public int introductions(String clusterId) {
+        return jdbc.sql("select count(*) from introduction where cluster_id = ?").param(clusterId)
+                .query(Integer.class).single();
+    }
+
+    public Optional<MemberOrganisation> organisation(long id) {
+        return organisations.find(id);
+    }
+
+    private void mailContact(MemberOrganisation to, MemberOrganisation other, String coordinator) {
+        if (to.contactUser() == null) {
+            return;
+        }
+        directory.person(to.contactUser()).ifPresent(person -> outbox.queue(person, "introduction", Map.of(
+                "other", other.name(), "offers", other.offers() == null ? "" : other.offers(),
+                "needs", other.needs() == null ? "" : other.needs(),
+                "contact", other.contactUser() == null ? "" : directory.person(other.contactUser())
+                        .map(p -> p.displayName() + " <" + p.email() + ">").orElse(""),
+                "coordinator", directory.displayName(coordinator), "subjectArg", other.name()), null));
+    }
+
+    /** A full-text query from free text: each word by its stem, as a prefix, joined by the given operator. */
+    static String tsQuery(String text, String operator) {
+        if (text == null) {
+            return "";
+        }
+        Set<String> stems = new LinkedHashSet<>();
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() >= 3 && stems.size() < 30) {
+                stems.add(stem(word) + ":*");
+            }
+        }
+        return String.join(operator, new ArrayList<>(stems));
+    }
+
+    /** A word without its ending: the longer the word, the more of its end goes, never below four letters. */
+    static String stem(String word) {
+        int length = word.length();
+        int cut = length >= 10 ? 4 : length >= 8 ? 3 : length >= 6 ? 2 : length >= 5 ? 1 : 0;
+        return word.substring(0, Math.max(Math.min(MIN_STEM, length), length - cut));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.trim();
+    }
+}
