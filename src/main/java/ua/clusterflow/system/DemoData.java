@@ -22,6 +22,9 @@ import ua.clusterflow.cluster.Role;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantForm;
 import ua.clusterflow.grant.GrantService;
+import ua.clusterflow.meetup.Meetup;
+import ua.clusterflow.meetup.MeetupRepository;
+import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.tasklist.Edrpou;
@@ -48,10 +51,15 @@ public class DemoData {
     private final OnboardingService onboarding;
     private final TaskService tasks;
     private final GrantService grants;
+    private final MeetupService meetups;
+    private final MeetupRepository meetupRepository;
 
     public DemoData(@Value("${clusterflow.demo-data:auto}") String setting, ObjectProvider<EmbeddedPostgres> embedded,
                     ClusterDirectory directory, MemberOrganisationRepository organisations,
-                    OnboardingService onboarding, TaskService tasks, GrantService grants) {
+                    OnboardingService onboarding, TaskService tasks, GrantService grants, MeetupService meetups,
+                    MeetupRepository meetupRepository) {
+        this.meetups = meetups;
+        this.meetupRepository = meetupRepository;
         this.grants = grants;
         this.setting = setting;
         this.embedded = embedded;
@@ -116,6 +124,7 @@ public class DemoData {
         }
         apply(ZAPORIZHZHIA, "ТОВ «Хортиця-Софт»", "3155505", "sme", 35, "khortytsia@example.com", "Ігор Бойко");
         grantApplications();
+        openMeetup();
         log.info("Demo data loaded: {} in review, {} waiting for information, {} in the board vote, {} awaiting payment",
                 inReview.reference(), moreInfo.reference(), inVote.reference(), awaitingPayment.reference());
     }
@@ -129,6 +138,44 @@ public class DemoData {
         GrantApplication draft = grants.createDraft("nadia", organisation);
         grants.save("nadia", draft.reference(), grantForm(draft, "smp",
                 "Експорт послуг автоматизації до ЄС", "300000", 40), List.of(), false);
+    }
+
+    /** A Kharkiv meetup with its experts in, open for registration on its public page. */
+    private void openMeetup() {
+        Map<String, Object> topic = new HashMap<>();
+        topic.put("segment", "BIM у машинобудуванні");
+        topic.put("challenge", "Спільні формати обміну 3D-моделями між конструкторськими бюро і заводами");
+        topic.put("format", "hybrid");
+        topic.put("windowFrom", AppClock.today().plusDays(14));
+        topic.put("windowTo", AppClock.today().plusDays(45));
+        Meetup meetup = meetups.propose(KHARKIV, "nadia", FormSubmission.ofValues(topic));
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("meetupDate", java.util.Date.from(AppClock.today().plusDays(21).atStartOfDay(AppClock.KYIV).toInstant()));
+        plan.put("startTime", "10:00");
+        plan.put("durationHours", 3L);
+        plan.put("venue", "Харків, НТУ «ХПІ», корпус У2");
+        plan.put("onlineLink", "https://meet.example.com/bim");
+        plan.put("capacityOffline", 30L);
+        plan.put("capacityOnline", 100L);
+        plan.put("budget", 12000.0);
+        completeTask(meetup.reference(), "Task_PlanMeetup", plan);
+        completeTask(meetup.reference(), "Task_ApproveMeetup", Map.of("approvalDecision", "approve"));
+        Map<String, Object> experts = new HashMap<>();
+        String[][] shortlist = {{"Ірина Литвин", "business"}, {"Олег Савчук", "university"}, {"Марко Ткач", "it"}};
+        for (int i = 0; i < shortlist.length; i++) {
+            experts.put("expert" + (i + 1) + "Name", shortlist[i][0]);
+            experts.put("expert" + (i + 1) + "Email", "expert" + (i + 1) + "@example.com");
+            experts.put("expert" + (i + 1) + "Category", shortlist[i][1]);
+        }
+        completeTask(meetup.reference(), "Task_ShortlistExperts", experts);
+        meetupRepository.experts(meetup.id()).forEach(expert -> meetups.answer(expert.id(), true));
+    }
+
+    private void completeTask(String businessKey, String taskKey, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+                .singleResult();
+        tasks.claim(task.getId(), "olena");
+        tasks.complete(task.getId(), variables);
     }
 
     private static GrantForm grantForm(GrantApplication current, String programme, String title, String budget,
