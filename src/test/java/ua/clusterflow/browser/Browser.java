@@ -106,8 +106,16 @@ public class Browser implements AutoCloseable {
         driver.manage().deleteAllCookies();
     }
 
+    /** Clicks; a form's submit button is followed until the next page has replaced this one. */
     public void click(By by) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement element = new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.elementToBeClickable(by));
+        boolean submits = "submit".equals(element.getAttribute("type"));
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        if (submits) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        }
     }
 
     public String text(By by) {
@@ -128,6 +136,8 @@ public class Browser implements AutoCloseable {
         type("username", user);
         type("password", password);
         click(By.id("login-submit"));
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     public void phoneSize() {
