@@ -26,11 +26,13 @@ public class GrantCaseDetails implements CaseDetails {
 
     private final GrantRepository grants;
     private final GrantService service;
+    private final GrantReviews reviewRounds;
     private final MemberOrganisationRepository organisations;
     private final MessageSource messages;
 
-    public GrantCaseDetails(GrantRepository grants, GrantService service, MemberOrganisationRepository organisations,
-                            MessageSource messages) {
+    public GrantCaseDetails(GrantRepository grants, GrantService service, GrantReviews reviewRounds,
+                            MemberOrganisationRepository organisations, MessageSource messages) {
+        this.reviewRounds = reviewRounds;
         this.grants = grants;
         this.service = service;
         this.organisations = organisations;
@@ -79,7 +81,7 @@ public class GrantCaseDetails implements CaseDetails {
             facts.put("grant.suggestions", suggestions.isEmpty() ? text("grant.suggestions.none")
                     : suggestions.stream().map(s -> s.name() + ": " + s.offers()).collect(Collectors.joining("\n")));
         }
-        ReviewSummary reviews = service.reviews(a);
+        ReviewSummary reviews = reviewRounds.reviews(a);
         if (!reviews.submitted().isEmpty()) {
             facts.put("grant.reviews", reviews.describe());
         }

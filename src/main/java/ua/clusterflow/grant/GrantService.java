@@ -26,7 +26,6 @@ import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.ClusterTenantPlugin;
-import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -35,15 +34,9 @@ import ua.clusterflow.tasklist.FormSubmission;
 @Service
 public class GrantService {
 
-    public static final String REVIEW_LINK = "grant-review";
-    private static final Duration REVIEW_LINK_VALIDITY = Duration.ofDays(21);
-
     public enum SaveResult { SAVED, SUBMITTED, STALE }
 
     public record Suggestion(String name, String clusterId, String offers) {
-    }
-
-    public record Reviewer(String name, String email) {
     }
 
     private final GrantRepository grants;
@@ -51,21 +44,19 @@ public class GrantService {
     private final CaseRepository cases;
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
-    private final SignedLinks links;
     private final RuntimeService runtime;
     private final DecisionService decisions;
     private final SupportLetter letters;
     private final JdbcClient jdbc;
 
     public GrantService(GrantRepository grants, MemberOrganisationRepository organisations, CaseRepository cases,
-                        ClusterDirectory directory, MailOutbox outbox, SignedLinks links, RuntimeService runtime,
+                        ClusterDirectory directory, MailOutbox outbox, RuntimeService runtime,
                         DecisionService decisions, SupportLetter letters, JdbcClient jdbc) {
         this.grants = grants;
         this.organisations = organisations;
         this.cases = cases;
         this.directory = directory;
         this.outbox = outbox;
-        this.links = links;
         this.runtime = runtime;
         this.decisions = decisions;
         this.letters = letters;
@@ -217,76 +208,10 @@ public class GrantService {
         applicantMail(a, "declined", reason);
     }
 
-    /** Opens a review round: each reviewer is mailed a signed link to score the application. */
-    @Transactional
-    public void inviteReviewers(long applicationId, List<Reviewer> reviewers) {
-        GrantApplication a = grants.get(applicationId);
-        int round = grants.currentRound(a.id()) + 1;
-        for (Reviewer reviewer : reviewers) {
-            long reviewId = grants.insertReview(a.id(), round, reviewer.name(), reviewer.email());
-            String token = links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
-            outbox.queue(reviewer.email(), "uk", "grant-review-invitation", Map.of(
-                    "recipientName", reviewer.name(), "title", a.title(), "reference", a.reference(),
-                    "clusterName", directory.clusterName(a.clusterId()),
-                    "link", outbox.link("/review/" + token), "subjectArg", a.title()), a.reference());
-        }
-        setStatus(a, GrantStatus.UNDER_REVIEW, "grant-reviewers", String.join(", ",
-                reviewers.stream().map(Reviewer::name).toList()));
-    }
-
-    public String reviewToken(long reviewId) {
-        return links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
-    }
-
-    /** Records a review once; when the round is complete, the case moves on. */
-    @Transactional
-    public boolean submitReview(long reviewId, int excellence, int impact, int implementation, String comment) {
-        if (!grants.submitReview(reviewId, excellence, impact, implementation, comment)) {
-            return false;
-        }
-        GrantRepository.Review review = grants.review(reviewId).orElseThrow();
-        GrantApplication a = grants.get(review.applicationId());
-        cases.addEvent(a.reference(), review.reviewerName(), "grant-reviewed",
-                excellence + " / " + impact + " / " + implementation);
-        if (new ReviewSummary(grants.reviews(a.id(), review.round())).complete()) {
-            runtime.createMessageCorrelation(GrantProcess.MSG_REVIEWS_COMPLETE)
-                    .processInstanceBusinessKey(a.reference()).correlateAll();
-        }
-        return true;
-    }
-
-    @Transactional
-    public void remindReviewers(long applicationId) {
-        GrantApplication a = grants.get(applicationId);
-        for (GrantRepository.Review review : grants.reviews(a.id(), grants.currentRound(a.id()))) {
-            if (!review.submitted()) {
-                outbox.queue(review.reviewerEmail(), "uk", "grant-review-invitation", Map.of(
-                        "recipientName", review.reviewerName(), "title", a.title(), "reference", a.reference(),
-                        "clusterName", directory.clusterName(a.clusterId()),
-                        "link", outbox.link("/review/" + reviewToken(review.id())), "subjectArg", a.title(),
-                        "subjectKey", "mail.grant-review-reminder.subject"), a.reference());
-            }
-        }
-        cases.addEvent(a.reference(), null, "reminder", "reviews");
-    }
-
-    public ReviewSummary reviews(GrantApplication a) {
-        return new ReviewSummary(grants.reviews(a.id(), grants.currentRound(a.id())));
-    }
-
-    @Transactional
-    public String summariseReviews(long applicationId) {
-        GrantApplication a = grants.get(applicationId);
-        ReviewSummary summary = reviews(a);
-        cases.addEvent(a.reference(), null, "grant-reviews-" + summary.outcome(),
-                summary.submitted().isEmpty() ? null : summary.describe());
-        return summary.outcome();
-    }
-
     @Transactional
     public void returnWithReviews(long applicationId) {
         GrantApplication a = grants.get(applicationId);
-        String reviews = reviews(a).describe();
+        String reviews = new ReviewSummary(grants.reviews(a.id(), grants.currentRound(a.id()))).describe();
         grants.updateScreeningComment(a.id(), reviews);
         setStatus(a, GrantStatus.CHANGES_REQUESTED, "grant-returned", null);
         applicantMail(a, "reviews-below-threshold", reviews);
@@ -377,7 +302,8 @@ public class GrantService {
         return variables;
     }
 
-    private void setStatus(GrantApplication a, GrantStatus status, String action, String detail) {
+    /** Sets an application's status, its case's, and notes it in the history. */
+    void setStatus(GrantApplication a, GrantStatus status, String action, String detail) {
         grants.updateStatus(a.id(), status);
         cases.updateStatus(a.reference(), status.name(), status.closed());
         cases.addEvent(a.reference(), null, action, detail);

@@ -36,6 +36,7 @@ public class MeetupService {
 
     public static final String EXPERT_LINK = "meetup-expert";
     public static final String REGISTRATION_LINK = "meetup-registration";
+    static final Duration REGISTRATION_LINK_VALIDITY = Duration.ofDays(365);
 
     /** The plan as the coordinator entered it. */
     public record Plan(LocalDate date, LocalTime start, int hours, String venue, String onlineLink, int capacityOffline,
@@ -43,13 +44,6 @@ public class MeetupService {
     }
 
     public record Expert(String name, String email, String category) {
-    }
-
-    /** What became of a registration: confirmed, on the waiting list, or refused with a message key. */
-    public record RegistrationResult(String status, String problem, Long registrationId) {
-        public boolean accepted() {
-            return problem == null;
-        }
     }
 
     private final MeetupRepository meetups;
@@ -194,56 +188,6 @@ public class MeetupService {
         return moments;
     }
 
-    /**
-     * A guest's registration. The meetup row is locked while counting, so concurrent registrations
-     * queue: exactly as many are confirmed per mode as there are places, the rest wait in order.
-     */
-    @Transactional
-    public RegistrationResult register(String reference, String name, String organisation, String email, String mode) {
-        Meetup meetup = meetups.lock(meetups.byReference(reference).orElseThrow().id());
-        if (meetup.status() == MeetupStatus.CANCELLED) {
-            return new RegistrationResult(null, "meetup.error.cancelled", null);
-        }
-        if (meetup.status() != MeetupStatus.OPEN || !meetup.startsAt().isAfter(AppClock.now())) {
-            return new RegistrationResult(null, "meetup.error.closed", null);
-        }
-        if (!meetup.modes().contains(mode)) {
-            return new RegistrationResult(null, "error.option", null);
-        }
-        if (meetups.registered(meetup.id(), email)) {
-            return new RegistrationResult(null, "meetup.error.duplicate", null);
-        }
-        boolean place = meetups.countRegistrations(meetup.id(), mode, "CONFIRMED") < meetup.capacity(mode);
-        String status = place ? "CONFIRMED" : "WAITING";
-        long id = meetups.register(meetup.id(), name, organisation, email, mode, status);
-        mail(email, "uk", name, meetup, place ? "registered" : "waiting", null,
-                place ? calendar.invitation(meetup, page(meetup)) : null, id);
-        return new RegistrationResult(status, null, id);
-    }
-
-    public String registrationToken(long registrationId) {
-        return links.sign(REGISTRATION_LINK, String.valueOf(registrationId), Duration.ofDays(365));
-    }
-
-    /** A guest cancels through their link; the first waiting in the same mode takes the place. */
-    @Transactional
-    public boolean cancelRegistration(long registrationId) {
-        MeetupRepository.Registration registration = meetups.registration(registrationId).orElseThrow();
-        Meetup meetup = meetups.lock(registration.meetupId());
-        if ("CANCELLED".equals(registration.status())) {
-            return false;
-        }
-        meetups.setRegistrationStatus(registrationId, "CANCELLED");
-        if ("CONFIRMED".equals(registration.status())) {
-            meetups.firstWaiting(meetup.id(), registration.mode()).ifPresent(next -> {
-                meetups.setRegistrationStatus(next.id(), "CONFIRMED");
-                mail(next.email(), "uk", next.name(), meetup, "promoted", null, calendar.invitation(meetup, page(meetup)),
-                        next.id());
-            });
-        }
-        return true;
-    }
-
     @Transactional
     public void remindParticipants(long meetupId) {
         Meetup meetup = meetups.get(meetupId);
@@ -329,14 +273,16 @@ public class MeetupService {
         mail(email, language, name, meetup, kind, quote, attachment, null);
     }
 
-    private void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
-                      MailOutbox.Attachment attachment, Long registrationId) {
+    /** A mail about the meetup; with a registration, it carries that guest's cancel link. */
+    void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
+              MailOutbox.Attachment attachment, Long registrationId) {
         if (email == null || email.isBlank()) {
             return;
         }
         Map<String, Object> model = model(meetup, name, kind, quote);
         if (registrationId != null) {
-            model.put("cancelLink", outbox.link("/meetups/registrations/" + registrationToken(registrationId)));
+            model.put("cancelLink", outbox.link("/meetups/registrations/"
+                    + links.sign(REGISTRATION_LINK, String.valueOf(registrationId), REGISTRATION_LINK_VALIDITY)));
         }
         outbox.queue(email, language, "meetup-notice", model, meetup.reference(), attachment);
     }

@@ -114,7 +114,20 @@ public class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
         if (submits) {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(page));
+        }
+    }
+
+    /** Whether a page's element has left the document, as it does when the next page arrives. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // Chromium answers so for a node of a document that is being replaced
+            return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
         }
     }
 

@@ -21,6 +21,7 @@ import ua.clusterflow.system.AppClock;
 class GrantProcessTest extends IntegrationTest {
 
     @Autowired GrantService grants;
+    @Autowired GrantReviews reviews;
     @Autowired GrantRepository repository;
 
     @Test
@@ -261,7 +262,7 @@ class GrantProcessTest extends IntegrationTest {
 
     private void review(GrantApplication a, int index, int excellence, int impact, int implementation) {
         var reviews = repository.reviews(a.id(), repository.currentRound(a.id()));
-        assertThat(grants.submitReview(reviews.get(index).id(), excellence, impact, implementation, "Коментар"))
+        assertThat(this.reviews.submitReview(reviews.get(index).id(), excellence, impact, implementation, "Коментар"))
                 .isTrue();
     }
 

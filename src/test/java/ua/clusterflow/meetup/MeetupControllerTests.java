@@ -27,6 +27,7 @@ class MeetupControllerTests extends IntegrationTest {
 
     @Autowired MockMvc mvc;
     @Autowired MeetupService meetups;
+    @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
 
     @Test
@@ -61,8 +62,8 @@ class MeetupControllerTests extends IntegrationTest {
     @Test
     void aGuestCancelsThroughTheMailedLinkAndTheWaitingGuestMovesUp() throws Exception {
         Meetup m = announced(1);
-        long first = meetups.register(m.reference(), "Перший", null, "link-first@example.com", "offline").registrationId();
-        long second = meetups.register(m.reference(), "Другий", null, "link-second@example.com", "offline").registrationId();
+        long first = registrations.register(m.reference(), "Перший", null, "link-first@example.com", "offline").registrationId();
+        long second = registrations.register(m.reference(), "Другий", null, "link-second@example.com", "offline").registrationId();
         String link = body(mailsTo("link-first@example.com").get(0))
                 .replaceAll("(?s).*href=\"[^\"]*(/meetups/registrations/[^\"]+)\".*", "$1");
         mvc.perform(get(link)).andExpect(content().string(containsString("id=\"cancel-registration\"")));

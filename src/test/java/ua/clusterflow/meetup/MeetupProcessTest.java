@@ -33,6 +33,7 @@ import ua.clusterflow.tasklist.FormSubmission;
 class MeetupProcessTest extends IntegrationTest {
 
     @Autowired MeetupService meetups;
+    @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
     @Autowired MeetupCalendar calendar;
 
@@ -49,7 +50,7 @@ class MeetupProcessTest extends IntegrationTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_DAY_BEFORE);
         assertThat(repository.get(m.id()).status()).isEqualTo(MeetupStatus.OPEN);
-        assertThat(meetups.register(m.reference(), "Гість", "ТОВ", "guest-report@example.com", "online").status())
+        assertThat(registrations.register(m.reference(), "Гість", "ТОВ", "guest-report@example.com", "online").status())
                 .isEqualTo("CONFIRMED");
 
         moveClock(Duration.ofDays(20));
@@ -127,30 +128,30 @@ class MeetupProcessTest extends IntegrationTest {
                 .contains("Зустріч скасовано: BIM у машинобудуванні");
 
         Meetup announced = announced(propose("online"), 0, 100);
-        meetups.register(announced.reference(), "Зареєстрована", null, "registered-cancel@example.com", "online");
+        registrations.register(announced.reference(), "Зареєстрована", null, "registered-cancel@example.com", "online");
         meetups.cancel(announced.reference());
         BpmnAwareTests.assertThat(instance(announced.reference(), KEY)).isNull();
         assertThat(subjectsTo("registered-cancel@example.com")).contains("Зустріч скасовано: BIM у машинобудуванні");
-        assertThat(meetups.register(announced.reference(), "Пізня", null, "late@example.com", "online").problem())
+        assertThat(registrations.register(announced.reference(), "Пізня", null, "late@example.com", "online").problem())
                 .isEqualTo("meetup.error.cancelled");
     }
 
     @Test
     void aFullModeStartsAWaitingListAndACancellationPromotesTheFirstInLine() {
         Meetup m = announced(propose("hybrid"), 2, 1);
-        MeetupService.RegistrationResult first = meetups.register(m.reference(), "Перший", null, "first-w@example.com", "offline");
-        meetups.register(m.reference(), "Другий", null, "second-w@example.com", "offline");
-        MeetupService.RegistrationResult third = meetups.register(m.reference(), "Третій", null, "third-w@example.com", "offline");
+        MeetupRegistrations.RegistrationResult first = registrations.register(m.reference(), "Перший", null, "first-w@example.com", "offline");
+        registrations.register(m.reference(), "Другий", null, "second-w@example.com", "offline");
+        MeetupRegistrations.RegistrationResult third = registrations.register(m.reference(), "Третій", null, "third-w@example.com", "offline");
         assertThat(third.status()).isEqualTo("WAITING");
-        assertThat(meetups.register(m.reference(), "Онлайн", null, "online-w@example.com", "online").status())
+        assertThat(registrations.register(m.reference(), "Онлайн", null, "online-w@example.com", "online").status())
                 .as("the other mode has its own places").isEqualTo("CONFIRMED");
-        assertThat(meetups.register(m.reference(), "Двійник", null, "FIRST-W@example.com", "online").problem())
+        assertThat(registrations.register(m.reference(), "Двійник", null, "FIRST-W@example.com", "online").problem())
                 .isEqualTo("meetup.error.duplicate");
 
-        assertThat(meetups.cancelRegistration(first.registrationId())).isTrue();
+        assertThat(registrations.cancelRegistration(first.registrationId())).isTrue();
         assertThat(repository.registration(third.registrationId()).orElseThrow().status()).isEqualTo("CONFIRMED");
         assertThat(subjectsTo("third-w@example.com")).contains("Для вас звільнилося місце: BIM у машинобудуванні");
-        assertThat(meetups.cancelRegistration(first.registrationId())).isFalse();
+        assertThat(registrations.cancelRegistration(first.registrationId())).isFalse();
     }
 
     @Test
@@ -169,15 +170,15 @@ class MeetupProcessTest extends IntegrationTest {
     void twoHundredGuestsRegisteringAtOnceForFiftyPlacesGetFiftyConfirmationsAndAnOrderedWaitingList() throws Exception {
         Meetup m = announced(propose("offline"), 50, 0);
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Callable<MeetupService.RegistrationResult>> guests = new ArrayList<>();
+        List<Callable<MeetupRegistrations.RegistrationResult>> guests = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String email = "crowd" + i + "@example.com";
-            guests.add(() -> meetups.register(m.reference(), "Гість", null, email, "offline"));
+            guests.add(() -> registrations.register(m.reference(), "Гість", null, email, "offline"));
         }
-        List<Future<MeetupService.RegistrationResult>> results = pool.invokeAll(guests);
+        List<Future<MeetupRegistrations.RegistrationResult>> results = pool.invokeAll(guests);
         pool.shutdown();
         long confirmed = 0;
-        for (Future<MeetupService.RegistrationResult> result : results) {
+        for (Future<MeetupRegistrations.RegistrationResult> result : results) {
             if ("CONFIRMED".equals(result.get().status())) {
                 confirmed++;
             }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import ua.clusterflow.grant.GrantReviews;
 import ua.clusterflow.grant.GrantService;
 
 /** The service steps of {@code grant-application.bpmn}, each mapping the case's variables to one service call. */
@@ -19,9 +20,11 @@ public class GrantDelegates {
     private static final int REVIEWER_SLOTS = 3;
 
     private final GrantService grants;
+    private final GrantReviews reviews;
 
-    public GrantDelegates(GrantService grants) {
+    public GrantDelegates(GrantService grants, GrantReviews reviews) {
         this.grants = grants;
+        this.reviews = reviews;
     }
 
     @Bean
@@ -57,26 +60,26 @@ public class GrantDelegates {
     @Bean
     JavaDelegate inviteReviewersDelegate() {
         return execution -> {
-            List<GrantService.Reviewer> reviewers = new ArrayList<>();
+            List<GrantReviews.Reviewer> reviewers = new ArrayList<>();
             for (int slot = 1; slot <= REVIEWER_SLOTS; slot++) {
                 String email = text(execution, "reviewer" + slot + "Email");
                 if (email != null && !email.isBlank()) {
                     String name = text(execution, "reviewer" + slot + "Name");
-                    reviewers.add(new GrantService.Reviewer(name == null || name.isBlank() ? email : name, email));
+                    reviewers.add(new GrantReviews.Reviewer(name == null || name.isBlank() ? email : name, email));
                 }
             }
-            grants.inviteReviewers(id(execution), reviewers);
+            reviews.inviteReviewers(id(execution), reviewers);
         };
     }
 
     @Bean
     JavaDelegate remindReviewersGrantDelegate() {
-        return execution -> grants.remindReviewers(id(execution));
+        return execution -> reviews.remindReviewers(id(execution));
     }
 
     @Bean
     JavaDelegate summariseReviewsDelegate() {
-        return execution -> execution.setVariable(REVIEW_OUTCOME, grants.summariseReviews(id(execution)));
+        return execution -> execution.setVariable(REVIEW_OUTCOME, reviews.summariseReviews(id(execution)));
     }
 
     @Bean

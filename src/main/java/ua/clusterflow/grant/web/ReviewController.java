@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantCaseDetails;
 import ua.clusterflow.grant.GrantRepository;
-import ua.clusterflow.grant.GrantService;
+import ua.clusterflow.grant.GrantReviews;
 import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRepository;
 
@@ -27,11 +27,11 @@ public class ReviewController {
 
     private final SignedLinks links;
     private final GrantRepository grants;
-    private final GrantService service;
+    private final GrantReviews service;
     private final CaseRepository cases;
     private final GrantCaseDetails details;
 
-    public ReviewController(SignedLinks links, GrantRepository grants, GrantService service, CaseRepository cases,
+    public ReviewController(SignedLinks links, GrantRepository grants, GrantReviews service, CaseRepository cases,
                             GrantCaseDetails details) {
         this.links = links;
         this.grants = grants;
@@ -103,7 +103,7 @@ public class ReviewController {
     }
 
     private GrantRepository.Review review(String token) {
-        String id = links.verify(GrantService.REVIEW_LINK, token);
+        String id = links.verify(GrantReviews.REVIEW_LINK, token);
         return grants.review(Long.parseLong(id))
                 .orElseThrow(() -> new SignedLinks.InvalidLinkException(SignedLinks.Problem.INVALID));
     }

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.meetup.Meetup;
+import ua.clusterflow.meetup.MeetupRegistrations;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.meetup.MeetupStatus;
@@ -40,18 +42,21 @@ import ua.clusterflow.tasklist.web.FormRequests;
 public class MeetupController {
 
     private final MeetupService service;
+    private final MeetupRegistrations registrations;
     private final MeetupRepository meetups;
     private final ClusterDirectory directory;
     private final FormDefinitions forms;
     private final FormValidator validator;
     private final RepositoryService repository;
     private final SignedLinks links;
-    private final ua.clusterflow.cluster.MemberOrganisationRepository organisations;
+    private final MemberOrganisationRepository organisations;
 
-    public MeetupController(MeetupService service, MeetupRepository meetups, ClusterDirectory directory,
+    public MeetupController(MeetupService service, MeetupRegistrations registrations,
+                            MeetupRepository meetups, ClusterDirectory directory,
                             FormDefinitions forms, FormValidator validator, RepositoryService repository,
-                            SignedLinks links, ua.clusterflow.cluster.MemberOrganisationRepository organisations) {
+                            SignedLinks links, MemberOrganisationRepository organisations) {
         this.organisations = organisations;
+        this.registrations = registrations;
         this.service = service;
         this.meetups = meetups;
         this.directory = directory;
@@ -137,7 +142,7 @@ public class MeetupController {
             model.addAttribute("fieldError", problem);
             return showPage(meetup, typed, null, model);
         }
-        MeetupService.RegistrationResult result = service.register(reference, name.trim(),
+        MeetupRegistrations.RegistrationResult result = registrations.register(reference, name.trim(),
                 organisation.isBlank() ? null : organisation.trim(), email.trim().toLowerCase(), mode);
         if (!result.accepted()) {
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -171,7 +176,7 @@ public class MeetupController {
     @PostMapping("/meetups/registrations/{token}")
     public String processCancellation(@PathVariable String token, RedirectAttributes redirect) {
         MeetupRepository.Registration registration = registration(token);
-        service.cancelRegistration(registration.id());
+        registrations.cancelRegistration(registration.id());
         redirect.addFlashAttribute("message", "meetup.registrationCancelled");
         return "redirect:/meetups/" + meetups.get(registration.meetupId()).reference();
     }

@@ -1,0 +1,109 @@
+package ua.clusterflow.grant;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.grant.process.GrantProcess;
+import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.system.SignedLinks;
+import ua.clusterflow.tasklist.CaseRepository;
+
+/** The reviews of grant applications: reviewers invited through signed links, their scores, and the sum of a round. */
+@Service
+public class GrantReviews {
+
+    public static final String REVIEW_LINK = "grant-review";
+    private static final Duration REVIEW_LINK_VALIDITY = Duration.ofDays(21);
+
+    public record Reviewer(String name, String email) {
+    }
+
+    private final GrantRepository grants;
+    private final GrantService applications;
+    private final CaseRepository cases;
+    private final ClusterDirectory directory;
+    private final MailOutbox outbox;
+    private final SignedLinks links;
+    private final RuntimeService runtime;
+
+    public GrantReviews(GrantRepository grants, GrantService applications, CaseRepository cases,
+                        ClusterDirectory directory, MailOutbox outbox, SignedLinks links, RuntimeService runtime) {
+        this.grants = grants;
+        this.applications = applications;
+        this.cases = cases;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.links = links;
+        this.runtime = runtime;
+    }
+
+    /** Opens a review round: each reviewer is mailed a signed link to score the application. */
+    @Transactional
+    public void inviteReviewers(long applicationId, List<Reviewer> reviewers) {
+        GrantApplication a = grants.get(applicationId);
+        int round = grants.currentRound(a.id()) + 1;
+        for (Reviewer reviewer : reviewers) {
+            long reviewId = grants.insertReview(a.id(), round, reviewer.name(), reviewer.email());
+            String token = links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
+            outbox.queue(reviewer.email(), "uk", "grant-review-invitation", Map.of(
+                    "recipientName", reviewer.name(), "title", a.title(), "reference", a.reference(),
+                    "clusterName", directory.clusterName(a.clusterId()),
+                    "link", outbox.link("/review/" + token), "subjectArg", a.title()), a.reference());
+        }
+        applications.setStatus(a, GrantStatus.UNDER_REVIEW, "grant-reviewers", String.join(", ",
+                reviewers.stream().map(Reviewer::name).toList()));
+    }
+
+    public String reviewToken(long reviewId) {
+        return links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
+    }
+
+    /** Records a review once; when the round is complete, the case moves on. */
+    @Transactional
+    public boolean submitReview(long reviewId, int excellence, int impact, int implementation, String comment) {
+        if (!grants.submitReview(reviewId, excellence, impact, implementation, comment)) {
+            return false;
+        }
+        GrantRepository.Review review = grants.review(reviewId).orElseThrow();
+        GrantApplication a = grants.get(review.applicationId());
+        cases.addEvent(a.reference(), review.reviewerName(), "grant-reviewed",
+                excellence + " / " + impact + " / " + implementation);
+        if (new ReviewSummary(grants.reviews(a.id(), review.round())).complete()) {
+            runtime.createMessageCorrelation(GrantProcess.MSG_REVIEWS_COMPLETE)
+                    .processInstanceBusinessKey(a.reference()).correlateAll();
+        }
+        return true;
+    }
+
+    @Transactional
+    public void remindReviewers(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        for (GrantRepository.Review review : grants.reviews(a.id(), grants.currentRound(a.id()))) {
+            if (!review.submitted()) {
+                outbox.queue(review.reviewerEmail(), "uk", "grant-review-invitation", Map.of(
+                        "recipientName", review.reviewerName(), "title", a.title(), "reference", a.reference(),
+                        "clusterName", directory.clusterName(a.clusterId()),
+                        "link", outbox.link("/review/" + reviewToken(review.id())), "subjectArg", a.title(),
+                        "subjectKey", "mail.grant-review-reminder.subject"), a.reference());
+            }
+        }
+        cases.addEvent(a.reference(), null, "reminder", "reviews");
+    }
+
+    public ReviewSummary reviews(GrantApplication a) {
+        return new ReviewSummary(grants.reviews(a.id(), grants.currentRound(a.id())));
+    }
+
+    @Transactional
+    public String summariseReviews(long applicationId) {
+        GrantApplication a = grants.get(applicationId);
+        ReviewSummary summary = reviews(a);
+        cases.addEvent(a.reference(), null, "grant-reviews-" + summary.outcome(),
+                summary.submitted().isEmpty() ? null : summary.describe());
+        return summary.outcome();
+    }
+}

@@ -1,0 +1,82 @@
+package ua.clusterflow.meetup;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.SignedLinks;
+
+/** Guests' registrations for a meetup: places per attendance mode, the waiting list, and cancellations. */
+@Service
+public class MeetupRegistrations {
+
+    /** What became of a registration: confirmed, on the waiting list, or refused with a message key. */
+    public record RegistrationResult(String status, String problem, Long registrationId) {
+        public boolean accepted() {
+            return problem == null;
+        }
+    }
+
+    private final MeetupRepository meetups;
+    private final MeetupService mails;
+    private final MeetupCalendar calendar;
+    private final SignedLinks links;
+
+    public MeetupRegistrations(MeetupRepository meetups, MeetupService mails, MeetupCalendar calendar,
+                               SignedLinks links) {
+        this.meetups = meetups;
+        this.mails = mails;
+        this.calendar = calendar;
+        this.links = links;
+    }
+
+    /**
+     * A guest's registration. The meetup row is locked while counting, so concurrent registrations
+     * queue: exactly as many are confirmed per mode as there are places, the rest wait in order.
+     */
+    @Transactional
+    public RegistrationResult register(String reference, String name, String organisation, String email, String mode) {
+        Meetup meetup = meetups.lock(meetups.byReference(reference).orElseThrow().id());
+        if (meetup.status() == MeetupStatus.CANCELLED) {
+            return new RegistrationResult(null, "meetup.error.cancelled", null);
+        }
+        if (meetup.status() != MeetupStatus.OPEN || !meetup.startsAt().isAfter(AppClock.now())) {
+            return new RegistrationResult(null, "meetup.error.closed", null);
+        }
+        if (!meetup.modes().contains(mode)) {
+            return new RegistrationResult(null, "error.option", null);
+        }
+        if (meetups.registered(meetup.id(), email)) {
+            return new RegistrationResult(null, "meetup.error.duplicate", null);
+        }
+        boolean place = meetups.countRegistrations(meetup.id(), mode, "CONFIRMED") < meetup.capacity(mode);
+        String status = place ? "CONFIRMED" : "WAITING";
+        long id = meetups.register(meetup.id(), name, organisation, email, mode, status);
+        mails.mail(email, "uk", name, meetup, place ? "registered" : "waiting", null,
+                place ? calendar.invitation(meetup, mails.page(meetup)) : null, id);
+        return new RegistrationResult(status, null, id);
+    }
+
+    public String registrationToken(long registrationId) {
+        return links.sign(MeetupService.REGISTRATION_LINK, String.valueOf(registrationId),
+                MeetupService.REGISTRATION_LINK_VALIDITY);
+    }
+
+    /** A guest cancels through their link; the first waiting in the same mode takes the place. */
+    @Transactional
+    public boolean cancelRegistration(long registrationId) {
+        MeetupRepository.Registration registration = meetups.registration(registrationId).orElseThrow();
+        Meetup meetup = meetups.lock(registration.meetupId());
+        if ("CANCELLED".equals(registration.status())) {
+            return false;
+        }
+        meetups.setRegistrationStatus(registrationId, "CANCELLED");
+        if ("CONFIRMED".equals(registration.status())) {
+            meetups.firstWaiting(meetup.id(), registration.mode()).ifPresent(next -> {
+                meetups.setRegistrationStatus(next.id(), "CONFIRMED");
+                mails.mail(next.email(), "uk", next.name(), meetup, "promoted", null,
+                        calendar.invitation(meetup, mails.page(meetup)), next.id());
+            });
+        }
+        return true;
+    }
+}
