@@ -67,6 +67,11 @@ class RoleBrowserTest extends IntegrationTest {
             String holder = browser.text(By.cssSelector("tr[data-role='export-marketing'] .holder"));
             assertThat(holder).isEqualTo("Надія Олійник");
             browser.screenshot("registry-after");
+
+            browser.open("/dashboard?cluster=kharkiv");
+            browser.find(By.cssSelector("[data-chart='members']"));
+            assertThat(browser.text(By.id("maturity-stage"))).isNotBlank();
+            browser.screenshot("dashboard");
         }
     }
 
