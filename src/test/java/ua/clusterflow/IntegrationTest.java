@@ -129,6 +129,17 @@ public abstract class IntegrationTest {
         tasks.complete(task.getId(), variables);
     }
 
+    /** A board member's ballot in the board vote of a case. */
+    protected void castBallot(String businessKey, String voter, String choice, String comment) {
+        Task ballot = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey("Task_CastVote").taskAssignee(voter).singleResult();
+        assertThat(ballot).as("ballot of %s", voter).isNotNull();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("vote", choice);
+        variables.put("voteComment", comment);
+        tasks.complete(ballot.getId(), variables);
+    }
+
     /** Moves the engine's clock (the app reads the same clock). */
     protected void moveClock(Duration by) {
         ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + by.toMillis()));

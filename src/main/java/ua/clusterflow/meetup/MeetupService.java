@@ -308,7 +308,8 @@ public class MeetupService {
         return meetups.get(meetup.id());
     }
 
-    static String formatWhen(Meetup meetup) {
+    /** When a meetup takes place, in Kyiv time, or its date window while it is not planned yet. */
+    public static String formatWhen(Meetup meetup) {
         if (meetup.startsAt() == null) {
             return meetup.windowFrom() + " — " + meetup.windowTo();
         }

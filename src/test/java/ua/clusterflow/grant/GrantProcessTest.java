@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.system.AppClock;
 
 /** Every path and timer of {@code grant-application.bpmn} (process GrantApplication), on the real engine and database. */
@@ -268,12 +267,7 @@ class GrantProcessTest extends IntegrationTest {
 
     private void boardVotes(GrantApplication a, String choice) {
         for (String voter : List.of("petro", "iryna", "andriy")) {
-            var task = tasks.createTaskQuery().processInstanceBusinessKey(a.reference())
-                    .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(BoardVoteProcess.VOTE, choice);
-            variables.put(BoardVoteProcess.VOTE_COMMENT, "reject".equals(choice) ? "Не на часі" : null);
-            tasks.complete(task.getId(), variables);
+            castBallot(a.reference(), voter, choice, "reject".equals(choice) ? "Не на часі" : null);
         }
     }
 

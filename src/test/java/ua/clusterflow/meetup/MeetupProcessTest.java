@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.system.AppClock;
 import ua.clusterflow.tasklist.FormSubmission;
 
@@ -247,12 +246,7 @@ class MeetupProcessTest extends IntegrationTest {
 
     private void boardVotes(Meetup m, String choice) {
         for (String voter : List.of("petro", "iryna", "andriy")) {
-            var task = tasks.createTaskQuery().processInstanceBusinessKey(m.reference())
-                    .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(BoardVoteProcess.VOTE, choice);
-            variables.put(BoardVoteProcess.VOTE_COMMENT, "reject".equals(choice) ? "Дорого" : null);
-            tasks.complete(task.getId(), variables);
+            castBallot(m.reference(), voter, choice, "reject".equals(choice) ? "Дорого" : null);
         }
     }
 

@@ -33,9 +33,9 @@ class OnboardingProcessTest extends IntegrationTest {
 
         complete(app.reference(), TASK_REVIEW, "olena", Map.of(REVIEW_DECISION, DECISION_ACCEPT));
         BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_BOARD_VOTE);
-        vote(app.reference(), "petro", "approve", null);
-        vote(app.reference(), "iryna", "approve", null);
-        vote(app.reference(), "andriy", "approve", "Добрий профіль");
+        castBallot(app.reference(), "petro", "approve", null);
+        castBallot(app.reference(), "iryna", "approve", null);
+        castBallot(app.reference(), "andriy", "approve", "Добрий профіль");
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CONFIRM_PAYMENT);
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(app.reference())
@@ -150,9 +150,9 @@ class OnboardingProcessTest extends IntegrationTest {
         OnboardingApplication app = apply(CLUSTER, "ТОВ «Сумнівна»", newEdrpou(), "doubt@example.com");
         ProcessInstance pi = instance(app.reference(), KEY);
         complete(app.reference(), TASK_REVIEW, "olena", Map.of(REVIEW_DECISION, DECISION_ACCEPT));
-        vote(app.reference(), "petro", "reject", "Немає виробничої бази");
-        vote(app.reference(), "iryna", "reject", "Конфлікт інтересів");
-        vote(app.reference(), "andriy", "reject", null);
+        castBallot(app.reference(), "petro", "reject", "Немає виробничої бази");
+        castBallot(app.reference(), "iryna", "reject", "Конфлікт інтересів");
+        castBallot(app.reference(), "andriy", "reject", null);
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_BOARD_REJECTED);
         assertThat(applications.get(app.id()).status()).isEqualTo(ApplicationStatus.BOARD_REJECTED);
@@ -166,7 +166,7 @@ class OnboardingProcessTest extends IntegrationTest {
         ProcessInstance pi = instance(app.reference(), KEY);
         complete(app.reference(), TASK_REVIEW, "olena", Map.of(REVIEW_DECISION, DECISION_ACCEPT));
         for (String voter : new String[] {"petro", "iryna", "andriy"}) {
-            vote(app.reference(), voter, "approve", null);
+            castBallot(app.reference(), voter, "approve", null);
         }
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CONFIRM_PAYMENT);
 
@@ -179,16 +179,6 @@ class OnboardingProcessTest extends IntegrationTest {
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_PAYMENT_CANCELLED);
         assertThat(applications.get(app.id()).status()).isEqualTo(ApplicationStatus.PAYMENT_CANCELLED);
         assertThat(directory.personExists("unpaid")).isFalse();
-    }
-
-    private void vote(String businessKey, String voter, String choice, String comment) {
-        var task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
-        assertThat(task).as("ballot of %s", voter).isNotNull();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(BoardVoteProcess.VOTE, choice);
-        variables.put(BoardVoteProcess.VOTE_COMMENT, comment);
-        tasks.complete(task.getId(), variables);
     }
 
     private String historicId(String businessKey) {

@@ -183,7 +183,7 @@ public class MeetupController {
 
     private String showPage(Meetup meetup, Map<String, String> typed, String problem, Model model) {
         model.addAttribute("meetup", meetup);
-        model.addAttribute("when", whenOf(meetup));
+        model.addAttribute("when", MeetupService.formatWhen(meetup));
         model.addAttribute("clusterName", directory.clusterName(meetup.clusterId()));
         model.addAttribute("open", meetup.status() == MeetupStatus.OPEN && meetup.startsAt() != null
                 && meetup.startsAt().isAfter(AppClock.now()));
@@ -199,14 +199,6 @@ public class MeetupController {
         public int free() {
             return Math.max(0, capacity - confirmed);
         }
-    }
-
-    private static String whenOf(Meetup meetup) {
-        if (meetup.startsAt() == null) {
-            return meetup.windowFrom() + " — " + meetup.windowTo();
-        }
-        var f = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-        return meetup.startsAt().atZone(AppClock.KYIV).format(f) + "–" + meetup.endsAt().atZone(AppClock.KYIV).toLocalTime();
     }
 
     private String showProposal(String cluster, FormSubmission form, Model model) {
