@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * A cluster measured by the ClusteRISE targets, its stage in the maturity model, and how its
- * processes run; every number computed from the cases themselves.
+ * processes run; every number computed from the cases and the coordinator's records.
  */
 public record Dashboard(String clusterId, String clusterName, List<Figure> targets, Map<String, Integer> membersByMonth,
-                        Map<String, Integer> fundraisingByQuarter, Map<String, Integer> eventsByQuarter,
-                        double fundsAttracted, int introductions, int stage, List<List<Criterion>> stageCriteria,
-                        List<ProcessFigures> processes, Map<String, Integer> onboardingFunnel,
+                        Map<String, Integer> fundraisingByQuarter, Map<String, Integer> exportByQuarter,
+                        Map<String, Integer> meetupsByQuarter, double fundsAttracted, int introductions,
+                        Maturity maturity, List<Criterion> eccp, List<ProcessFigures> processes,
+                        List<StepFigures> steps, List<PersonLoad> people, Map<String, Integer> onboardingFunnel,
                         Double grantSuccessRate) {
 
     /** Open and overdue tasks and cycle times of one process. */
@@ -18,5 +19,31 @@ public record Dashboard(String clusterId, String clusterName, List<Figure> targe
                                  Double medianDays, Double p90Days) {
     }
 
-    public static final String[] STAGES = {"initial-trust", "growth-strategy", "expansion", "model-change"};
+    /** How long one step of a process takes, over its completed tasks. */
+    public record StepFigures(String processKey, String stepKey, long completed, Double medianDays, Double p90Days) {
+    }
+
+    /** Open and overdue tasks of one person; a null person stands for tasks nobody has claimed yet. */
+    public record PersonLoad(String userId, String name, long openTasks, long overdueTasks) {
+    }
+
+    /** The stage the cluster is in, the exit criteria of every stage, and the tools of this and the next stage. */
+    public record Maturity(int stage, List<List<Criterion>> exitCriteria, List<String> stageTools,
+                           List<String> nextStageTools) {
+
+        public String stageKey() {
+            return STAGES.get(stage);
+        }
+    }
+
+    public static final List<String> STAGES = List.of("initial-trust", "growth-strategy", "expansion", "model-change");
+
+    public Figure target(String key) {
+        return targets.stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    public Criterion criterion(String key) {
+        return java.util.stream.Stream.concat(maturity.exitCriteria().stream().flatMap(List::stream), eccp.stream())
+                .filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+    }
 }

@@ -1,87 +1,155 @@
 package ua.clusterflow.dashboard;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.system.AppClock;
 
-/** Computes a cluster's dashboard from its members, cases and the engine's history. */
+/** Computes a cluster's dashboard from its members, cases, the engine's history and the coordinator's records. */
 @Service
 public class DashboardService {
 
     static final int TARGET_MEMBERS = 25;
     static final int TARGET_STAFF = 2;
     static final int TARGET_EU_PROJECTS = 1;
+    static final int TARGET_PLAN_SHARE = 30;
+    static final int TARGET_SERVICES = 2;
     static final int MIN_MEMBERS_STAGE_ONE = 10;
+    static final int ECCP_MEMBERS = 15;
+    static final BigDecimal ECCP_STAFF_FTE = new BigDecimal("0.5");
     static final List<String> PROCESSES = List.of("MemberOnboarding", "GrantApplication", "TechMeetup",
             "BoardRoleDelegation", "BoardVote");
+    static final List<List<String>> TOOLS = List.of(List.of("networking", "training", "experienceExchange"),
+            List.of("matchmaking", "cooperationProjects", "fundraising"), List.of("export", "governmentRelations",
+                    "cooperation"), List.of("businessModel"));
+    static final String EU_COUNTRIES = "('AT','BE','BG','HR','CY','CZ','DK','EE','FI','FR','DE','GR','HU','IE','IT',"
+            + "'LV','LT','LU','MT','NL','PL','PT','RO','SK','SI','ES','SE')";
+    private static final double DAY = 86_400_000.0;
 
     private final JdbcClient jdbc;
     private final ClusterDirectory directory;
-    private final TaskService tasks;
-    private final HistoryService history;
+    private final ClusterRecords records;
 
-    public DashboardService(JdbcClient jdbc, ClusterDirectory directory, TaskService tasks, HistoryService history) {
+    public DashboardService(JdbcClient jdbc, ClusterDirectory directory, ClusterRecords records) {
         this.jdbc = jdbc;
         this.directory = directory;
-        this.tasks = tasks;
-        this.history = history;
+        this.records = records;
     }
 
     public Dashboard forCluster(String clusterId) {
-        int members = count("select count(*) from member_organisation where cluster_id = ?", clusterId);
-        int staff = directory.peopleWithRole(clusterId, Role.COORDINATOR).size();
-        int euProjects = count("""
-                select count(*) from grant_application g
-                where g.cluster_id = ? and g.status = 'FUNDED'
-                  and (select count(*) from grant_partner p where p.application_id = g.id
-                       and p.country in ('AT','BE','BG','HR','CY','CZ','DK','EE','FI','FR','DE','GR','HU','IE','IT',
-                                         'LV','LT','LU','MT','NL','PL','PT','RO','SK','SI','ES','SE')) >= 2""", clusterId);
-        double funds = jdbc.sql("select coalesce(sum(amount_granted), 0) from grant_application where cluster_id = ? "
-                + "and status = 'FUNDED'").param(clusterId).query(Double.class).single();
-        List<Figure> targets = List.of(new Figure("activeMembers", members, TARGET_MEMBERS),
-                new Figure("executiveStaff", staff, TARGET_STAFF), new Figure("euProjects", euProjects, TARGET_EU_PROJECTS));
-        List<List<Criterion>> criteria = criteria(clusterId, members);
+        Facts facts = facts(clusterId);
+        Quarter now = Quarter.of(AppClock.today());
+        Map<String, Integer> fundraising = byQuarter(clusterId, """
+                select count(*) from case_event e join case_record c on c.business_key = e.business_key
+                where c.cluster_id = ? and e.action = 'grant-letter' and e.at >= ? and e.at < ?""", true);
+        Map<String, Integer> exports = byQuarter(clusterId, """
+                select count(*) from export_activity where cluster_id = ? and held_on >= ? and held_on < ?""", false);
+        Map<String, Integer> meetups = byQuarter(clusterId, """
+                select count(*) from case_event e join case_record c on c.business_key = e.business_key
+                where c.cluster_id = ? and e.action = 'meetup-reported' and e.at >= ? and e.at < ?""", true);
+        int services = (fundraising.get(now.toString()) > 0 ? 1 : 0) + (exports.get(now.toString()) > 0 ? 1 : 0);
+        List<Figure> targets = List.of(new Figure("activeMembers", facts.members, TARGET_MEMBERS),
+                new Figure("executiveStaff", facts.staff, TARGET_STAFF),
+                new Figure("euProjects", facts.euProjects, TARGET_EU_PROJECTS),
+                new Figure("regularServices", services, TARGET_SERVICES),
+                new Figure("planShare", facts.planShare(), TARGET_PLAN_SHARE));
+        return new Dashboard(clusterId, directory.clusterName(clusterId), targets, membersByMonth(clusterId),
+                fundraising, exports, meetups, facts.funds, facts.introductions, maturity(clusterId, facts),
+                eccp(facts), processes(clusterId), steps(clusterId), people(clusterId), onboardingFunnel(clusterId),
+                grantSuccessRate(clusterId));
+    }
+
+    /** The counts the targets, the maturity stage and the checklist are judged by. */
+    private record Facts(int members, int staff, int euProjects, double funds, int introductions, int planItems,
+                         int planTaken, int paidMembers, int meetups, int reportedMeetups, int grants,
+                         int describedOffers, int memberTypes, int missions, int activeRoles,
+                         ClusterRecords.Profile profile) {
+
+        int planShare() {
+            return planItems == 0 ? 0 : (int) Math.round(planTaken * 100.0 / planItems);
+        }
+    }
+
+    private Facts facts(String clusterId) {
+        return new Facts(
+                count("select count(*) from member_organisation where cluster_id = ?", clusterId),
+                directory.peopleWithRole(clusterId, Role.COORDINATOR).size(),
+                count("select count(*) from grant_application g where g.cluster_id = ? and g.status = 'FUNDED' "
+                        + "and (select count(*) from grant_partner p where p.application_id = g.id and p.country in "
+                        + EU_COUNTRIES + ") >= 2", clusterId),
+                jdbc.sql("select coalesce(sum(amount_granted), 0) from grant_application where cluster_id = ? "
+                        + "and status = 'FUNDED'").param(clusterId).query(Double.class).single(),
+                count("select count(*) from introduction where cluster_id = ?", clusterId),
+                count("select count(*) from regional_plan_item where cluster_id = ?", clusterId),
+                count("select count(*) from regional_plan_item where cluster_id = ? and participates", clusterId),
+                count("select count(*) from onboarding_application where cluster_id = ? and status = 'MEMBER'",
+                        clusterId),
+                count("select count(*) from meetup where cluster_id = ? and status in ('OPEN','HELD','REPORTED')",
+                        clusterId),
+                count("select count(*) from meetup where cluster_id = ? and status = 'REPORTED'", clusterId),
+                count("select count(*) from grant_application where cluster_id = ? and status <> 'DRAFT'", clusterId),
+                count("select count(*) from member_organisation where cluster_id = ? and coalesce(offers, '') <> ''",
+                        clusterId),
+                count("select count(distinct category) from member_organisation where cluster_id = ?", clusterId),
+                count("select count(*) from export_activity where cluster_id = ? and kind = 'MISSION'", clusterId),
+                count("select count(*) from role_term where cluster_id = ? and status = 'ACTIVE'", clusterId),
+                records.profile(clusterId).orElse(ClusterRecords.Profile.NONE));
+    }
+
+    /**
+     * The exit criteria of the maturity model (seeds, Fig. 7) as the cases and records show them; the cluster is in
+     * the first stage whose exit criteria are not all met.
+     */
+    private Dashboard.Maturity maturity(String clusterId, Facts f) {
+        LocalDate strategy = f.profile.strategyAdopted();
+        List<Criterion> initialTrust = List.of(
+                new Criterion("formalOrganisation", true, directory.clusterName(clusterId)),
+                new Criterion("minimumMembers", f.members >= MIN_MEMBERS_STAGE_ONE, f.members + " / 10–15"),
+                new Criterion("planAndStrategy", strategy != null, strategy == null ? "—" : strategy.toString()),
+                new Criterion("membershipFees", f.members > 0 && f.paidMembers * 2 >= f.members,
+                        f.paidMembers + " / " + f.members),
+                new Criterion("initialPromotion", f.meetups >= 1, String.valueOf(f.meetups)));
+        List<Criterion> growth = List.of(
+                new Criterion("deeperPlans", strategy != null && f.planItems >= 1, String.valueOf(f.planItems)),
+                new Criterion("specialisation", f.members > 0 && f.describedOffers * 2 >= f.members,
+                        f.describedOffers + " / " + f.members),
+                new Criterion("valueChains", f.introductions >= 1, String.valueOf(f.introductions)),
+                new Criterion("newProjects", f.grants >= 1, String.valueOf(f.grants)),
+                new Criterion("jointInitiatives", f.reportedMeetups >= 1, String.valueOf(f.reportedMeetups)));
+        List<Criterion> expansion = List.of(
+                new Criterion("internationalCooperation", f.missions + f.euProjects >= 1,
+                        f.missions + " + " + f.euProjects),
+                new Criterion("influence", f.planItems > 0 && f.planShare() >= TARGET_PLAN_SHARE,
+                        f.planTaken + " / " + f.planItems + " = " + f.planShare() + "%"),
+                new Criterion("workingGroups", f.profile.workingGroups() >= 1,
+                        String.valueOf(f.profile.workingGroups())),
+                new Criterion("coalitions", f.profile.coalitions() >= 1, String.valueOf(f.profile.coalitions())),
+                new Criterion("managementTeam", f.staff >= TARGET_STAFF && f.activeRoles >= 2,
+                        f.staff + " / " + TARGET_STAFF + ", " + f.activeRoles + " / 2"));
+        List<List<Criterion>> criteria = List.of(initialTrust, growth, expansion);
         int stage = 0;
         while (stage < criteria.size() && criteria.get(stage).stream().allMatch(Criterion::met)) {
             stage++;
         }
-        return new Dashboard(clusterId, directory.clusterName(clusterId), targets, membersByMonth(clusterId),
-                byQuarter(clusterId, "grant-letter"), byQuarter(clusterId, "meetup-reported"), funds,
-                count("select count(*) from introduction where cluster_id = ?", clusterId), stage, criteria,
-                processes(clusterId), onboardingFunnel(clusterId), grantSuccessRate(clusterId));
+        return new Dashboard.Maturity(stage, criteria, TOOLS.get(stage),
+                stage + 1 < TOOLS.size() ? TOOLS.get(stage + 1) : List.of());
     }
 
-    /** The exit criteria of the first two stages of the maturity model, as far as the cases show them. */
-    private List<List<Criterion>> criteria(String clusterId, int members) {
-        int paidMembers = count("select count(*) from onboarding_application where cluster_id = ? and status = 'MEMBER'",
-                clusterId);
-        int meetups = count("select count(*) from meetup where cluster_id = ? and status in ('OPEN','HELD','REPORTED')",
-                clusterId);
-        int grants = count("select count(*) from grant_application where cluster_id = ? and status <> 'DRAFT'", clusterId);
-        int reported = count("select count(*) from meetup where cluster_id = ? and status = 'REPORTED'", clusterId);
-        int roles = count("select count(*) from role_term where cluster_id = ? and status = 'ACTIVE'", clusterId);
-        List<Criterion> initialTrust = List.of(
-                new Criterion("formalOrganisation", true, directory.clusterName(clusterId)),
-                new Criterion("minimumMembers", members >= MIN_MEMBERS_STAGE_ONE, members + " / 10–15"),
-                new Criterion("membershipFees", members > 0 && paidMembers * 2 >= members, paidMembers + " / " + members),
-                new Criterion("initialPromotion", meetups >= 1, String.valueOf(meetups)));
-        List<Criterion> growth = List.of(
-                new Criterion("newProjects", grants >= 1, String.valueOf(grants)),
-                new Criterion("jointInitiatives", reported >= 1, String.valueOf(reported)),
-                new Criterion("rolesDistributed", roles >= 2, roles + " / 2"));
-        return List.of(initialTrust, growth);
+    /** The European Cluster Collaboration Platform's conditions for a cluster profile. */
+    private List<Criterion> eccp(Facts f) {
+        return List.of(
+                new Criterion("eccpStaff", f.profile.staffFte().compareTo(ECCP_STAFF_FTE) >= 0,
+                        f.profile.staffFte().stripTrailingZeros().toPlainString() + " / 0.5"),
+                new Criterion("eccpMembers", f.paidMembers >= ECCP_MEMBERS, f.paidMembers + " / " + ECCP_MEMBERS),
+                new Criterion("eccpMemberTypes", f.memberTypes >= 2, f.memberTypes + " / 2"));
     }
 
     private Map<String, Integer> membersByMonth(String clusterId) {
@@ -89,43 +157,74 @@ public class DashboardService {
         YearMonth now = YearMonth.from(AppClock.today());
         for (int back = 5; back >= 0; back--) {
             YearMonth month = now.minusMonths(back);
-            LocalDate end = month.atEndOfMonth().plusDays(1);
             trend.put(month.toString(), count("select count(*) from member_organisation where cluster_id = ? "
-                    + "and joined_at < ?", clusterId, java.sql.Timestamp.valueOf(end.atStartOfDay())));
+                    + "and joined_at < ?", clusterId, AppClock.startOf(month.atEndOfMonth().plusDays(1))));
         }
         return trend;
     }
 
-    private Map<String, Integer> byQuarter(String clusterId, String action) {
+    /** A count over the last four quarters, this one last; {@code instants} when the query compares timestamps. */
+    private Map<String, Integer> byQuarter(String clusterId, String sql, boolean instants) {
         Map<String, Integer> quarters = new LinkedHashMap<>();
-        LocalDate today = AppClock.today();
+        Quarter now = Quarter.of(AppClock.today());
         for (int back = 3; back >= 0; back--) {
-            LocalDate start = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1)
-                    .minusMonths(3L * back);
-            LocalDate end = start.plusMonths(3);
-            String label = start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1);
-            quarters.put(label, count("""
-                    select count(*) from case_event e join case_record c on c.business_key = e.business_key
-                    where c.cluster_id = ? and e.action = ? and e.at >= ? and e.at < ?""", clusterId, action,
-                    ts(start), ts(end)));
+            Quarter q = now.minus(back);
+            quarters.put(q.toString(), instants ? count(sql, clusterId, AppClock.startOf(q.start()), AppClock.startOf(q.end()))
+                    : count(sql, clusterId, q.start(), q.end()));
         }
         return quarters;
     }
 
     private List<Dashboard.ProcessFigures> processes(String clusterId) {
+        Map<String, long[]> open = new LinkedHashMap<>();
+        jdbc.sql("""
+                select d.key_, count(*), count(*) filter (where t.due_date_ < ?) from act_ru_task t
+                join act_re_procdef d on d.id_ = t.proc_def_id_ where t.tenant_id_ = ? group by d.key_""")
+                .params(AppClock.nowDate(), clusterId)
+                .query(rs -> {
+                    open.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        Map<String, Object[]> cycle = new LinkedHashMap<>();
+        jdbc.sql("""
+                select proc_def_key_, count(*), percentile_disc(0.5) within group (order by duration_),
+                percentile_disc(0.9) within group (order by duration_) from act_hi_procinst
+                where tenant_id_ = ? and end_time_ is not null and duration_ is not null group by proc_def_key_""")
+                .param(clusterId)
+                .query(rs -> {
+                    cycle.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
         List<Dashboard.ProcessFigures> figures = new ArrayList<>();
         for (String key : PROCESSES) {
-            long open = tasks.createTaskQuery().tenantIdIn(clusterId).processDefinitionKey(key).count();
-            long overdue = tasks.createTaskQuery().tenantIdIn(clusterId).processDefinitionKey(key)
-                    .dueBefore(AppClock.nowDate()).count();
-            List<Double> days = history.createHistoricProcessInstanceQuery().tenantIdIn(clusterId)
-                    .processDefinitionKey(key).finished().list().stream()
-                    .map(HistoricProcessInstance::getDurationInMillis).filter(d -> d != null)
-                    .map(d -> d / 86_400_000.0).sorted().toList();
-            figures.add(new Dashboard.ProcessFigures(key, open, overdue, days.size(), percentile(days, 50),
-                    percentile(days, 90)));
+            long[] tasks = open.getOrDefault(key, new long[2]);
+            Object[] times = cycle.get(key);
+            figures.add(times == null ? new Dashboard.ProcessFigures(key, tasks[0], tasks[1], 0, null, null)
+                    : new Dashboard.ProcessFigures(key, tasks[0], tasks[1], (Long) times[0], (Long) times[1] / DAY,
+                    (Long) times[2] / DAY));
         }
         return figures;
+    }
+
+    private List<Dashboard.StepFigures> steps(String clusterId) {
+        return jdbc.sql("""
+                select proc_def_key_, task_def_key_, count(*), percentile_disc(0.5) within group (order by duration_),
+                percentile_disc(0.9) within group (order by duration_) from act_hi_taskinst
+                where tenant_id_ = ? and end_time_ is not null and duration_ is not null and delete_reason_ = 'completed'
+                group by proc_def_key_, task_def_key_ order by proc_def_key_, task_def_key_""")
+                .param(clusterId)
+                .query((rs, n) -> new Dashboard.StepFigures(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4) / DAY, rs.getLong(5) / DAY))
+                .list();
+    }
+
+    private List<Dashboard.PersonLoad> people(String clusterId) {
+        return jdbc.sql("""
+                select assignee_, count(*), count(*) filter (where due_date_ < ?) from act_ru_task
+                where tenant_id_ = ? group by assignee_ order by count(*) desc, assignee_ nulls last""")
+                .params(AppClock.nowDate(), clusterId)
+                .query((rs, n) -> new Dashboard.PersonLoad(rs.getString(1),
+                        rs.getString(1) == null ? null : directory.displayName(rs.getString(1)), rs.getLong(2),
+                        rs.getLong(3)))
+                .list();
     }
 
     private Map<String, Integer> onboardingFunnel(String clusterId) {
@@ -146,20 +245,7 @@ public class DashboardService {
         return decided == 0 ? null : funded * 100.0 / decided;
     }
 
-    /** The nearest-rank percentile of sorted values, or null without any. */
-    static Double percentile(List<Double> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
-    }
-
     private int count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Integer.class).single();
-    }
-
-    private static java.sql.Timestamp ts(LocalDate day) {
-        return java.sql.Timestamp.from(day.atStartOfDay(ZoneId.of("Europe/Kyiv")).toInstant());
     }
 }

@@ -30,4 +30,9 @@ public final class AppClock {
     public static LocalDate today() {
         return nowInKyiv().toLocalDate();
     }
+
+    /** The first moment of a day in Kyiv, as the database compares it with timestamps. */
+    public static java.sql.Timestamp startOf(LocalDate day) {
+        return java.sql.Timestamp.from(day.atStartOfDay(KYIV).toInstant());
+    }
 }
