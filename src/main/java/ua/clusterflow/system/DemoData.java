@@ -1,5 +1,7 @@
 package ua.clusterflow.system;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.Role;
+import ua.clusterflow.dashboard.ClusterRecords;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantForm;
 import ua.clusterflow.grant.GrantService;
@@ -53,11 +56,13 @@ public class DemoData {
     private final GrantService grants;
     private final MeetupService meetups;
     private final MeetupRepository meetupRepository;
+    private final ClusterRecords records;
 
     public DemoData(@Value("${clusterflow.demo-data:auto}") String setting, ObjectProvider<EmbeddedPostgres> embedded,
                     ClusterDirectory directory, MemberOrganisationRepository organisations,
                     OnboardingService onboarding, TaskService tasks, GrantService grants, MeetupService meetups,
-                    MeetupRepository meetupRepository) {
+                    MeetupRepository meetupRepository, ClusterRecords records) {
+        this.records = records;
         this.meetups = meetups;
         this.meetupRepository = meetupRepository;
         this.grants = grants;
@@ -125,8 +130,27 @@ public class DemoData {
         apply(ZAPORIZHZHIA, "ТОВ «Хортиця-Софт»", "3155505", "sme", 35, "khortytsia@example.com", "Ігор Бойко");
         grantApplications();
         openMeetup();
+        coordinatorRecords();
         log.info("Demo data loaded: {} in review, {} waiting for information, {} in the board vote, {} awaiting payment",
                 inReview.reference(), moreInfo.reference(), inVote.reference(), awaitingPayment.reference());
+    }
+
+    /** What Kharkiv's coordinator recorded for the dashboard: its profile, the regional plan, export activities. */
+    private void coordinatorRecords() {
+        records.saveProfile(KHARKIV, new ClusterRecords.Profile(LocalDate.of(2025, 3, 12), new BigDecimal("0.5"), 1, 0,
+                -1), "olena");
+        records.addPlanItem(KHARKIV, "Центр цифрової трансформації промисловості", "Стратегія розвитку Харківщини", true,
+                "olena");
+        records.addPlanItem(KHARKIV, "Індустріальний парк «Слобожанщина»", "Стратегія розвитку Харківщини", false,
+                "olena");
+        records.addPlanItem(KHARKIV, "Кадри для машинобудування: дуальна освіта", "Програма розвитку освіти", true,
+                "olena");
+        records.addPlanItem(KHARKIV, "Експортна підтримка МСП", "Програма розвитку МСП", false, "olena");
+        records.addPlanItem(KHARKIV, "Енергоефективність підприємств", "Програма енергоефективності", false, "olena");
+        LocalDate today = AppClock.today();
+        records.recordExport(KHARKIV, "EVENT", "Семінар «Експорт інжинірингових послуг до ЄС»", "UA",
+                today.minusDays(10), 18, "olena");
+        records.recordExport(KHARKIV, "MISSION", "Місія на Hannover Messe", "DE", today.minusMonths(4), 5, "olena");
     }
 
     /** A Kharkiv member's grant application with the coordinator, and a draft it is still writing. */
