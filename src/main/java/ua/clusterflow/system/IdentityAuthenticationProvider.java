@@ -9,21 +9,28 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.Role;
 
-/** Logs people in against the engine's identity service, the one place passwords live. */
+/** Logs people in against the engine's identity service, the one place passwords live; throttles guessing. */
 @Component
 public class IdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final ClusterDirectory directory;
+    private final LoginThrottle throttle;
 
-    public IdentityAuthenticationProvider(ClusterDirectory directory) {
+    public IdentityAuthenticationProvider(ClusterDirectory directory, LoginThrottle throttle) {
         this.directory = directory;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName() == null ? "" : authentication.getName().trim();
         String password = String.valueOf(authentication.getCredentials());
-        if (userId.isEmpty() || !directory.checkPassword(userId, password)) {
+        if (userId.isEmpty()) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        throttle.check(userId);
+        if (!directory.checkPassword(userId, password)) {
+            throttle.failed(userId);
             throw new BadCredentialsException("Bad credentials");
         }
         CurrentUser user = load(userId);

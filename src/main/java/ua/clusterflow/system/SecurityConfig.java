@@ -1,5 +1,9 @@
 package ua.clusterflow.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -8,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -51,7 +56,8 @@ public class SecurityConfig {
                                 "/actuator/health", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler(SecurityConfig::loginFailed))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -62,6 +68,15 @@ public class SecurityConfig {
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Back to the login form with what was typed as the user name, and why the login failed. */
+    private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
+                                    AuthenticationException failure) throws java.io.IOException {
+        String user = request.getParameter("username");
+        String reason = failure instanceof LoginThrottle.Throttled throttled ? "throttled=" + throttled.minutes() : "error";
+        response.sendRedirect(request.getContextPath() + "/login?" + reason
+                + (user == null || user.isBlank() ? "" : "&user=" + URLEncoder.encode(user.trim(), StandardCharsets.UTF_8)));
     }
 
     @Bean

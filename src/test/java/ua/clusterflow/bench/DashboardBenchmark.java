@@ -1,0 +1,233 @@
+package ua.clusterflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.dashboard.ClusterRecords;
+import ua.clusterflow.dashboard.DashboardService;
+import ua.clusterflow.onboarding.OnboardingApplication;
+import ua.clusterflow.onboarding.OnboardingService;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.system.IdentityAuthenticationProvider;
+import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.tasklist.FormSubmission;
+
+/**
+ * The dashboard at the scale of an alliance: 30 clusters of 100 member organisations each, every one carried through
+ * the onboarding process, generated once into {@code bench-data/} and reused. Measures the dashboard's computation,
+ * its page and the alliance view, beside the same figures for a demo-size cluster in the same run, and writes
+ * {@code target/bench/dashboard.md} and {@code .json}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("bench")
+class DashboardBenchmark {
+
+    static final int CLUSTERS = 30;
+    static final int MEMBERS_PER_CLUSTER = 100;
+    static final int ROUNDS = 5;
+    private static final Logger log = LoggerFactory.getLogger(DashboardBenchmark.class);
+    private static final String[] CATEGORIES = {"sme", "sme", "sme", "large", "university", "research", "startup"};
+    private static final String[] OFFERS = {"Роботизовані комірки для зварювання", "Програмування ПЛК і SCADA",
+            "Металообробка на верстатах з ЧПК", "Випробувальна лабораторія", "Розробка цифрових двійників"};
+
+    @Autowired ClusterDirectory directory;
+    @Autowired OnboardingService onboarding;
+    @Autowired TaskService tasks;
+    @Autowired ClusterRecords records;
+    @Autowired DashboardService dashboards;
+    @Autowired IdentityAuthenticationProvider people;
+    @Autowired MockMvc mvc;
+
+    @Test
+    void theDashboardAtTheScaleOfAnAlliance() throws Exception {
+        long generation = generate();
+        List<String> clusters = new ArrayList<>();
+        for (int c = 1; c <= CLUSTERS; c++) {
+            clusters.add(cluster(c));
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("clusters", directory.clusters().size());
+        results.put("memberOrganisations", dashboards.forCluster(clusters.get(0)).target("activeMembers").value()
+                * CLUSTERS);
+        results.put("generationSeconds", generation / 1000.0);
+
+        measure(results, "computeAtScale", ROUNDS, clusters, c -> dashboards.forCluster(c));
+        measure(results, "computeDemoCluster", ROUNDS * CLUSTERS, List.of("kharkiv"), c -> dashboards.forCluster(c));
+        measure(results, "pageAtScale", ROUNDS, clusters, c -> mvc.perform(get("/dashboard").param("cluster", c)
+                .with(as(c + "-coordinator"))).andExpect(status().isOk()));
+        measure(results, "pageDemoCluster", ROUNDS * CLUSTERS, List.of("kharkiv"), c -> mvc.perform(get("/dashboard")
+                .param("cluster", c).with(as("olena"))).andExpect(status().isOk()));
+        measure(results, "alliancePage", ROUNDS, List.of("all"), c -> mvc.perform(get("/dashboard/alliance")
+                .with(as("admin"))).andExpect(status().isOk()));
+        write(results);
+    }
+
+    /** Generates the clusters and their members through the onboarding process, unless an earlier run did. */
+    private long generate() {
+        long start = System.currentTimeMillis();
+        for (int c = 1; c <= CLUSTERS; c++) {
+            String cluster = cluster(c);
+            if (!directory.exists(cluster)) {
+                directory.createCluster(cluster, "Кластер " + c);
+                directory.createPerson(cluster + "-coordinator", "Координатор", String.valueOf(c),
+                        cluster + "-c@bench.example.com", "uk", "bench-" + cluster);
+                directory.grant(cluster + "-coordinator", cluster, Role.COORDINATOR);
+                for (int b = 1; b <= 3; b++) {
+                    directory.createPerson(cluster + "-board" + b, "Правління", b + "/" + c,
+                            cluster + "-b" + b + "@bench.example.com", "uk", "bench-" + cluster);
+                    directory.grant(cluster + "-board" + b, cluster, Role.BOARD);
+                }
+                for (int i = 0; i < 10; i++) {
+                    records.addPlanItem(cluster, "Пункт " + i, "Регіональна програма", i % 3 == 0, "bench");
+                }
+                records.recordExport(cluster, "EVENT", "Експортний семінар", "UA", AppClock.today(), 10, "bench");
+            }
+            int have = (int) dashboards.forCluster(cluster).target("activeMembers").value();
+            for (int m = have; m < MEMBERS_PER_CLUSTER; m++) {
+                onboard(cluster, m);
+            }
+            log.info("Bench cluster {} of {} has {} members", c, CLUSTERS, MEMBERS_PER_CLUSTER);
+        }
+        return System.currentTimeMillis() - start;
+    }
+
+    private void onboard(String cluster, int index) {
+        String first7 = String.valueOf(5_000_000 + Integer.parseInt(cluster.substring(cluster.length() - 2)) * 1000
+                + index);
+        String edrpou = first7 + Edrpou.checkDigit(first7);
+        Map<String, Object> values = new HashMap<>();
+        values.put("organisationName", "ТОВ «Учасник " + index + "» " + cluster);
+        values.put("edrpou", edrpou);
+        values.put("category", CATEGORIES[index % CATEGORIES.length]);
+        values.put("sectors", "automation");
+        values.put("headcount", 30L);
+        values.put("region", "Харківська");
+        values.put("contactName", "Контакт " + index);
+        values.put("contactEmail", cluster + "-" + edrpou + "@bench.example.com");
+        values.put("contactPhone", "+380501112233");
+        values.put("offers", OFFERS[index % OFFERS.length]);
+        values.put("needs", OFFERS[(index + 2) % OFFERS.length]);
+        values.put("consent", true);
+        OnboardingApplication app = onboarding.apply(cluster, UUID.randomUUID().toString(),
+                FormSubmission.ofValues(values), "uk", null);
+        complete(app.reference(), "Task_ReviewApplication", cluster + "-coordinator", Map.of("reviewDecision", "accept"));
+        for (String voter : List.of(cluster + "-board1", cluster + "-board2")) {
+            Task ballot = tasks.createTaskQuery().processInstanceBusinessKey(app.reference())
+                    .taskDefinitionKey("Task_CastVote").taskAssignee(voter).singleResult();
+            Map<String, Object> vote = new HashMap<>();
+            vote.put("vote", "approve");
+            vote.put("voteComment", null);
+            tasks.complete(ballot.getId(), vote);
+        }
+        complete(app.reference(), "Task_ConfirmPayment", cluster + "-coordinator", Map.of("paymentOutcome", "paid"));
+    }
+
+    private void complete(String businessKey, String taskKey, String userId, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+                .singleResult();
+        tasks.claim(task.getId(), userId);
+        tasks.complete(task.getId(), variables);
+    }
+
+    interface Step {
+        void run(String cluster) throws Exception;
+    }
+
+    /** One warm-up round, then {@code rounds} over every cluster; p50, p95 and p99 in milliseconds. */
+    private static void measure(Map<String, Object> results, String name, int rounds, List<String> clusters, Step step)
+            throws Exception {
+        for (String c : clusters) {
+            step.run(c);
+        }
+        List<Double> times = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (String c : clusters) {
+                long start = System.nanoTime();
+                step.run(c);
+                times.add((System.nanoTime() - start) / 1_000_000.0);
+            }
+        }
+        times.sort(Double::compare);
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("samples", times.size());
+        figure.put("p50", percentile(times, 50));
+        figure.put("p95", percentile(times, 95));
+        figure.put("p99", percentile(times, 99));
+        results.put(name, figure);
+    }
+
+    static double percentile(List<Double> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return Math.round(sorted.get(Math.max(0, rank - 1)) * 10) / 10.0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void write(Map<String, Object> results) throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "bench"));
+        StringBuilder json = new StringBuilder("{\n");
+        StringBuilder md = new StringBuilder("# Dashboard benchmark\n\n");
+        md.append("Clusters: ").append(results.get("clusters")).append(", member organisations in the 30 bench "
+                + "clusters: ").append(results.get("memberOrganisations")).append(", data generation this run: ")
+                .append(results.get("generationSeconds")).append(" s (0 when reused).\n\n");
+        md.append("| measure | samples | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
+        List<String> entries = new ArrayList<>();
+        for (Map.Entry<String, Object> e : results.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> m) {
+                Map<String, Object> f = (Map<String, Object>) m;
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", e.getKey(), f.get("samples"),
+                        f.get("p50"), f.get("p95"), f.get("p99")));
+                entries.add(String.format(Locale.ROOT, "  \"%s\": {\"samples\": %s, \"p50\": %s, \"p95\": %s, \"p99\": %s}",
+                        e.getKey(), f.get("samples"), f.get("p50"), f.get("p95"), f.get("p99")));
+            } else {
+                entries.add(String.format(Locale.ROOT, "  \"%s\": %s", e.getKey(), e.getValue()));
+            }
+        }
+        Map<String, Object> scale = (Map<String, Object>) results.get("pageAtScale");
+        Map<String, Object> small = (Map<String, Object>) results.get("pageDemoCluster");
+        double growth = (Double) scale.get("p95") / Math.max(0.1, (Double) small.get("p95"));
+        md.append(String.format(Locale.ROOT, "%nPage p95 at scale / demo-size cluster: %.2f%n", growth));
+        entries.add(String.format(Locale.ROOT, "  \"pageGrowthRatio\": %.2f", growth));
+        json.append(String.join(",\n", entries)).append("\n}\n");
+        Files.writeString(folder.resolve("dashboard.md"), md.toString());
+        Files.writeString(folder.resolve("dashboard.json"), json.toString());
+        log.info("\n{}", md);
+        assertThat(folder.resolve("dashboard.json")).exists();
+    }
+
+    private static String cluster(int c) {
+        return String.format("bench-%02d", c);
+    }
+
+    private RequestPostProcessor as(String userId) {
+        CurrentUser user = people.load(userId);
+        return authentication(new UsernamePasswordAuthenticationToken(user, null, user.authorities()));
+    }
+}
