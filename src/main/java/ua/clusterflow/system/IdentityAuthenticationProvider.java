@@ -9,7 +9,10 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.Role;
 
-/** Logs people in against the engine's identity service, the one place passwords live; throttles guessing. */
+/**
+ * Logs people in against the engine's identity service, the one place passwords live; throttles guessing. The only
+ * authentication provider, so Spring Security's global authentication manager asks it once per attempt.
+ */
 @Component
 public class IdentityAuthenticationProvider implements AuthenticationProvider {
 

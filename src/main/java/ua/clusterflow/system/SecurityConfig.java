@@ -26,12 +26,10 @@ public class SecurityConfig {
     /** The operators' doors: Camunda's webapps and REST API, for administrators only. */
     @Bean
     @Order(1)
-    SecurityFilterChain operatorChain(HttpSecurity http, IdentityService identity,
-                                      IdentityAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain operatorChain(HttpSecurity http, IdentityService identity) throws Exception {
         // Camunda's REST API and webapps are servlets of their own: match them by path, not through Spring MVC
         http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
@@ -46,10 +44,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain appChain(HttpSecurity http, IdentityService identity,
-                                 IdentityAuthenticationProvider provider) throws Exception {
-        http.authenticationProvider(provider)
-                .authorizeHttpRequests(auth -> auth
+    SecurityFilterChain appChain(HttpSecurity http, IdentityService identity) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/apply/**", "/track/**", "/invitation/**", "/review/**", "/expert/**", "/meetups/registrations/**",
                                 "/meetups/MEE-*", "/meetups/MEE-*/register", "/meetups/MEE-*/report.pdf", "/lang",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
