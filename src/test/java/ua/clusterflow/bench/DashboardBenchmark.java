@@ -75,8 +75,8 @@ class DashboardBenchmark {
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("clusters", directory.clusters().size());
-        results.put("memberOrganisations", dashboards.forCluster(clusters.get(0)).target("activeMembers").value()
-                * CLUSTERS);
+        results.put("memberOrganisations", clusters.stream()
+                .mapToInt(c -> (int) dashboards.forCluster(c).target("activeMembers").value()).sum());
         results.put("generationSeconds", generation / 1000.0);
 
         measure(results, "computeAtScale", ROUNDS, clusters, c -> dashboards.forCluster(c));
@@ -196,7 +196,7 @@ class DashboardBenchmark {
         StringBuilder md = new StringBuilder("# Dashboard benchmark\n\n");
         md.append("Clusters: ").append(results.get("clusters")).append(", member organisations in the 30 bench "
                 + "clusters: ").append(results.get("memberOrganisations")).append(", data generation this run: ")
-                .append(results.get("generationSeconds")).append(" s (0 when reused).\n\n");
+                .append(results.get("generationSeconds")).append(" s (checks only when the data is reused).\n\n");
         md.append("| measure | samples | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
         List<String> entries = new ArrayList<>();
         for (Map.Entry<String, Object> e : results.entrySet()) {
