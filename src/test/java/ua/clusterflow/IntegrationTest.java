@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -90,20 +89,7 @@ public abstract class IntegrationTest {
     }
 
     protected static Map<String, Object> applicationValues(String name, String edrpou, String email) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("organisationName", name);
-        values.put("edrpou", edrpou);
-        values.put("category", "sme");
-        values.put("sectors", "automation");
-        values.put("headcount", 30L);
-        values.put("region", "Харківська");
-        values.put("contactName", "Тетяна Бойко");
-        values.put("contactEmail", email);
-        values.put("contactPhone", "+380501112233");
-        values.put("offers", "Роботизовані комірки для зварювання");
-        values.put("needs", "Партнери для проєктів ЄС");
-        values.put("consent", true);
-        return values;
+        return CaseSteps.applicationValues(name, edrpou, email);
     }
 
     protected OnboardingApplication apply(String cluster, String name, String edrpou, String email) {
@@ -124,20 +110,12 @@ public abstract class IntegrationTest {
     }
 
     protected void complete(String businessKey, String activityId, String userId, Map<String, Object> variables) {
-        Task task = task(businessKey, activityId);
-        tasks.claim(task.getId(), userId);
-        tasks.complete(task.getId(), variables);
+        CaseSteps.complete(tasks, businessKey, activityId, userId, variables);
     }
 
     /** A board member's ballot in the board vote of a case. */
     protected void castBallot(String businessKey, String voter, String choice, String comment) {
-        Task ballot = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey("Task_CastVote").taskAssignee(voter).singleResult();
-        assertThat(ballot).as("ballot of %s", voter).isNotNull();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("vote", choice);
-        variables.put("voteComment", comment);
-        tasks.complete(ballot.getId(), variables);
+        CaseSteps.castBallot(tasks, businessKey, voter, choice, comment);
     }
 
     /** Moves the engine's clock (the app reads the same clock). */

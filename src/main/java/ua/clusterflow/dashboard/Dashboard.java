@@ -2,6 +2,7 @@ package ua.clusterflow.dashboard;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A cluster measured by the ClusteRISE targets, its stage in the maturity model, and how its
@@ -43,7 +44,7 @@ public record Dashboard(String clusterId, String clusterName, List<Figure> targe
     }
 
     public Criterion criterion(String key) {
-        return java.util.stream.Stream.concat(maturity.exitCriteria().stream().flatMap(List::stream), eccp.stream())
+        return Stream.concat(maturity.exitCriteria().stream().flatMap(List::stream), eccp.stream())
                 .filter(c -> c.key().equals(key)).findFirst().orElseThrow();
     }
 }

@@ -176,30 +176,34 @@ public class DashboardService {
     }
 
     private List<Dashboard.ProcessFigures> processes(String clusterId) {
-        Map<String, long[]> open = new LinkedHashMap<>();
+        record Open(long tasks, long overdue) {
+        }
+        record Cycle(long finished, long medianMillis, long p90Millis) {
+        }
+        Map<String, Open> open = new LinkedHashMap<>();
         jdbc.sql("""
                 select d.key_, count(*), count(*) filter (where t.due_date_ < ?) from act_ru_task t
                 join act_re_procdef d on d.id_ = t.proc_def_id_ where t.tenant_id_ = ? group by d.key_""")
                 .params(AppClock.nowDate(), clusterId)
                 .query(rs -> {
-                    open.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    open.put(rs.getString(1), new Open(rs.getLong(2), rs.getLong(3)));
                 });
-        Map<String, Object[]> cycle = new LinkedHashMap<>();
+        Map<String, Cycle> cycles = new LinkedHashMap<>();
         jdbc.sql("""
                 select proc_def_key_, count(*), percentile_disc(0.5) within group (order by duration_),
                 percentile_disc(0.9) within group (order by duration_) from act_hi_procinst
                 where tenant_id_ = ? and end_time_ is not null and duration_ is not null group by proc_def_key_""")
                 .param(clusterId)
                 .query(rs -> {
-                    cycle.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                    cycles.put(rs.getString(1), new Cycle(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
                 });
         List<Dashboard.ProcessFigures> figures = new ArrayList<>();
         for (String key : PROCESSES) {
-            long[] tasks = open.getOrDefault(key, new long[2]);
-            Object[] times = cycle.get(key);
-            figures.add(times == null ? new Dashboard.ProcessFigures(key, tasks[0], tasks[1], 0, null, null)
-                    : new Dashboard.ProcessFigures(key, tasks[0], tasks[1], (Long) times[0], (Long) times[1] / DAY,
-                    (Long) times[2] / DAY));
+            Open tasks = open.getOrDefault(key, new Open(0, 0));
+            Cycle cycle = cycles.get(key);
+            figures.add(new Dashboard.ProcessFigures(key, tasks.tasks(), tasks.overdue(),
+                    cycle == null ? 0 : cycle.finished(), cycle == null ? null : cycle.medianMillis() / DAY,
+                    cycle == null ? null : cycle.p90Millis() / DAY));
         }
         return figures;
     }

@@ -9,14 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,17 +24,16 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.CaseSteps;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.dashboard.ClusterRecords;
 import ua.clusterflow.dashboard.DashboardService;
-import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.system.IdentityAuthenticationProvider;
 import ua.clusterflow.tasklist.Edrpou;
-import ua.clusterflow.tasklist.FormSubmission;
 
 /**
  * The dashboard at the scale of an alliance: 30 clusters of 100 member organisations each, every one carried through
@@ -123,38 +119,13 @@ class DashboardBenchmark {
         String first7 = String.valueOf(5_000_000 + Integer.parseInt(cluster.substring(cluster.length() - 2)) * 1000
                 + index);
         String edrpou = first7 + Edrpou.checkDigit(first7);
-        Map<String, Object> values = new HashMap<>();
-        values.put("organisationName", "ТОВ «Учасник " + index + "» " + cluster);
-        values.put("edrpou", edrpou);
+        Map<String, Object> values = CaseSteps.applicationValues("ТОВ «Учасник " + index + "» " + cluster, edrpou,
+                cluster + "-" + edrpou + "@bench.example.com");
         values.put("category", CATEGORIES[index % CATEGORIES.length]);
-        values.put("sectors", "automation");
-        values.put("headcount", 30L);
-        values.put("region", "Харківська");
-        values.put("contactName", "Контакт " + index);
-        values.put("contactEmail", cluster + "-" + edrpou + "@bench.example.com");
-        values.put("contactPhone", "+380501112233");
         values.put("offers", OFFERS[index % OFFERS.length]);
         values.put("needs", OFFERS[(index + 2) % OFFERS.length]);
-        values.put("consent", true);
-        OnboardingApplication app = onboarding.apply(cluster, UUID.randomUUID().toString(),
-                FormSubmission.ofValues(values), "uk", null);
-        complete(app.reference(), "Task_ReviewApplication", cluster + "-coordinator", Map.of("reviewDecision", "accept"));
-        for (String voter : List.of(cluster + "-board1", cluster + "-board2")) {
-            Task ballot = tasks.createTaskQuery().processInstanceBusinessKey(app.reference())
-                    .taskDefinitionKey("Task_CastVote").taskAssignee(voter).singleResult();
-            Map<String, Object> vote = new HashMap<>();
-            vote.put("vote", "approve");
-            vote.put("voteComment", null);
-            tasks.complete(ballot.getId(), vote);
-        }
-        complete(app.reference(), "Task_ConfirmPayment", cluster + "-coordinator", Map.of("paymentOutcome", "paid"));
-    }
-
-    private void complete(String businessKey, String taskKey, String userId, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
-                .singleResult();
-        tasks.claim(task.getId(), userId);
-        tasks.complete(task.getId(), variables);
+        CaseSteps.onboard(onboarding, tasks, cluster, values, cluster + "-coordinator",
+                List.of(cluster + "-board1", cluster + "-board2"), true);
     }
 
     interface Step {

@@ -1,11 +1,11 @@
 package ua.clusterflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ua.clusterflow.dashboard.ReportSheets.rowStartingWith;
 
 import java.io.ByteArrayInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -79,23 +79,12 @@ class DashboardBrowserTest extends IntegrationTest {
                 assertThat(value(book, 0, "Виконавчий офіс (ціль 2)")).isEqualTo(Double.parseDouble(staff));
                 assertThat(value(book, 1, quarter)).as("the last row of a quarterly chart")
                         .isNotNull();
-                assertThat(book.getSheetAt(0).getRow(
-                        rowIndex(book, 0, "Етап зрілості")).getCell(1).getStringCellValue()).isEqualTo(stage);
+                assertThat(rowStartingWith(book, 0, "Етап зрілості").getCell(1).getStringCellValue()).isEqualTo(stage);
             }
         }
     }
 
     private static Double value(XSSFWorkbook book, int sheet, String label) {
-        int index = rowIndex(book, sheet, label);
-        return book.getSheetAt(sheet).getRow(index).getCell(1).getNumericCellValue();
-    }
-
-    private static int rowIndex(XSSFWorkbook book, int sheet, String label) {
-        for (Row row : book.getSheetAt(sheet)) {
-            if (row.getCell(0) != null && label.equals(row.getCell(0).toString())) {
-                return row.getRowNum();
-            }
-        }
-        throw new AssertionError("No row " + label);
+        return rowStartingWith(book, sheet, label).getCell(1).getNumericCellValue();
     }
 }

@@ -1,6 +1,7 @@
 package ua.clusterflow.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ua.clusterflow.dashboard.ReportSheets.rowStartingWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.meetup.Meetup;
@@ -285,26 +286,14 @@ class DashboardTest extends IntegrationTest {
         return (int) dashboards.forCluster(cluster).target("activeMembers").value();
     }
 
-    /** One organisation through the whole onboarding: review, board, and the fee paid or left unpaid. */
+    /** One organisation of a category through the whole onboarding, its fee paid or left unpaid. */
     private void onboard(String cluster, String category, boolean pays) {
         String edrpou = newEdrpou();
         Map<String, Object> values = applicationValues("ТОВ «" + cluster + " " + edrpou + "»", edrpou,
                 cluster + "-" + edrpou + "@example.com");
         values.put("category", category);
-        OnboardingApplication app = onboarding.apply(cluster, java.util.UUID.randomUUID().toString(),
-                FormSubmission.ofValues(values), "uk", null);
-        complete(app.reference(), OnboardingProcess.TASK_REVIEW, cluster + "-coordinator",
-                Map.of(OnboardingProcess.REVIEW_DECISION, "accept"));
-        for (String voter : List.of(cluster + "-board1", cluster + "-board2")) {
-            var ballot = tasks.createTaskQuery().processInstanceBusinessKey(app.reference())
-                    .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
-            Map<String, Object> vote = new HashMap<>();
-            vote.put(BoardVoteProcess.VOTE, "approve");
-            vote.put(BoardVoteProcess.VOTE_COMMENT, null);
-            tasks.complete(ballot.getId(), vote);
-        }
-        complete(app.reference(), OnboardingProcess.TASK_CONFIRM_PAYMENT, cluster + "-coordinator",
-                Map.of(OnboardingProcess.PAYMENT_OUTCOME, pays ? "paid" : "cancelled"));
+        CaseSteps.onboard(onboarding, tasks, cluster, values, cluster + "-coordinator",
+                List.of(cluster + "-board1", cluster + "-board2"), pays);
     }
 
     /** A meetup carried through planning, the coordinator's approval and three experts' yes: open for registration. */
@@ -354,14 +343,5 @@ class DashboardTest extends IntegrationTest {
 
     private static Dashboard.ProcessFigures process(Dashboard dashboard, String key) {
         return dashboard.processes().stream().filter(p -> p.processKey().equals(key)).findFirst().orElseThrow();
-    }
-
-    private static Row rowStartingWith(XSSFWorkbook book, int sheet, String text) {
-        for (Row row : book.getSheetAt(sheet)) {
-            if (row.getCell(0) != null && text.equals(row.getCell(0).toString())) {
-                return row;
-            }
-        }
-        throw new AssertionError("No row starting with " + text);
     }
 }
