@@ -13,27 +13,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import ua.clusterflow.CaseSteps;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Role;
-import ua.clusterflow.dashboard.ClusterRecords;
 import ua.clusterflow.dashboard.DashboardService;
-import ua.clusterflow.onboarding.OnboardingService;
-import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.system.IdentityAuthenticationProvider;
-import ua.clusterflow.tasklist.Edrpou;
 
 /**
  * The dashboard at the scale of an alliance: 30 clusters of 100 member organisations each, every one carried through
@@ -44,20 +39,14 @@ import ua.clusterflow.tasklist.Edrpou;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("bench")
+@DirtiesContext
 class DashboardBenchmark {
 
-    static final int CLUSTERS = 30;
-    static final int MEMBERS_PER_CLUSTER = 100;
     static final int ROUNDS = 5;
     private static final Logger log = LoggerFactory.getLogger(DashboardBenchmark.class);
-    private static final String[] CATEGORIES = {"sme", "sme", "sme", "large", "university", "research", "startup"};
-    private static final String[] OFFERS = {"Роботизовані комірки для зварювання", "Програмування ПЛК і SCADA",
-            "Металообробка на верстатах з ЧПК", "Випробувальна лабораторія", "Розробка цифрових двійників"};
 
+    @Autowired ApplicationContext context;
     @Autowired ClusterDirectory directory;
-    @Autowired OnboardingService onboarding;
-    @Autowired TaskService tasks;
-    @Autowired ClusterRecords records;
     @Autowired DashboardService dashboards;
     @Autowired IdentityAuthenticationProvider people;
     @Autowired MockMvc mvc;
@@ -66,8 +55,8 @@ class DashboardBenchmark {
     void theDashboardAtTheScaleOfAnAlliance() throws Exception {
         long generation = generate();
         List<String> clusters = new ArrayList<>();
-        for (int c = 1; c <= CLUSTERS; c++) {
-            clusters.add(cluster(c));
+        for (int c = 1; c <= BenchData.CLUSTERS; c++) {
+            clusters.add(BenchData.cluster(c));
         }
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("clusters", directory.clusters().size());
@@ -76,10 +65,10 @@ class DashboardBenchmark {
         results.put("generationSeconds", generation / 1000.0);
 
         measure(results, "computeAtScale", ROUNDS, clusters, c -> dashboards.forCluster(c));
-        measure(results, "computeDemoCluster", ROUNDS * CLUSTERS, List.of("kharkiv"), c -> dashboards.forCluster(c));
+        measure(results, "computeDemoCluster", ROUNDS * BenchData.CLUSTERS, List.of("kharkiv"), c -> dashboards.forCluster(c));
         measure(results, "pageAtScale", ROUNDS, clusters, c -> mvc.perform(get("/dashboard").param("cluster", c)
                 .with(as(c + "-coordinator"))).andExpect(status().isOk()));
-        measure(results, "pageDemoCluster", ROUNDS * CLUSTERS, List.of("kharkiv"), c -> mvc.perform(get("/dashboard")
+        measure(results, "pageDemoCluster", ROUNDS * BenchData.CLUSTERS, List.of("kharkiv"), c -> mvc.perform(get("/dashboard")
                 .param("cluster", c).with(as("olena"))).andExpect(status().isOk()));
         measure(results, "alliancePage", ROUNDS, List.of("all"), c -> mvc.perform(get("/dashboard/alliance")
                 .with(as("admin"))).andExpect(status().isOk()));
@@ -89,43 +78,8 @@ class DashboardBenchmark {
     /** Generates the clusters and their members through the onboarding process, unless an earlier run did. */
     private long generate() {
         long start = System.currentTimeMillis();
-        for (int c = 1; c <= CLUSTERS; c++) {
-            String cluster = cluster(c);
-            if (!directory.exists(cluster)) {
-                directory.createCluster(cluster, "Кластер " + c);
-                directory.createPerson(cluster + "-coordinator", "Координатор", String.valueOf(c),
-                        cluster + "-c@bench.example.com", "uk", "bench-" + cluster);
-                directory.grant(cluster + "-coordinator", cluster, Role.COORDINATOR);
-                for (int b = 1; b <= 3; b++) {
-                    directory.createPerson(cluster + "-board" + b, "Правління", b + "/" + c,
-                            cluster + "-b" + b + "@bench.example.com", "uk", "bench-" + cluster);
-                    directory.grant(cluster + "-board" + b, cluster, Role.BOARD);
-                }
-                for (int i = 0; i < 10; i++) {
-                    records.addPlanItem(cluster, "Пункт " + i, "Регіональна програма", i % 3 == 0, "bench");
-                }
-                records.recordExport(cluster, "EVENT", "Експортний семінар", "UA", AppClock.today(), 10, "bench");
-            }
-            int have = (int) dashboards.forCluster(cluster).target("activeMembers").value();
-            for (int m = have; m < MEMBERS_PER_CLUSTER; m++) {
-                onboard(cluster, m);
-            }
-            log.info("Bench cluster {} of {} has {} members", c, CLUSTERS, MEMBERS_PER_CLUSTER);
-        }
+        new BenchData(context).clusters();
         return System.currentTimeMillis() - start;
-    }
-
-    private void onboard(String cluster, int index) {
-        String first7 = String.valueOf(5_000_000 + Integer.parseInt(cluster.substring(cluster.length() - 2)) * 1000
-                + index);
-        String edrpou = first7 + Edrpou.checkDigit(first7);
-        Map<String, Object> values = CaseSteps.applicationValues("ТОВ «Учасник " + index + "» " + cluster, edrpou,
-                cluster + "-" + edrpou + "@bench.example.com");
-        values.put("category", CATEGORIES[index % CATEGORIES.length]);
-        values.put("offers", OFFERS[index % OFFERS.length]);
-        values.put("needs", OFFERS[(index + 2) % OFFERS.length]);
-        CaseSteps.onboard(onboarding, tasks, cluster, values, cluster + "-coordinator",
-                List.of(cluster + "-board1", cluster + "-board2"), true);
     }
 
     interface Step {

@@ -1,0 +1,88 @@
+package ua.clusterflow.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import ua.clusterflow.ClusterFlowApplication;
+
+/**
+ * The application in a JVM of its own, as an operator runs it, on the benchmark's classpath and profile: its start-up
+ * time to the first served login page and its resident memory, read from {@code /proc}.
+ */
+final class AppProcess {
+
+    private final Process process;
+    private final double startupSeconds;
+
+    private AppProcess(Process process, double startupSeconds) {
+        this.process = process;
+        this.startupSeconds = startupSeconds;
+    }
+
+    static AppProcess start(Path database, int port, int databasePort) throws IOException, InterruptedException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path log = Files.createDirectories(BenchReport.FOLDER).resolve("app-" + port + ".log");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                ClusterFlowApplication.class.getName(), "--spring.profiles.active=bench", "--server.port=" + port,
+                "--clusterflow.embedded-db.data-directory=" + database.toAbsolutePath(),
+                "--clusterflow.embedded-db.port=" + databasePort, "--clusterflow.mail.catcher.port=" + ThroughputBenchmark.freePort()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline && process.isAlive()) {
+            try {
+                if (client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new AppProcess(process, Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The application did not serve its login page; see " + log);
+    }
+
+    double startupSeconds() {
+        return startupSeconds;
+    }
+
+    /** The application JVM's resident set in MB. */
+    long residentMegabytes() {
+        return resident(process.pid());
+    }
+
+    /** The embedded PostgreSQL's processes' resident sets in MB, summed (shared buffers count once per process). */
+    long databaseResidentMegabytes() {
+        return process.descendants().mapToLong(p -> resident(p.pid())).sum();
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static long resident(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException gone) {
+            // the process ended
+        }
+        return 0;
+    }
+}

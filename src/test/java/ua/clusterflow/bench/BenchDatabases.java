@@ -1,0 +1,69 @@
+package ua.clusterflow.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import ua.clusterflow.ClusterFlowApplication;
+
+/**
+ * The benchmark's two databases under {@code $BENCH_DATA} (default {@code bench-data/}): {@code open} with the
+ * alliance's clusters, members and open tasks, and {@code postgres} with the same and the finished cases. Each is
+ * generated once; {@code open} is a copy of {@code postgres} taken before the finished cases were added.
+ */
+final class BenchDatabases {
+
+    static final Path ROOT = Path.of(System.getenv().getOrDefault("BENCH_DATA", "bench-data")).toAbsolutePath();
+    static final Path HISTORY = ROOT.resolve("postgres");
+    static final Path OPEN = ROOT.resolve("open");
+
+    private BenchDatabases() {
+    }
+
+    /** The application on one of the databases, with the bench profile and a random port. */
+    static ConfigurableApplicationContext start(Path database, String... properties) {
+        return new SpringApplicationBuilder(ClusterFlowApplication.class).profiles("bench")
+                .properties("clusterflow.embedded-db.data-directory=" + database, "server.port=0")
+                .properties(properties)
+                .run();
+    }
+
+    static void prepare(int openTasks, int finishedCases) throws IOException {
+        if (!Files.exists(OPEN.resolve("PG_VERSION"))) {
+            try (ConfigurableApplicationContext context = start(HISTORY)) {
+                BenchData data = new BenchData(context);
+                data.clusters();
+                data.openTasks(openTasks);
+                if (data.count(BenchData.FINISHED_PREFIX) > 0) {
+                    throw new IllegalStateException(HISTORY + " has finished cases already: remove it to start over");
+                }
+            }
+            copy(HISTORY, OPEN);
+        }
+        try (ConfigurableApplicationContext context = start(HISTORY)) {
+            new BenchData(context).finishedCases(finishedCases);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(source -> {
+                try {
+                    Path target = to.resolve(from.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else if (!source.getFileName().toString().equals("postmaster.pid")) {
+                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING,
+                                StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package ua.clusterflow.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.Cookie;
+import static io.gatling.javaapi.http.HttpDsl.CookieKey;
+import static io.gatling.javaapi.http.HttpDsl.addCookie;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
+import static io.gatling.javaapi.http.HttpDsl.getCookieValue;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import ua.clusterflow.tasklist.Edrpou;
+
+/**
+ * Onboarding cases carried from application to welcome over HTTP, as the people in them do it: an organisation
+ * applies through the public form, the coordinator accepts it, two board members approve, the coordinator records
+ * the fee paid. Each virtual user signs in as the coordinator and two board members once, then works cases in a
+ * loop for the run's duration. Set through system properties by {@link ThroughputBenchmark}.
+ */
+public class OnboardingSimulation extends Simulation {
+
+    static final String BASE_URL = System.getProperty("bench.baseUrl", "http://localhost:8080");
+    static final String CLUSTER = System.getProperty("bench.cluster", "bench-load");
+    static final int USERS = Integer.getInteger("bench.users", 16);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 60);
+    static final AtomicInteger CODES = new AtomicInteger(Integer.getInteger("bench.firstCode", 9_000_000));
+
+    private static final String TASK_LINK = "data-case=\"#{reference}\"[^>]*>\\s*<td[^>]*><a href=\"/tasks/([0-9a-f-]+)\"";
+
+    private final Iterator<Map<String, Object>> codes = Stream.generate(() -> {
+        String first7 = String.valueOf(CODES.getAndIncrement());
+        return Map.<String, Object>of("edrpou", first7 + Edrpou.checkDigit(first7));
+    }).iterator();
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).acceptLanguageHeader("uk")
+            .disableFollowRedirect().disableCaching();
+
+    /** Signs in and keeps the session cookie under {@code <who>Session}. */
+    private static ChainBuilder signIn(String who, String userId) {
+        return exec(flushCookieJar())
+                .exec(http("login page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")))
+                .exec(http("sign in").post("/login").formParam("username", userId)
+                        .formParam("password", "bench-" + CLUSTER).formParam("_csrf", "#{csrf}")
+                        .check(status().is(302)).check(header("Location").transform(location -> location.contains("/login")).is(false)))
+                .exec(getCookieValue(CookieKey("JSESSIONID").saveAs(who + "Session")));
+    }
+
+    /** As one of the signed-in people, finds the case's open task in the task list and completes its form. */
+    private static ChainBuilder completeTask(String who, String step, Map<String, String> fields) {
+        var post = http(step).post("/tasks/#{taskId}").formParam("_csrf", "#{csrf}");
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            post = post.formParam(field.getKey(), field.getValue());
+        }
+        return exec(flushCookieJar())
+                .exec(addCookie(Cookie("JSESSIONID", "#{" + who + "Session}").withDomain("localhost").withPath("/")))
+                .exec(http(step + ": task list").get("/tasks").queryParam("q", "#{reference}")
+                        .check(regex(TASK_LINK).saveAs("taskId")))
+                .exec(http(step + ": form").get("/tasks/#{taskId}")
+                        .check(css("form input[name=_csrf]", "value").saveAs("csrf")))
+                .exec(post.check(status().is(302)));
+    }
+
+    private static ChainBuilder oneCase() {
+        return exec(flushCookieJar())
+                .exec(http("application form").get("/apply/" + CLUSTER)
+                        .check(css("input[name=_csrf]", "value").saveAs("csrf"))
+                        .check(css("input[name=submissionId]", "value").saveAs("submissionId")))
+                .exec(http("apply").post("/apply/" + CLUSTER)
+                        .formParam("_csrf", "#{csrf}").formParam("submissionId", "#{submissionId}")
+                        .formParam("organisationName", "ТОВ «Навантаження #{edrpou}»").formParam("edrpou", "#{edrpou}")
+                        .formParam("category", "sme").formParam("sectors", "automation").formParam("headcount", "25")
+                        .formParam("region", "Харківська").formParam("contactName", "Тетяна Бойко")
+                        .formParam("contactEmail", "load-#{edrpou}@bench.example.com")
+                        .formParam("offers", "Програмування ПЛК").formParam("needs", "Партнери для проєктів ЄС")
+                        .formParam("consent", "true")
+                        .check(status().is(302)))
+                .exec(http("applied").get("/apply/" + CLUSTER + "/done")
+                        .check(regex("(ONB-[0-9]+)").saveAs("reference")))
+                .exec(completeTask("coordinator", "review", Map.of("reviewDecision", "accept")))
+                .exec(completeTask("board1", "vote 1", Map.of("vote", "approve")))
+                .exec(completeTask("board2", "vote 2", Map.of("vote", "approve")))
+                .exec(completeTask("coordinator", "payment", Map.of("paymentOutcome", "paid")));
+    }
+
+    {
+        ScenarioBuilder cases = scenario("Onboarding, application to welcome")
+                .exec(signIn("coordinator", BenchData.coordinator(CLUSTER)))
+                .exec(signIn("board1", CLUSTER + "-board1"))
+                .exec(signIn("board2", CLUSTER + "-board2"))
+                .during(Duration.ofSeconds(SECONDS)).on(feed(codes).exec(oneCase()));
+        setUp(cases.injectOpen(atOnceUsers(USERS))).protocols(protocol);
+    }
+}

@@ -1,0 +1,243 @@
+package ua.clusterflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.FileSystemUtils;
+import ua.clusterflow.CaseSteps;
+import ua.clusterflow.onboarding.OnboardingService;
+import ua.clusterflow.tasklist.Edrpou;
+
+/**
+ * How many onboarding cases, application to welcome, the application carries per second: over HTTP, by 16 people
+ * working at once (Gatling, {@link OnboardingSimulation}, its HTML report kept under {@code target/bench/gatling/}),
+ * beside the same BPMN driven by 16 threads through the services and the engine's Java API in one JVM, and beside
+ * {@code pgbench -N} with 16 clients on the same PostgreSQL, the ceiling. Also the application's start-up time to the
+ * first served login page, on the benchmark's database and on an empty one, and its resident memory idle and under
+ * load. Runs on the database with the finished cases ({@code bench-data/postgres}), in a cluster of its own.
+ */
+class ThroughputBenchmark {
+
+    static final String LOAD_CLUSTER = "bench-load";
+    static final int USERS = 16;
+    static final int SECONDS = 60;
+    private static final Logger log = LoggerFactory.getLogger(ThroughputBenchmark.class);
+
+    @Test
+    void casesPerSecondOverHttpBesideTheEngineAndTheDatabase() throws Exception {
+        BenchDatabases.prepare(TaskListBenchmark.OPEN_TASKS, TaskListBenchmark.FINISHED_CASES);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("users", USERS);
+        results.put("seconds", SECONDS);
+        try (ConfigurableApplicationContext context = BenchDatabases.start(BenchDatabases.HISTORY)) {
+            new BenchData(context).cluster(LOAD_CLUSTER, "Кластер навантаження");
+            results.put("inProcess", inProcess(context));
+        }
+
+        int port = freePort();
+        int databasePort = freePort();
+        AppProcess app = AppProcess.start(BenchDatabases.HISTORY, port, databasePort);
+        try {
+            results.put("startupSeconds", app.startupSeconds());
+            Thread.sleep(10_000);
+            results.put("idleMegabytes", app.residentMegabytes());
+            results.put("idleDatabaseMegabytes", app.databaseResidentMegabytes());
+            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
+                    "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "postgres"));
+            Window window = Window.open(jdbc);
+            AtomicLong peak = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(app.residentMegabytes(), Math::max);
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+            int exit = gatling(port, jdbc);
+            sampler.interrupt();
+            results.put("http", window.close(jdbc));
+            results.put("gatlingExitCode", exit);
+            results.put("underLoadMegabytes", peak.get());
+            results.put("pgbench", pgbench(jdbc, databasePort));
+        } finally {
+            app.stop();
+        }
+
+        Path empty = BenchReport.FOLDER.resolve("empty-database");
+        FileSystemUtils.deleteRecursively(empty);
+        AppProcess fresh = AppProcess.start(empty, freePort(), freePort());
+        try {
+            results.put("startupEmptyDatabaseSeconds", fresh.startupSeconds());
+            Thread.sleep(10_000);
+            results.put("idleEmptyDatabaseMegabytes", fresh.residentMegabytes());
+        } finally {
+            fresh.stop();
+        }
+        BenchReport.write("throughput", results, ThroughputBenchmark::markdown);
+        assertThat(results).containsKeys("http", "inProcess", "pgbench");
+    }
+
+    /** The cases and engine steps finished between its opening and its closing, per second. */
+    record Window(Instant start, long members) {
+
+        static Window open(JdbcClient jdbc) {
+            return new Window(Instant.now(), members(jdbc));
+        }
+
+        Map<String, Object> close(JdbcClient jdbc) {
+            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            long cases = members(jdbc) - members;
+            long steps = jdbc.sql("select count(*) from act_hi_actinst where end_time_ >= ?")
+                    .param(Timestamp.from(start)).query(Long.class).single();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("seconds", Math.round(seconds * 10) / 10.0);
+            figures.put("cases", cases);
+            figures.put("casesPerSecond", Math.round(cases / seconds * 100) / 100.0);
+            figures.put("engineSteps", steps);
+            figures.put("engineStepsPerSecond", Math.round(steps / seconds * 10) / 10.0);
+            return figures;
+        }
+
+        private static long members(JdbcClient jdbc) {
+            return jdbc.sql("select count(*) from onboarding_application where cluster_id = ? and status = 'MEMBER'")
+                    .param(LOAD_CLUSTER).query(Long.class).single();
+        }
+    }
+
+    /** 16 threads carry cases through the onboarding service and the engine's task service for the same time. */
+    private static Map<String, Object> inProcess(ConfigurableApplicationContext context) throws Exception {
+        OnboardingService onboarding = context.getBean(OnboardingService.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        AtomicInteger codes = new AtomicInteger(firstCode(jdbc));
+        Window window = Window.open(jdbc);
+        long deadline = System.currentTimeMillis() + SECONDS * 1000L;
+        ExecutorService pool = Executors.newFixedThreadPool(USERS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            workers.add(pool.submit(() -> {
+                while (System.currentTimeMillis() < deadline) {
+                    String first7 = String.valueOf(codes.getAndIncrement());
+                    String edrpou = first7 + Edrpou.checkDigit(first7);
+                    CaseSteps.onboard(onboarding, tasks, LOAD_CLUSTER, CaseSteps.applicationValues(
+                            "ТОВ «Навантаження " + edrpou + "»", edrpou, "load-" + edrpou + "@bench.example.com"),
+                            BenchData.coordinator(LOAD_CLUSTER),
+                            List.of(LOAD_CLUSTER + "-board1", LOAD_CLUSTER + "-board2"), true);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return window.close(jdbc);
+    }
+
+    /** EDRPOU codes not used in the load cluster yet: every case of the run is a new organisation. */
+    private static int firstCode(JdbcClient jdbc) {
+        return 9_000_000 + jdbc.sql("select count(*) from onboarding_application where cluster_id = ?")
+                .param(LOAD_CLUSTER).query(Integer.class).single();
+    }
+
+    private static int gatling(int port, JdbcClient jdbc) {
+        System.setProperty("bench.baseUrl", "http://localhost:" + port);
+        System.setProperty("bench.cluster", LOAD_CLUSTER);
+        System.setProperty("bench.users", String.valueOf(USERS));
+        System.setProperty("bench.seconds", String.valueOf(SECONDS));
+        System.setProperty("bench.firstCode", String.valueOf(firstCode(jdbc)));
+        return io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                "--simulation", OnboardingSimulation.class.getName(),
+                "--results-folder", BenchReport.FOLDER.resolve("gatling").toString()});
+    }
+
+    /** pgbench's simple update transactions per second with as many clients as users, on a database of its own. */
+    private static Map<String, Object> pgbench(JdbcClient jdbc, int databasePort) throws Exception {
+        if (jdbc.sql("select count(*) from pg_database where datname = 'pgbench'").query(Long.class).single() == 0) {
+            jdbc.sql("create database pgbench").update();
+        }
+        String output = run("pgbench", "-h", "localhost", "-p", String.valueOf(databasePort), "-U", "postgres",
+                "-i", "-s", "10", "-q", "pgbench") + run("pgbench", "-h", "localhost", "-p",
+                String.valueOf(databasePort), "-U", "postgres", "-N", "-c", String.valueOf(USERS), "-j", "2", "-T",
+                "30", "pgbench");
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        assertThat(tps.find()).as("pgbench output: %s", output).isTrue();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("clients", USERS);
+        figures.put("scale", 10);
+        figures.put("tps", Double.parseDouble(tps.group(1)));
+        return figures;
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", "postgres");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as("%s: %s", String.join(" ", command), output).isZero();
+        return output;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> results) {
+        Map<String, Object> http = (Map<String, Object>) results.get("http");
+        Map<String, Object> engine = (Map<String, Object>) results.get("inProcess");
+        Map<String, Object> pgbench = (Map<String, Object>) results.get("pgbench");
+        double httpToEngine = (Double) http.get("casesPerSecond") / Math.max(0.01, (Double) engine.get("casesPerSecond"));
+        double stepsToPgbench = (Double) http.get("engineStepsPerSecond") / (Double) pgbench.get("tps");
+        results.put("httpToInProcess", Math.round(httpToEngine * 100) / 100.0);
+        results.put("httpStepsToPgbenchTps", Math.round(stepsToPgbench * 100) / 100.0);
+        StringBuilder md = new StringBuilder("# Throughput, start-up and memory\n\n");
+        md.append(String.format("%s users at once for %s s each, onboarding cases from application to welcome.%n%n",
+                results.get("users"), results.get("seconds")));
+        md.append("| driver | cases | cases/s | engine steps/s |\n|---|---|---|---|\n");
+        md.append(String.format("| HTTP (Gatling) | %s | %s | %s |%n", http.get("cases"), http.get("casesPerSecond"),
+                http.get("engineStepsPerSecond")));
+        md.append(String.format("| services + engine Java API, one JVM | %s | %s | %s |%n", engine.get("cases"),
+                engine.get("casesPerSecond"), engine.get("engineStepsPerSecond")));
+        md.append(String.format("| pgbench -N, %s clients (transactions/s) | | | %s |%n", pgbench.get("clients"),
+                pgbench.get("tps")));
+        md.append(String.format("%nHTTP / in-process cases per second: %.2f (goal ≥ 0.6). HTTP engine steps per "
+                + "second / pgbench TPS: %.2f (goal ≥ 0.3).%n", httpToEngine, stepsToPgbench));
+        md.append("\n| start-up and memory | value |\n|---|---|\n");
+        for (String key : List.of("startupSeconds", "startupEmptyDatabaseSeconds", "idleMegabytes",
+                "idleDatabaseMegabytes", "underLoadMegabytes", "idleEmptyDatabaseMegabytes", "gatlingExitCode")) {
+            md.append("| ").append(key).append(" | ").append(results.get(key)).append(" |\n");
+        }
+        return md.toString();
+    }
+}
