@@ -16,6 +16,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -36,8 +37,12 @@ public class SecurityConfig {
                         (request, response, ex) -> response.sendRedirect(request.getContextPath() + "/login"),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda")))
                 // the Camunda webapps carry their own CSRF protection and security headers
-                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
+                // JSON to the engine's REST API cannot be sent from another site without a CORS preflight, which
+                // is not granted: scripts calling it need no CSRF token; forms and uploads to it still do
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        SecurityConfig::jsonToEngineRest))
                 .headers(headers -> headers.disable())
+                .addFilterBefore(new ExpressionSyntaxFilter(), CsrfFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();
     }
@@ -64,6 +69,12 @@ public class SecurityConfig {
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();
+    }
+
+    private static boolean jsonToEngineRest(HttpServletRequest request) {
+        String type = request.getContentType();
+        return request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")
+                && type != null && type.toLowerCase().startsWith("application/json");
     }
 
     /** Back to the login form with what was typed as the user name, and why the login failed. */
