@@ -47,7 +47,7 @@ public class ClusterDirectory {
     }
 
     public List<Cluster> clusters() {
-        return identity.createTenantQuery().orderByTenantName().asc().list().stream()
+        return identity.createTenantQuery().orderByTenantName().asc().unlimitedList().stream()
                 .map(t -> new Cluster(t.getId(), t.getName())).toList();
     }
 
@@ -142,7 +142,7 @@ public class ClusterDirectory {
 
     /** Everyone holding a role in a cluster, for mail to a group. */
     public List<Person> peopleInGroup(String groupId) {
-        return identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().list().stream()
+        return identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().unlimitedList().stream()
                 .map(this::toPerson).toList();
     }
 
@@ -152,7 +152,7 @@ public class ClusterDirectory {
 
     /** Everyone belonging to a cluster, whatever the role, by name. */
     public List<Person> peopleOfCluster(String clusterId) {
-        return identity.createUserQuery().memberOfTenant(clusterId).list().stream()
+        return identity.createUserQuery().memberOfTenant(clusterId).unlimitedList().stream()
                 .map(this::toPerson)
                 .sorted(Comparator.comparing(Person::displayName))
                 .toList();
@@ -161,10 +161,10 @@ public class ClusterDirectory {
     /** A person's roles in each cluster they belong to. */
     public Map<String, Set<Role>> rolesOf(String userId) {
         Map<String, Set<Role>> roles = new LinkedHashMap<>();
-        for (Tenant tenant : identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()) {
+        for (Tenant tenant : identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).unlimitedList()) {
             roles.put(tenant.getId(), EnumSet.noneOf(Role.class));
         }
-        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+        for (Group group : identity.createGroupQuery().groupMember(userId).unlimitedList()) {
             for (String clusterId : roles.keySet()) {
                 Role role = Role.ofGroup(group.getId(), clusterId);
                 if (role != null) {
@@ -177,7 +177,7 @@ public class ClusterDirectory {
 
     public List<String> groupsOf(String userId) {
         List<String> ids = new ArrayList<>();
-        for (Group group : identity.createGroupQuery().groupMember(userId).list()) {
+        for (Group group : identity.createGroupQuery().groupMember(userId).unlimitedList()) {
             ids.add(group.getId());
         }
         return ids;

@@ -51,7 +51,7 @@ public class CaseDiagramService {
             throw new UncheckedIOException(e);
         }
         List<HistoricActivityInstance> steps = history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc().list();
+                .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc().unlimitedList();
         Map<String, String> active = new LinkedHashMap<>();
         steps.stream().filter(s -> s.getEndTime() == null && !s.getActivityType().contains("multiInstanceBody"))
                 .forEach(s -> active.put(s.getActivityId(), s.getActivityName()));

@@ -64,7 +64,7 @@ public class TaskListService {
 
     /** The processes a task can belong to, by key, for the task list's filter. */
     public List<String> processKeys() {
-        return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
+        return repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().unlimitedList()
                 .stream().map(ProcessDefinition::getKey).distinct().toList();
     }
 
@@ -152,13 +152,13 @@ public class TaskListService {
         }
         Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
-                .processInstanceIds(new HashSet<>(instanceIds)).list().stream()
+                .processInstanceIds(new HashSet<>(instanceIds)).unlimitedList().stream()
                 .collect(Collectors.toMap(ProcessInstance::getId,
                         p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
         Map<String, ProcessDefinition> definitions = repository.createProcessDefinitionQuery()
                 .processDefinitionIdIn(found.stream().map(Task::getProcessDefinitionId).distinct()
                         .toArray(String[]::new))
-                .list().stream().collect(Collectors.toMap(ProcessDefinition::getId, Function.identity()));
+                .unlimitedList().stream().collect(Collectors.toMap(ProcessDefinition::getId, Function.identity()));
         Map<String, String> titles = cases.titles(new HashSet<>(businessKeys.values()));
         Map<String, String> clusterNames = directory.clusters().stream()
                 .collect(Collectors.toMap(c -> c.id(), c -> c.name()));

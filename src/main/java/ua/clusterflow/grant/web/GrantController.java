@@ -172,7 +172,7 @@ public class GrantController {
 
     private Row row(CurrentUser user, GrantApplication a, Locale locale) {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(a.reference())
-                .tenantIdIn(a.clusterId()).list();
+                .tenantIdIn(a.clusterId()).unlimitedList();
         List<String> steps = open.stream()
                 .map(t -> stepNames.name(t.getTaskDefinitionKey(), t.getName(), locale)).distinct().toList();
         String holder = open.stream().map(Task::getAssignee).filter(java.util.Objects::nonNull).findFirst()

@@ -14,10 +14,10 @@ import ua.clusterflow.IntegrationTest;
 
 /**
  * The engine's REST API and the operators' webapps refuse expression syntax wherever a request carries it, however
- * it is encoded, and serve the same requests without it. Over real HTTP, since the engine's API is a servlet of its
+ * it is encoded, and serve the same requests without it; they answer at most 1,000 rows at once. Over real HTTP, since the engine's API is a servlet of its
  * own.
  */
-class ExpressionSyntaxFilterTests extends IntegrationTest {
+class EngineApiHardeningTests extends IntegrationTest {
 
     @LocalServerPort int port;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -52,6 +52,17 @@ class ExpressionSyntaxFilterTests extends IntegrationTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theEngineApiAnswersAtMostAThousandRowsAtOnce() throws Exception {
+        HttpResponse<String> unbounded = get("/engine-rest/task");
+        assertThat(unbounded.statusCode()).isEqualTo(400);
+        assertThat(unbounded.body()).contains("unbound");
+        assertThat(get("/engine-rest/history/activity-instance?firstResult=0&maxResults=1001").statusCode())
+                .isEqualTo(400);
+        assertThat(get("/engine-rest/history/activity-instance?firstResult=0&maxResults=1000").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
