@@ -24,12 +24,15 @@ final class BenchDatabases {
     private BenchDatabases() {
     }
 
-    /** The application on one of the databases, with the bench profile and a random port. */
+    /** The application on one of the databases, with the bench profile, a random port and the given properties. */
     static ConfigurableApplicationContext start(Path database, String... properties) {
-        return new SpringApplicationBuilder(ClusterFlowApplication.class).profiles("bench")
-                .properties("clusterflow.embedded-db.data-directory=" + database, "server.port=0")
-                .properties(properties)
-                .run();
+        String[] args = new String[properties.length + 2];
+        args[0] = "--clusterflow.embedded-db.data-directory=" + database;
+        args[1] = "--server.port=0";
+        for (int i = 0; i < properties.length; i++) {
+            args[i + 2] = "--" + properties[i];
+        }
+        return new SpringApplicationBuilder(ClusterFlowApplication.class).profiles("bench").run(args);
     }
 
     static void prepare(int openTasks, int finishedCases) throws IOException {
