@@ -51,7 +51,7 @@ public class RoleRegistry {
                 with next as (select nextval(pg_get_serial_sequence('role_term', 'id')) as id)
                 insert into role_term (id, business_key, cluster_id, role_code, holder, proposer, status,
                     responsibilities, expected_results, hours_per_month, term_start, term_end, created_at)
-                select next.id, 'ROLE-' || lpad(next.id::text, 5, '0'), ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ?
+                select next.id, 'ROLE-' || lpad(next.id::text, greatest(5, length(next.id::text)), '0'), ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ?
                 from next returning id""")
                 .params(clusterId, roleCode, nominee, proposer, responsibilities, expectedResults, hours,
                         Date.valueOf(start), Date.valueOf(end), Timestamp.from(AppClock.now()))

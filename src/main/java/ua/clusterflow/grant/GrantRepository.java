@@ -35,7 +35,7 @@ public class GrantRepository {
                 with next as (select nextval(pg_get_serial_sequence('grant_application', 'id')) as id)
                 insert into grant_application (id, reference, cluster_id, organisation_id, created_by, status,
                                                created_at, updated_at)
-                select next.id, 'GRA-' || lpad(next.id::text, 5, '0'), ?, ?, ?, 'DRAFT', ?, ? from next
+                select next.id, 'GRA-' || lpad(next.id::text, greatest(5, length(next.id::text)), '0'), ?, ?, ?, 'DRAFT', ?, ? from next
                 returning id""")
                 .params(clusterId, organisationId, createdBy, now(), now())
                 .query(Long.class).single();

@@ -35,7 +35,7 @@ public class MeetupRepository {
                 with next as (select nextval(pg_get_serial_sequence('meetup', 'id')) as id)
                 insert into meetup (id, reference, cluster_id, proposed_by, status, segment, challenge, format,
                                     window_from, window_to, created_at)
-                select next.id, 'MEE-' || lpad(next.id::text, 5, '0'), ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ? from next
+                select next.id, 'MEE-' || lpad(next.id::text, greatest(5, length(next.id::text)), '0'), ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ? from next
                 returning id""")
                 .params(clusterId, proposedBy, segment, challenge, format, Date.valueOf(from), Date.valueOf(to),
                         Timestamp.from(AppClock.now()))

@@ -26,7 +26,7 @@ public class OnboardingApplicationRepository {
                 insert into onboarding_application (id, reference, submission_id, cluster_id, status, name, edrpou,
                     category, sectors, headcount, region, contact_name, contact_email, contact_phone, language,
                     offers, needs, consent_at, created_at, updated_at)
-                select next.id, 'ONB-' || lpad(next.id::text, 5, '0'),
+                select next.id, 'ONB-' || lpad(next.id::text, greatest(5, length(next.id::text)), '0'),
                        ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
                 from next
                 on conflict (submission_id) do nothing
