@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,9 @@ public class EmbeddedDatabaseConfig {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(clean)
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // after an unclean stop the server replays its log first, which takes longer than a clean start
+                .setPGStartupWait(Duration.ofMinutes(2));
         if (port > 0) {
             builder.setPort(port);
         }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,6 +47,8 @@ final class BenchDatabases {
                 }
             }
             copy(HISTORY, OPEN);
+            // PostgreSQL starts only on a data directory its owner alone may enter
+            Files.setPosixFilePermissions(OPEN, PosixFilePermissions.fromString("rwx------"));
         }
         try (ConfigurableApplicationContext context = start(HISTORY)) {
             new BenchData(context).finishedCases(finishedCases);

@@ -55,13 +55,13 @@ class TaskListBenchmark {
     static final String PAGE_SQL = """
             select t.id_, t.name_, t.task_def_key_, t.assignee_, t.owner_, t.delegation_, t.create_time_,
                    t.due_date_, t.follow_up_date_, t.priority_, t.description_, t.tenant_id_, e.business_key_,
-                   d.key_ as process_key, d.name_ as process_name, c.title, cl.name as cluster_name,
+                   d.key_ as process_key, d.name_ as process_name, c.title, cl.name_ as cluster_name,
                    count(*) over () as total
             from act_ru_task t
             join act_ru_execution e on e.id_ = t.proc_inst_id_
             join act_re_procdef d on d.id_ = t.proc_def_id_
             left join case_record c on c.business_key = e.business_key_
-            left join cluster cl on cl.id = t.tenant_id_
+            left join act_id_tenant cl on cl.id_ = t.tenant_id_
             where t.tenant_id_ in (:clusters)
               and (t.assignee_ = :user or t.owner_ = :user
                    or exists (select 1 from act_ru_identitylink i where i.task_id_ = t.id_ and i.type_ = 'candidate'
