@@ -30,7 +30,7 @@ public class GlobalModel {
         if (user == null) {
             return Map.of();
         }
-        return Map.of("mine", taskList.countMine(user), "group", taskList.countGroup(user));
+        return taskList.counts(user);
     }
 
     @ModelAttribute("currentPath")

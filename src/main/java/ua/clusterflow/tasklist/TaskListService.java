@@ -68,12 +68,28 @@ public class TaskListService {
                 .stream().map(ProcessDefinition::getKey).distinct().toList();
     }
 
-    public long countMine(CurrentUser user) {
-        return user.clusterIds().isEmpty() ? 0 : inClusters(user).taskAssignee(user.id()).count();
+    /**
+     * How many tasks are this person's ({@code mine}) and how many wait unclaimed in their groups ({@code group}),
+     * for the navigation on every page: one statement over the engine's tasks, as the engine's task query counts.
+     */
+    public Map<String, Long> counts(CurrentUser user) {
+        if (user.clusterIds().isEmpty()) {
+            return Map.of("mine", 0L, "group", 0L);
+        }
+        return jdbc.sql("""
+                select count(*) filter (where t.assignee_ = :user) as mine,
+                       count(*) filter (where t.assignee_ is null) as offered
+                from act_ru_task t
+                where t.tenant_id_ in (:clusters)
+                  and (t.assignee_ = :user or (t.assignee_ is null and exists (
+                        select 1 from act_ru_identitylink i where i.task_id_ = t.id_ and i.type_ = 'candidate'
+                        and (i.user_id_ = :user or i.group_id_ in (:groups)))))""")
+                .param("user", user.id()).param("clusters", user.clusterIds()).param("groups", groups(user))
+                .query((rs, n) -> Map.of("mine", rs.getLong("mine"), "group", rs.getLong("offered"))).single();
     }
 
-    public long countGroup(CurrentUser user) {
-        return user.clusterIds().isEmpty() ? 0 : inClusters(user).taskCandidateUser(user.id()).count();
+    private static List<String> groups(CurrentUser user) {
+        return user.groupIds().isEmpty() ? List.of("") : user.groupIds();
     }
 
     /** The task if this person may see it: it is theirs, they delegated it, or it is offered to them. */
