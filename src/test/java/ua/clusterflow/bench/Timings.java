@@ -8,7 +8,7 @@ import java.util.Map;
 /** Repeated timings of one step: warm-up rounds first, then p50, p95 and p99 in milliseconds. */
 final class Timings {
 
-    static final int WARM_UP = 10;
+    static final int WARM_UP = 50;
 
     private Timings() {
     }
