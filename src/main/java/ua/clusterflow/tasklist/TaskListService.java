@@ -94,20 +94,29 @@ public class TaskListService {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> names = new HashMap<>();
         long[] total = {0};
-        List<TaskView> rows = jdbc.sql("""
-                select t.id_, t.name_, t.task_def_key_, t.assignee_, t.owner_, t.delegation_, t.create_time_,
-                       t.due_date_, t.follow_up_date_, t.priority_, t.description_, t.tenant_id_,
-                       coalesce(e.business_key_, '') as business_key, d.key_ as process_key,
-                       d.name_ as process_name, c.title, tn.name_ as cluster_name, count(*) over () as total
-                from act_ru_task t
+        // the conditions and the order pick the page's 25 tasks first; only those are joined to their case and cluster
+        String search = params.containsKey("like") ? """
                 join act_ru_execution e on e.id_ = t.proc_inst_id_
-                join act_re_procdef d on d.id_ = t.proc_def_id_
                 left join case_record c on c.business_key = e.business_key_
-                left join act_id_tenant tn on tn.id_ = t.tenant_id_
-                where\s""" + where + """
+                """ : "";
+        List<TaskView> rows = jdbc.sql("""
+                with page as (
+                    select t.*, d.key_ as process_key, d.name_ as process_name, count(*) over () as total
+                    from act_ru_task t
+                    join act_re_procdef d on d.id_ = t.proc_def_id_
+                    """ + search + "where " + where + """
 
-                order by t.due_date_ asc, t.priority_ desc, t.create_time_ desc
-                limit :size offset :offset""").params(params).query((rs, n) -> {
+                    order by t.due_date_ asc, t.priority_ desc, t.create_time_ desc
+                    limit :size offset :offset)
+                select p.id_, p.name_, p.task_def_key_, p.assignee_, p.owner_, p.delegation_, p.create_time_,
+                       p.due_date_, p.follow_up_date_, p.priority_, p.description_, p.tenant_id_, p.process_key,
+                       p.process_name, p.total, coalesce(e.business_key_, '') as business_key, c.title,
+                       tn.name_ as cluster_name
+                from page p
+                join act_ru_execution e on e.id_ = p.proc_inst_id_
+                left join case_record c on c.business_key = e.business_key_
+                left join act_id_tenant tn on tn.id_ = p.tenant_id_
+                order by p.due_date_ asc, p.priority_ desc, p.create_time_ desc""").params(params).query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     String key = rs.getString("business_key");
                     String assignee = rs.getString("assignee_");
@@ -126,10 +135,8 @@ public class TaskListService {
         if (rows.isEmpty() && filter.page() > 0) {
             total[0] = jdbc.sql("""
                     select count(*) from act_ru_task t
-                    join act_ru_execution e on e.id_ = t.proc_inst_id_
                     join act_re_procdef d on d.id_ = t.proc_def_id_
-                    left join case_record c on c.business_key = e.business_key_
-                    where\s""" + where).params(params).query(Long.class).single();
+                    """ + search + "where " + where).params(params).query(Long.class).single();
         }
         return new TaskPage(rows, total[0], filter.page(), TaskFilter.PAGE_SIZE);
     }
