@@ -26,7 +26,11 @@ final class AppProcess {
     }
 
     static AppProcess start(Path database, int port, int databasePort) throws IOException, InterruptedException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // the test run's classpath, each entry once (the models would otherwise be deployed twice over)
+        String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString()).distinct()
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         Path log = Files.createDirectories(BenchReport.FOLDER).resolve("app-" + port + ".log");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(List.of(
@@ -35,6 +39,7 @@ final class AppProcess {
                 "--clusterflow.embedded-db.data-directory=" + database.toAbsolutePath(),
                 "--clusterflow.embedded-db.port=" + databasePort, "--clusterflow.mail.catcher.port=" + ThroughputBenchmark.freePort()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Files.writeString(BenchReport.FOLDER.resolve("app-classpath.txt"), classpath.replace(java.io.File.pathSeparator, "\n"));
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build();
         long deadline = System.currentTimeMillis() + 180_000;
