@@ -3,6 +3,7 @@ package ua.clusterflow.cluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,8 +26,10 @@ public class ClusterDirectory {
     public static final String LANGUAGE = "language";
 
     private final IdentityService identity;
+    private final JdbcClient jdbc;
 
-    public ClusterDirectory(IdentityService identity) {
+    public ClusterDirectory(IdentityService identity, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.identity = identity;
     }
 
@@ -142,8 +146,8 @@ public class ClusterDirectory {
 
     /** Everyone holding a role in a cluster, for mail to a group. */
     public List<Person> peopleInGroup(String groupId) {
-        return identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc().unlimitedList().stream()
-                .map(this::toPerson).toList();
+        return withLanguages(identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc()
+                .unlimitedList());
     }
 
     public List<Person> peopleWithRole(String clusterId, Role role) {
@@ -152,10 +156,21 @@ public class ClusterDirectory {
 
     /** Everyone belonging to a cluster, whatever the role, by name. */
     public List<Person> peopleOfCluster(String clusterId) {
-        return identity.createUserQuery().memberOfTenant(clusterId).unlimitedList().stream()
-                .map(this::toPerson)
+        return withLanguages(identity.createUserQuery().memberOfTenant(clusterId).unlimitedList()).stream()
                 .sorted(Comparator.comparing(Person::displayName))
                 .toList();
+    }
+
+    /**
+     * The people who work a cluster's processes: its coordinators and board, by name, each once. Tasks are delegated
+     * among them; the cluster's member contacts (hundreds in a large cluster) are not offered.
+     */
+    public List<Person> staffOf(String clusterId) {
+        Map<String, Person> staff = new LinkedHashMap<>();
+        for (Role role : List.of(Role.COORDINATOR, Role.CHAIR, Role.BOARD)) {
+            peopleWithRole(clusterId, role).forEach(p -> staff.putIfAbsent(p.id(), p));
+        }
+        return staff.values().stream().sorted(Comparator.comparing(Person::displayName)).toList();
     }
 
     /** A person's roles in each cluster they belong to. */
@@ -193,6 +208,19 @@ public class ClusterDirectory {
 
     public boolean checkPassword(String userId, String password) {
         return identity.checkPassword(userId, password);
+    }
+
+    /** The people with the language each reads, asked for all of them at once rather than one by one. */
+    private List<Person> withLanguages(List<User> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> languages = new HashMap<>();
+        jdbc.sql("select user_id_, value_ from act_id_info where key_ = :key and user_id_ in (:ids)")
+                .param("key", LANGUAGE).param("ids", users.stream().map(User::getId).toList())
+                .query((rs, n) -> languages.put(rs.getString("user_id_"), rs.getString("value_"))).list();
+        return users.stream().map(u -> new Person(u.getId(), u.getFirstName(), u.getLastName(), u.getEmail(),
+                languages.getOrDefault(u.getId(), "uk"))).toList();
     }
 
     private Person toPerson(User user) {

@@ -63,7 +63,7 @@ public class TaskWorkService {
         transaction.executeWithoutResult(status -> {
             Task task = visible(user, taskId);
             requireHeldBy(user, task);
-            boolean sameCluster = directory.peopleOfCluster(task.getTenantId()).stream()
+            boolean sameCluster = directory.staffOf(task.getTenantId()).stream()
                     .anyMatch(p -> p.id().equals(delegateId));
             if (!sameCluster || delegateId.equals(user.id())) {
                 throw new TaskProblem("task.delegate.invalid");

@@ -104,7 +104,7 @@ public class TaskController {
         model.addAttribute("form", forms.forTask(task.getId()));
         model.addAttribute("submission", submission);
         model.addAttribute("canWork", view.assignee() == null || view.heldBy(user.id()));
-        model.addAttribute("people", directory.peopleOfCluster(view.clusterId()).stream()
+        model.addAttribute("people", directory.staffOf(view.clusterId()).stream()
                 .filter(p -> !p.id().equals(user.id())).toList());
         CaseRecord record = cases.visibleCase(user, view.businessKey()).orElse(null);
         model.addAttribute("caseRecord", record);
