@@ -20,6 +20,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,7 +95,8 @@ public class OnboardingSimulation extends Simulation {
                 .exec(completeTask("coordinator", "review", Map.of("reviewDecision", "accept")))
                 .exec(completeTask("board1", "vote 1", Map.of("vote", "approve")))
                 .exec(completeTask("board2", "vote 2", Map.of("vote", "approve")))
-                .exec(completeTask("coordinator", "payment", Map.of("paymentOutcome", "paid")));
+                .exec(completeTask("coordinator", "payment", Map.of("paymentOutcome", "paid",
+                        "paidOn", LocalDate.now().toString(), "paymentReference", "ПП-#{edrpou}")));
     }
 
     {
