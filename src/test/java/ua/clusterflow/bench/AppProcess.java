@@ -18,10 +18,12 @@ import ua.clusterflow.ClusterFlowApplication;
 final class AppProcess {
 
     private final Process process;
+    private final Path database;
     private final double startupSeconds;
 
-    private AppProcess(Process process, double startupSeconds) {
+    private AppProcess(Process process, Path database, double startupSeconds) {
         this.process = process;
+        this.database = database.toAbsolutePath();
         this.startupSeconds = startupSeconds;
     }
 
@@ -33,12 +35,20 @@ final class AppProcess {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         Path log = Files.createDirectories(BenchReport.FOLDER).resolve("app-" + port + ".log");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
-                ClusterFlowApplication.class.getName(), "--spring.profiles.active=bench", "--server.port=" + port,
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the JVM options spring-boot:run starts the application with (app.jvm.options in pom.xml)
+        for (String option : System.getProperty("app.jvm.options", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", classpath, ClusterFlowApplication.class.getName(),
+                "--spring.profiles.active=bench", "--server.port=" + port,
                 "--clusterflow.embedded-db.data-directory=" + database.toAbsolutePath(),
-                "--clusterflow.embedded-db.port=" + databasePort, "--clusterflow.mail.catcher.port=" + ThroughputBenchmark.freePort()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--clusterflow.embedded-db.port=" + databasePort,
+                "--clusterflow.mail.catcher.port=" + ThroughputBenchmark.freePort()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Files.writeString(BenchReport.FOLDER.resolve("app-classpath.txt"), classpath.replace(java.io.File.pathSeparator, "\n"));
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build();
@@ -46,7 +56,7 @@ final class AppProcess {
         while (System.currentTimeMillis() < deadline && process.isAlive()) {
             try {
                 if (client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new AppProcess(process, Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+                    return new AppProcess(process, database, Math.round((System.nanoTime() - start) / 1e8) / 10.0);
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -66,9 +76,16 @@ final class AppProcess {
         return resident(process.pid());
     }
 
-    /** The embedded PostgreSQL's processes' resident sets in MB, summed (shared buffers count once per process). */
+    /**
+     * The embedded PostgreSQL's resident set in MB: its server process, found by its data directory (it runs detached
+     * from the application's JVM), and the server's children; shared buffers are counted once per process.
+     */
     long databaseResidentMegabytes() {
-        return process.descendants().mapToLong(p -> resident(p.pid())).sum();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(database.toString()) && c.contains("postgres"))
+                        .orElse(false))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .mapToLong(p -> resident(p.pid())).distinct().sum();
     }
 
     void stop() throws InterruptedException {
