@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import ua.clusterflow.ClusterFlowApplication;
+import ua.clusterflow.Processes;
 
 /**
  * The application in a JVM of its own, as an operator runs it, on the benchmark's classpath and profile: its start-up
@@ -47,7 +48,7 @@ final class AppProcess {
                 "--spring.profiles.active=bench", "--server.port=" + port,
                 "--clusterflow.embedded-db.data-directory=" + database.toAbsolutePath(),
                 "--clusterflow.embedded-db.port=" + databasePort,
-                "--clusterflow.mail.catcher.port=" + ThroughputBenchmark.freePort()));
+                "--clusterflow.mail.catcher.port=" + Processes.freePort()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Files.writeString(BenchReport.FOLDER.resolve("app-classpath.txt"), classpath.replace(java.io.File.pathSeparator, "\n"));
         HttpClient client = HttpClient.newHttpClient();

@@ -100,18 +100,7 @@ class DashboardBenchmark {
                 times.add((System.nanoTime() - start) / 1_000_000.0);
             }
         }
-        times.sort(Double::compare);
-        Map<String, Object> figure = new LinkedHashMap<>();
-        figure.put("samples", times.size());
-        figure.put("p50", percentile(times, 50));
-        figure.put("p95", percentile(times, 95));
-        figure.put("p99", percentile(times, 99));
-        results.put(name, figure);
-    }
-
-    static double percentile(List<Double> sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return Math.round(sorted.get(Math.max(0, rank - 1)) * 10) / 10.0;
+        results.put(name, Timings.figure(times));
     }
 
     @SuppressWarnings("unchecked")

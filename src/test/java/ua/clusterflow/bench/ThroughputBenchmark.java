@@ -2,8 +2,6 @@ package ua.clusterflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -21,13 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
 import ua.clusterflow.CaseSteps;
+import ua.clusterflow.Processes;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.tasklist.Edrpou;
 
@@ -44,7 +41,6 @@ class ThroughputBenchmark {
     static final String LOAD_CLUSTER = "bench-load";
     static final int USERS = 16;
     static final int SECONDS = 60;
-    private static final Logger log = LoggerFactory.getLogger(ThroughputBenchmark.class);
 
     @Test
     void casesPerSecondOverHttpBesideTheEngineAndTheDatabase() throws Exception {
@@ -57,8 +53,8 @@ class ThroughputBenchmark {
             results.put("inProcess", inProcess(context));
         }
 
-        int port = freePort();
-        int databasePort = freePort();
+        int port = Processes.freePort();
+        int databasePort = Processes.freePort();
         AppProcess app = AppProcess.start(BenchDatabases.HISTORY, port, databasePort);
         try {
             results.put("startupSeconds", app.startupSeconds());
@@ -93,7 +89,7 @@ class ThroughputBenchmark {
 
         Path empty = BenchReport.FOLDER.resolve("empty-database");
         FileSystemUtils.deleteRecursively(empty);
-        AppProcess fresh = AppProcess.start(empty, freePort(), freePort());
+        AppProcess fresh = AppProcess.start(empty, Processes.freePort(), Processes.freePort());
         try {
             results.put("startupEmptyDatabaseSeconds", fresh.startupSeconds());
             Thread.sleep(10_000);
@@ -184,8 +180,8 @@ class ThroughputBenchmark {
         if (jdbc.sql("select count(*) from pg_database where datname = 'pgbench'").query(Long.class).single() == 0) {
             jdbc.sql("create database pgbench").update();
         }
-        String output = run("pgbench", "-h", "localhost", "-p", String.valueOf(databasePort), "-U", "postgres",
-                "-i", "-s", "10", "-q", "pgbench") + run("pgbench", "-h", "localhost", "-p",
+        String output = Processes.runAsPostgres("pgbench", "-h", "localhost", "-p", String.valueOf(databasePort), "-U", "postgres",
+                "-i", "-s", "10", "-q", "pgbench") + Processes.runAsPostgres("pgbench", "-h", "localhost", "-p",
                 String.valueOf(databasePort), "-U", "postgres", "-N", "-c", String.valueOf(USERS), "-j", "2", "-T",
                 "30", "pgbench");
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
@@ -195,21 +191,6 @@ class ThroughputBenchmark {
         figures.put("scale", 10);
         figures.put("tps", Double.parseDouble(tps.group(1)));
         return figures;
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", "postgres");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as("%s: %s", String.join(" ", command), output).isZero();
-        return output;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @SuppressWarnings("unchecked")

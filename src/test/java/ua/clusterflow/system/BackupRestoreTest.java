@@ -3,8 +3,6 @@ package ua.clusterflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 import ua.clusterflow.CaseSteps;
+import ua.clusterflow.Processes;
 import ua.clusterflow.ClusterFlowApplication;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.onboarding.OnboardingApplication;
@@ -38,20 +37,20 @@ class BackupRestoreTest extends IntegrationTest {
         Path dump = folder.resolve("clusterflow.dump");
         Path data = folder.resolve("postgres");
         FileSystemUtils.deleteRecursively(data);
-        run("pg_dump", "-h", "localhost", "-p", String.valueOf(postgres.getPort()), "-U", "postgres",
+        Processes.runAsPostgres("pg_dump", "-h", "localhost", "-p", String.valueOf(postgres.getPort()), "-U", "postgres",
                 "--format=custom", "--file=" + dump, "postgres");
 
         try (EmbeddedPostgres fresh = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
                 .start()) {
             JdbcClient.create(fresh.getPostgresDatabase()).sql("create database clusterflow").update();
-            run("pg_restore", "-h", "localhost", "-p", String.valueOf(fresh.getPort()), "-U", "postgres",
+            Processes.runAsPostgres("pg_restore", "-h", "localhost", "-p", String.valueOf(fresh.getPort()), "-U", "postgres",
                     "--dbname=clusterflow", "--no-owner", "--exit-on-error", dump.toString());
             try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(ClusterFlowApplication.class)
                     .profiles("test")
                     .run("--spring.datasource.url=jdbc:postgresql://localhost:" + fresh.getPort() + "/clusterflow",
                             "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                             "--server.port=0", "--camunda.bpm.process-engine-name=restored",
-                            "--clusterflow.mail.catcher.port=" + freePort(), "--clusterflow.demo-data=false")) {
+                            "--clusterflow.mail.catcher.port=" + Processes.freePort(), "--clusterflow.demo-data=false")) {
                 CaseSteps.complete(restored.getBean(TaskService.class), app.reference(),
                         OnboardingProcess.TASK_REVIEW, "olena", Map.of(
                                 OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_REJECT,
@@ -66,19 +65,5 @@ class BackupRestoreTest extends IntegrationTest {
             }
         }
         assertThat(instance(app.reference(), OnboardingProcess.KEY)).as("the original waits on").isNotNull();
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", "postgres");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as("%s%n%s", String.join(" ", command), output).isZero();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
