@@ -169,9 +169,13 @@ public class TaskWorkService {
         }
     }
 
+    /** The case of a task; a task whose case ended meanwhile (a vote closed by other ballots) is gone. */
     private String businessKey(Task task) {
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult();
+        if (instance == null) {
+            throw new TaskProblem("task.gone");
+        }
         return instance.getBusinessKey();
     }
 
