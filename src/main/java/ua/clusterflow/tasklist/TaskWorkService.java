@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -97,7 +98,10 @@ public class TaskWorkService {
             try {
                 transaction.executeWithoutResult(status -> completeOnce(user, taskId, submission));
                 return;
-            } catch (OptimisticLockingException e) {
+            } catch (OptimisticLockingException | ProcessEnginePersistenceException e) {
+                if (e instanceof ProcessEnginePersistenceException && !concurrentChange(e)) {
+                    throw e;
+                }
                 if (attempt == ATTEMPTS) {
                     throw new TaskProblem("task.busy");
                 }
@@ -133,7 +137,7 @@ public class TaskWorkService {
                 tasks.complete(task.getId(), variables);
                 event(businessKey, user.name(), "completed", stepName(user, task));
             }
-        } catch (OptimisticLockingException e) {
+        } catch (OptimisticLockingException | ProcessEnginePersistenceException e) {
             throw e;
         } catch (ProcessEngineException e) {
             if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
@@ -144,6 +148,21 @@ public class TaskWorkService {
     }
 
     /** A short random pause, longer with each attempt, so that concurrent completions fall apart. */
+    /**
+     * Whether the database refused the step because another step of the same case changed it meanwhile: PostgreSQL
+     * reports some such races as a broken foreign key (the case's execution removed under a new child), a
+     * serialization failure or a deadlock rather than as the engine's optimistic locking.
+     */
+    static boolean concurrentChange(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && java.util.Set.of("23503", "40001", "40P01").contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void pauseBeforeRetry(int attempt) {
         try {
             Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));

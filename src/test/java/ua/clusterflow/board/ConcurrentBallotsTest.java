@@ -30,7 +30,7 @@ class ConcurrentBallotsTest extends IntegrationTest {
     @Autowired BallotRepository ballots;
 
     /** Repeated, since which ballots meet which in the race differs from run to run. */
-    @RepeatedTest(5)
+    @RepeatedTest(10)
     void ballotsCastAtOnceAreEachCountedOnceAndTheVoteDecidesOnce() throws Exception {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Одночасно»", newEdrpou(), "together@example.com");
         complete(app.reference(), OnboardingProcess.TASK_REVIEW, "olena",
