@@ -88,6 +88,11 @@ public class BoardVoteDelegates {
     JavaDelegate announceOutcomeDelegate() {
         return execution -> {
             String outcome = text(execution, OUTCOME);
+            if (outcome == null || VoteOutcome.OPEN.value().equals(outcome)) {
+                // ballots cast in the same moment each saw the others' as not yet cast: the count at the close decides
+                outcome = votes.count(execution.getProcessInstanceId(), number(execution, ELIGIBLE, 0),
+                        number(execution, QUORUM, 0)).value();
+            }
             boolean settled = VoteOutcome.UNDECIDED.value().equals(outcome);
             String decision = settled ? text(execution, SETTLE_DECISION) : outcome;
             String reason = settled ? text(execution, SETTLE_REASON)
