@@ -134,9 +134,15 @@ public class ExpressionSyntaxFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The whole body is in memory already: a reader is told so at once, and that it is all read. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }

@@ -106,6 +106,14 @@ public class TaskWorkService {
                     throw new TaskProblem("task.busy");
                 }
                 pauseBeforeRetry(attempt);
+            } catch (TaskProblem problem) {
+                throw problem;
+            } catch (RuntimeException e) {
+                // the engine can fail in its own way when another step ended the case while this one ran
+                if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                    throw new TaskProblem("task.gone");
+                }
+                throw e;
             }
         }
     }
