@@ -19,6 +19,15 @@ public class BallotRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Holds the vote until the caller's transaction ends, so ballots cast in the same moment are counted one
+     * after the other and each sees the ballots before it.
+     */
+    public void lockVote(String voteId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('board_ballot:' || ?))").param(voteId)
+                .query((rs, n) -> 1).list();
+    }
+
     /** Records a ballot; a voter's second ballot in the same vote replaces nothing and returns false. */
     public boolean insert(String voteId, String voter, String choice, String comment) {
         return jdbc.sql("""

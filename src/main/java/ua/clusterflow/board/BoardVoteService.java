@@ -63,6 +63,7 @@ public class BoardVoteService {
     @Transactional
     public VoteOutcome cast(String voteId, String businessKey, String voter, String choice, String comment,
                             int eligible, int quorum) {
+        ballots.lockVote(voteId);
         if (!ballots.insert(voteId, voter, choice, comment)) {
             throw new IllegalStateException(voter + " has voted already in " + voteId);
         }

@@ -89,7 +89,7 @@ public class BoardVoteDelegates {
         return execution -> {
             String outcome = text(execution, OUTCOME);
             if (outcome == null || VoteOutcome.OPEN.value().equals(outcome)) {
-                // ballots cast in the same moment each saw the others' as not yet cast: the count at the close decides
+                // no ballot decided the vote before it closed: the count at the close decides
                 outcome = votes.count(execution.getProcessInstanceId(), number(execution, ELIGIBLE, 0),
                         number(execution, QUORUM, 0)).value();
             }
