@@ -132,6 +132,20 @@ public abstract class IntegrationTest {
         management.executeJob(job.getId());
     }
 
+    /**
+     * Runs the steps a case left to the job executor (off in tests), as the executor would: each in a transaction of
+     * its own, after the step before it has committed.
+     */
+    protected void runQueuedSteps(String businessKey) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .list()) {
+            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).messages().withRetriesLeft()
+                    .list()) {
+                management.executeJob(job.getId());
+            }
+        }
+    }
+
     /** Delivers the outbox and returns the mails received by one address. */
     protected List<MimeMessage> mailsTo(String address) {
         outboxSender.sendDue();

@@ -8,14 +8,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import ua.clusterflow.tasklist.TaskListService;
 
-/** What every page's navigation shows: who is signed in and how many tasks wait for them. */
+/** What every page's navigation shows: who is signed in, how many tasks wait for them, and failed steps. */
 @ControllerAdvice
 public class GlobalModel {
 
     private final TaskListService taskList;
+    private final Incidents incidents;
 
-    public GlobalModel(TaskListService taskList) {
+    public GlobalModel(TaskListService taskList, Incidents incidents) {
         this.taskList = taskList;
+        this.incidents = incidents;
     }
 
     @ModelAttribute("me")
@@ -31,6 +33,13 @@ public class GlobalModel {
             return Map.of();
         }
         return taskList.counts(user);
+    }
+
+    /** For administrators: the steps waiting for them after failing every retry. */
+    @ModelAttribute("incidentCount")
+    public long incidentCount() {
+        CurrentUser user = me();
+        return user != null && user.administrator() ? incidents.count() : 0;
     }
 
     @ModelAttribute("currentPath")

@@ -89,6 +89,7 @@ class GrantBrowserTest extends IntegrationTest {
                 browser.find(By.cssSelector(".flash.ok"));
             }
 
+            runQueuedSteps(reference);
             browser.login("nadia", "demo");
             browser.open("/cases/" + reference);
             String letterHref = browser.find(By.partialLinkText("letter-of-support")).getAttribute("href");

@@ -106,6 +106,7 @@ class MeetupBrowserTest extends IntegrationTest {
             browser.screenshot("outcome");
             browser.click(By.id("complete"));
             browser.find(By.cssSelector(".flash.ok"));
+            runQueuedSteps(reference);
 
             try (var pdf = Loader.loadPDF(browser.download("/meetups/" + reference + "/report.pdf"))) {
                 assertThat(new PDFTextStripper().getText(pdf)).contains(segment).contains("Бібліотека компонентів");

@@ -1,6 +1,14 @@
 package ua.clusterflow.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ua.clusterflow.grant.process.GrantProcess.*;
 
 import java.time.Duration;
@@ -9,10 +17,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.system.AppClock;
 
@@ -22,6 +33,7 @@ class GrantProcessTest extends IntegrationTest {
     @Autowired GrantService grants;
     @Autowired GrantReviews reviews;
     @Autowired GrantRepository repository;
+    @Autowired MockMvc mvc;
 
     @Test
     void aSupportedApplicationGetsItsLetterIsSubmittedAndFunded() throws Exception {
@@ -41,6 +53,9 @@ class GrantProcessTest extends IntegrationTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_BOARD_VOTE);
         boardVotes(a, "approve");
+        BpmnAwareTests.assertThat(pi).as("the letter is made after the last ballot has committed")
+                .isWaitingAt(TASK_ISSUE_LETTER);
+        runQueuedSteps(a.reference());
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_SUBMISSION);
         byte[] letter = jdbc.sql("select content from case_document where business_key = ? and file_name like 'letter-of-support%'")
                 .param(a.reference()).query(byte[].class).single();
@@ -166,6 +181,7 @@ class GrantProcessTest extends IntegrationTest {
     void theMemberIsRemindedAWeekAndADayBeforeTheDeadlineAndAMissedDeadlineClosesTheCase() {
         GrantApplication a = throughReviews(submit("smp", "300000", 20, "PL"));
         boardVotes(a, "approve");
+        runQueuedSteps(a.reference());
         ProcessInstance pi = instance(a.reference(), KEY);
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_SUBMISSION);
         int before = mailsTo("nadia@clusterflow.local").size();
@@ -197,6 +213,7 @@ class GrantProcessTest extends IntegrationTest {
     void theFundersDecisionIsAskedForMonthly() {
         GrantApplication a = throughReviews(submit("smp", "300000", 60, "PL"));
         boardVotes(a, "approve");
+        runQueuedSteps(a.reference());
         complete(a.reference(), TASK_RECORD_SUBMISSION, "olena", Map.of(SUBMISSION_REFERENCE, "SMP-1"));
         ProcessInstance pi = instance(a.reference(), KEY);
         moveClock(Duration.ofDays(30).plusMinutes(1));
@@ -204,6 +221,97 @@ class GrantProcessTest extends IntegrationTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_OUTCOME);
         complete(a.reference(), TASK_RECORD_OUTCOME, "olena", Map.of(OUTCOME, "reserve"));
         assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.RESERVE);
+    }
+
+    /**
+     * The letter cannot be stored (PostgreSQL refuses it, as a full disk or a broken table would): the board's
+     * ballots stay counted, the step is retried three times ten minutes apart, then waits as an incident on the
+     * administrators' page; after the fix the administrator retries it and the case goes on.
+     */
+    @Test
+    void aLetterThatCannotBeMadeIsRetriedThenShownToTheAdministratorAndMadeAfterTheFix() throws Exception {
+        GrantApplication a = throughReviews(submit("smp", "300000", 60, "PL"));
+        ProcessInstance pi = instance(a.reference(), KEY);
+        jdbc.sql("""
+                create or replace function refuse_letters() returns trigger language plpgsql as $$
+                begin
+                  if new.file_name like 'letter-of-support-%' then
+                    raise exception 'could not extend file: No space left on device';
+                  end if;
+                  return new;
+                end $$""").update();
+        jdbc.sql("create trigger refuse_letters before insert on case_document for each row execute function refuse_letters()")
+                .update();
+        long queuedMails;
+        try {
+            boardVotes(a, "approve");
+            assertThat(jdbc.sql("select count(*) from board_ballot b join board_decision d on d.vote_id = b.vote_id "
+                    + "where d.business_key = ?").param(a.reference()).query(Long.class).single())
+                    .as("the ballots are kept whatever the letter does").isEqualTo(3);
+
+            queuedMails = outboxRows(a.reference());
+            int runs = 0;
+            Job job = letterJob(pi);
+            while (job.getRetries() > 0) {
+                assertThat(job.getDuedate()).as("due now").satisfiesAnyOf(due -> assertThat(due).isNull(),
+                        due -> assertThat(due).isBeforeOrEqualTo(ClockUtil.getCurrentTime()));
+                String jobId = job.getId();
+                assertThatThrownBy(() -> management.executeJob(jobId)).hasStackTraceContaining("No space left");
+                runs++;
+                job = letterJob(pi);
+                if (job.getRetries() > 0) {
+                    assertThat(job.getDuedate()).as("the next attempt ten minutes later")
+                            .isAfter(ClockUtil.getCurrentTime());
+                    moveClock(Duration.ofMinutes(10).plusSeconds(1));
+                }
+            }
+            assertThat(runs).isEqualTo(3);
+            assertThat(outboxRows(a.reference())).as("a step rolled back sends no mail").isEqualTo(queuedMails);
+            BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ISSUE_LETTER);
+            assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+
+            mvc.perform(get("/admin/incidents").with(as("admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(a.reference())))
+                    .andExpect(content().string(containsString("Issue the letter of support")))
+                    .andExpect(content().string(containsString("No space left on device")))
+                    .andExpect(content().string(containsString("id=\"nav-incidents\"")));
+            mvc.perform(get("/admin/incidents").with(as("olena"))).andExpect(status().isForbidden());
+            assertThat(repository.get(a.id()).status()).isNotEqualTo(GrantStatus.AWAITING_SUBMISSION);
+        } finally {
+            jdbc.sql("drop trigger if exists refuse_letters on case_document").update();
+            jdbc.sql("drop function if exists refuse_letters()").update();
+        }
+
+        String incidentId = runtime.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getId();
+        mvc.perform(post("/admin/incidents/" + incidentId + "/retry").with(as("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "admin.incident.retried"));
+        assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        runQueuedSteps(a.reference());
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_SUBMISSION);
+        assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.AWAITING_SUBMISSION);
+        assertThat(jdbc.sql("select recipient || ' ' || subject from mail_outbox where business_key = ? order by id")
+                .param(a.reference()).query(String.class).list().subList((int) queuedMails, (int) outboxRows(a.reference())))
+                .as("the letter and the next task are told once each, when the letter is made")
+                .doesNotHaveDuplicates().anyMatch(mail -> mail.startsWith("nadia@clusterflow.local"));
+        assertThat(jdbc.sql("select count(*) from case_document where business_key = ? and file_name like 'letter-of-support%'")
+                .param(a.reference()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from case_event where business_key = ? and action = 'step-retried'")
+                .param(a.reference()).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(post("/admin/incidents/" + incidentId + "/retry").with(as("admin")).with(csrf()))
+                .andExpect(flash().attribute("error", "admin.incident.gone"));
+        mvc.perform(get("/admin/incidents").with(as("admin")))
+                .andExpect(content().string(containsString("id=\"no-incidents\"")));
+    }
+
+    private long outboxRows(String businessKey) {
+        return jdbc.sql("select count(*) from mail_outbox where business_key = ?").param(businessKey).query(Long.class)
+                .single();
+    }
+
+    private Job letterJob(ProcessInstance pi) {
+        return management.createJobQuery().processInstanceId(pi.getId()).activityId(TASK_ISSUE_LETTER).singleResult();
     }
 
     // --- helpers

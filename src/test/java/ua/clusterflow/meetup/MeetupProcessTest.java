@@ -60,6 +60,8 @@ class MeetupProcessTest extends IntegrationTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_OUTCOME);
         complete(m.reference(), TASK_RECORD_OUTCOME, "olena", Map.of("attendance", 42L, "summary", "Домовились про пілот",
                 "agendaItems", "Спільний стандарт BIM\nПілот на двох заводах", "followUps", "Чернетка стандарту — ХПІ"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SEND_REPORT);
+        runQueuedSteps(m.reference());
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_REPORTED);
         assertThat(repository.get(m.id()).status()).isEqualTo(MeetupStatus.REPORTED);

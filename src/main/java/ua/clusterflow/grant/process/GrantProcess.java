@@ -6,6 +6,8 @@ public final class GrantProcess {
     public static final String KEY = "GrantApplication";
 
     public static final String TASK_SCREEN = "Task_ScreenApplication";
+    /** Runs on its own after the board's support, retried R3/PT10M, then an incident. */
+    public static final String TASK_ISSUE_LETTER = "Task_IssueLetter";
     public static final String TASK_AWAIT_REVISION = "Task_AwaitRevision";
     public static final String TASK_FIND_PARTNERS = "Task_FindPartners";
     public static final String TASK_ASSIGN_REVIEWERS = "Task_AssignReviewers";

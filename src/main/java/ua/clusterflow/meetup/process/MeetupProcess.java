@@ -16,6 +16,8 @@ public final class MeetupProcess {
     public static final String TIMER_DAY_BEFORE = "Timer_DayBefore";
     public static final String TIMER_MEETUP_OVER = "Timer_MeetupOver";
     public static final String TASK_RECORD_OUTCOME = "Task_RecordMeetupOutcome";
+    /** Runs on its own after the outcome is recorded, retried R3/PT10M, then an incident. */
+    public static final String TASK_SEND_REPORT = "Task_SendReport";
     public static final String END_NOT_APPROVED = "End_NotApproved";
     public static final String END_REPORTED = "End_Reported";
     public static final String END_CANCELLED = "End_Cancelled";
