@@ -30,17 +30,21 @@ public class OutboxSender {
     private final String from;
     private final int maxAttempts;
     private final boolean scheduled;
+    private final String domain;
 
     public OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transaction,
                         @Value("${clusterflow.mail.from}") String from,
                         @Value("${clusterflow.mail.max-attempts}") int maxAttempts,
-                        @Value("${clusterflow.mail.scheduled:true}") boolean scheduled) {
+                        @Value("${clusterflow.mail.scheduled:true}") boolean scheduled,
+                        @Value("${clusterflow.base-url}") String baseUrl) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.transaction = transaction;
         this.from = from;
         this.maxAttempts = maxAttempts;
         this.scheduled = scheduled;
+        String host = java.net.URI.create(baseUrl).getHost();
+        this.domain = host == null ? "clusterflow.local" : host;
     }
 
     @Scheduled(fixedDelayString = "${clusterflow.mail.poll-interval}", initialDelayString = "${clusterflow.mail.poll-interval}")
@@ -64,12 +68,14 @@ public class OutboxSender {
 
     private Batch sendBatch() {
         List<OutboxMail> due = jdbc.sql("""
-                select id, recipient, subject, body_html, attempts, attachment_name, attachment_type, attachment
+                select id, recipient, subject, body_html, attempts, attachment_name, attachment_type, attachment,
+                       created_at
                 from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
                 order by id limit ? for update skip locked""")
                 .param(BATCH)
                 .query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBytes(8)))
+                        rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
+                        rs.getTimestamp(9).toInstant().toEpochMilli()))
                 .list();
         int sent = 0;
         for (OutboxMail mail : due) {
@@ -96,7 +102,14 @@ public class OutboxSender {
             helper.addAttachment(mail.attachmentName(),
                     new org.springframework.core.io.ByteArrayResource(mail.attachment()), mail.attachmentType());
         }
+        // one identity per outbox row: should a node stop after the server took a mail but before the row was marked
+        // sent, the mail sent again carries the same Message-ID and the recipient's mail system shows it once
+        message.setHeader("Message-ID", messageId(mail));
         mailSender.send(message);
+    }
+
+    String messageId(OutboxMail mail) {
+        return "<outbox-" + mail.id() + "-" + mail.createdAt() + "@" + domain + ">";
     }
 
     private void recordFailure(OutboxMail mail, Exception e) {
@@ -115,6 +128,6 @@ public class OutboxSender {
     }
 
     record OutboxMail(long id, String recipient, String subject, String bodyHtml, int attempts, String attachmentName,
-                      String attachmentType, byte[] attachment) {
+                      String attachmentType, byte[] attachment, long createdAt) {
     }
 }

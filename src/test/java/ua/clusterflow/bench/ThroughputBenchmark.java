@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
+import ua.clusterflow.AppProcess;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.Processes;
 import ua.clusterflow.onboarding.OnboardingService;
@@ -55,12 +56,12 @@ class ThroughputBenchmark {
 
         int port = Processes.freePort();
         int databasePort = Processes.freePort();
-        AppProcess app = AppProcess.start(BenchDatabases.HISTORY, port, databasePort);
+        AppProcess app = startApp(BenchDatabases.HISTORY, port, databasePort);
         try {
             results.put("startupSeconds", app.startupSeconds());
             Thread.sleep(10_000);
             results.put("idleMegabytes", app.residentMegabytes());
-            results.put("idleDatabaseMegabytes", app.databaseResidentMegabytes());
+            results.put("idleDatabaseMegabytes", AppProcess.databaseResidentMegabytes(BenchDatabases.HISTORY));
             JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
                     "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "postgres"));
             Window window = Window.open(jdbc);
@@ -89,7 +90,7 @@ class ThroughputBenchmark {
 
         Path empty = BenchReport.FOLDER.resolve("empty-database");
         FileSystemUtils.deleteRecursively(empty);
-        AppProcess fresh = AppProcess.start(empty, Processes.freePort(), Processes.freePort());
+        AppProcess fresh = startApp(empty, Processes.freePort(), Processes.freePort());
         try {
             results.put("startupEmptyDatabaseSeconds", fresh.startupSeconds());
             Thread.sleep(10_000);
@@ -220,5 +221,14 @@ class ThroughputBenchmark {
             md.append("| ").append(key).append(" | ").append(results.get(key)).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** The application in its own JVM with the bench profile, on the embedded PostgreSQL with its data in database. */
+    private static AppProcess startApp(Path database, int port, int databasePort) throws Exception {
+        return AppProcess.start(port, BenchReport.FOLDER.resolve("app-" + port + ".log"), List.of(
+                "--spring.profiles.active=bench",
+                "--clusterflow.embedded-db.data-directory=" + database.toAbsolutePath(),
+                "--clusterflow.embedded-db.port=" + databasePort,
+                "--clusterflow.mail.catcher.port=" + Processes.freePort()));
     }
 }

@@ -27,7 +27,7 @@ class MailOutboxTest extends IntegrationTest {
     }
 
     @Test
-    void mailQueuedWhileTheServerIsDownIsDeliveredOnceWhenItIsBack() {
+    void mailQueuedWhileTheServerIsDownIsDeliveredOnceWhenItIsBack() throws Exception {
         outbox.queue("later@example.com", "en", "task-assigned", model("Review"), null);
         greenMail.stop();
         try {
@@ -45,6 +45,9 @@ class MailOutboxTest extends IntegrationTest {
 
         assertThat(mailsTo("later@example.com")).hasSize(1);
         assertThat(subject(mailsTo("later@example.com").get(0))).isEqualTo("New task: Review");
+        long id = jdbc.sql("select id from mail_outbox where recipient = 'later@example.com'").query(Long.class).single();
+        assertThat(mailsTo("later@example.com").get(0).getMessageID()).as("one identity per outbox row, kept on resend")
+                .startsWith("<outbox-" + id + "-").endsWith("@localhost>");
         assertThat(jdbc.sql("select status from mail_outbox where recipient = 'later@example.com'")
                 .query(String.class).single()).isEqualTo("SENT");
     }

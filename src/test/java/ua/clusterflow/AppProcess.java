@@ -1,4 +1,4 @@
-package ua.clusterflow.bench;
+package ua.clusterflow;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,32 +9,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import ua.clusterflow.ClusterFlowApplication;
-import ua.clusterflow.Processes;
 
 /**
- * The application in a JVM of its own, as an operator runs it, on the benchmark's classpath and profile: its start-up
- * time to the first served login page and its resident memory, read from {@code /proc}.
+ * The application in a JVM of its own, as an operator runs it, on the test run's classpath with the JVM options
+ * {@code spring-boot:run} uses: its start-up time to the first served login page and its resident memory, read from
+ * {@code /proc}. The benchmarks measure it; the two-node tests run two of them on one database and kill one.
  */
-final class AppProcess {
+public final class AppProcess {
 
     private final Process process;
-    private final Path database;
     private final double startupSeconds;
 
-    private AppProcess(Process process, Path database, double startupSeconds) {
+    private AppProcess(Process process, double startupSeconds) {
         this.process = process;
-        this.database = database.toAbsolutePath();
         this.startupSeconds = startupSeconds;
     }
 
-    static AppProcess start(Path database, int port, int databasePort) throws IOException, InterruptedException {
+    /** The application with these command-line arguments, serving HTTP on {@code port}; its output goes to log. */
+    public static AppProcess start(int port, Path log, List<String> arguments) throws IOException, InterruptedException {
         // the test run's classpath, each entry once (the models would otherwise be deployed twice over)
         String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString()).distinct()
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        Path log = Files.createDirectories(BenchReport.FOLDER).resolve("app-" + port + ".log");
+        Files.createDirectories(log.toAbsolutePath().getParent());
         long start = System.nanoTime();
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -44,20 +42,16 @@ final class AppProcess {
                 command.add(option);
             }
         }
-        command.addAll(List.of("-cp", classpath, ClusterFlowApplication.class.getName(),
-                "--spring.profiles.active=bench", "--server.port=" + port,
-                "--clusterflow.embedded-db.data-directory=" + database.toAbsolutePath(),
-                "--clusterflow.embedded-db.port=" + databasePort,
-                "--clusterflow.mail.catcher.port=" + Processes.freePort()));
+        command.addAll(List.of("-cp", classpath, ClusterFlowApplication.class.getName(), "--server.port=" + port));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Files.writeString(BenchReport.FOLDER.resolve("app-classpath.txt"), classpath.replace(java.io.File.pathSeparator, "\n"));
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build();
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline && process.isAlive()) {
             try {
                 if (client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new AppProcess(process, database, Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+                    return new AppProcess(process, Math.round((System.nanoTime() - start) / 1e8) / 10.0);
                 }
             } catch (IOException notYet) {
                 // not listening yet
@@ -68,32 +62,42 @@ final class AppProcess {
         throw new IllegalStateException("The application did not serve its login page; see " + log);
     }
 
-    double startupSeconds() {
+    public double startupSeconds() {
         return startupSeconds;
     }
 
     /** The application JVM's resident set in MB. */
-    long residentMegabytes() {
+    public long residentMegabytes() {
         return resident(process.pid());
     }
 
     /**
-     * The embedded PostgreSQL's resident set in MB: its server process, found by its data directory (it runs detached
-     * from the application's JVM), and the server's children; shared buffers are counted once per process.
+     * The resident set in MB of the embedded PostgreSQL with its data in {@code database}: its server process, found by
+     * its data directory (it runs detached from the application's JVM), and the server's children; shared buffers are
+     * counted once per process.
      */
-    long databaseResidentMegabytes() {
+    public static long databaseResidentMegabytes(Path database) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(database.toString()) && c.contains("postgres"))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(database.toAbsolutePath().toString()) && c.contains("postgres"))
                         .orElse(false))
                 .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
                 .mapToLong(p -> resident(p.pid())).distinct().sum();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** Ends the JVM at once (SIGKILL), as a crash or a pulled plug would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private static long resident(long pid) {
