@@ -18,15 +18,25 @@ import java.util.concurrent.TimeUnit;
 public final class AppProcess {
 
     private final Process process;
-    private final double startupSeconds;
+    private final int port;
+    private final Path log;
+    private final long launchedAt;
+    private double startupSeconds;
 
-    private AppProcess(Process process, double startupSeconds) {
+    private AppProcess(Process process, int port, Path log, long launchedAt) {
         this.process = process;
-        this.startupSeconds = startupSeconds;
+        this.port = port;
+        this.log = log;
+        this.launchedAt = launchedAt;
     }
 
     /** The application with these command-line arguments, serving HTTP on {@code port}; its output goes to log. */
     public static AppProcess start(int port, Path log, List<String> arguments) throws IOException, InterruptedException {
+        return launch(port, log, arguments).awaitReady();
+    }
+
+    /** Starts the application's JVM without waiting for it, so several can start side by side. */
+    public static AppProcess launch(int port, Path log, List<String> arguments) throws IOException {
         // the test run's classpath, each entry once (the models would otherwise be deployed twice over)
         String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
@@ -45,13 +55,19 @@ public final class AppProcess {
         command.addAll(List.of("-cp", classpath, ClusterFlowApplication.class.getName(), "--server.port=" + port));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new AppProcess(process, port, log, start);
+    }
+
+    /** Waits until the application serves its login page, at most three minutes. */
+    public AppProcess awaitReady() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build();
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline && process.isAlive()) {
             try {
                 if (client.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new AppProcess(process, Math.round((System.nanoTime() - start) / 1e8) / 10.0);
+                    startupSeconds = Math.round((System.nanoTime() - launchedAt) / 1e8) / 10.0;
+                    return this;
                 }
             } catch (IOException notYet) {
                 // not listening yet

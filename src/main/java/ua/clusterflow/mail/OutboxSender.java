@@ -14,15 +14,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox over SMTP. Rows are locked while sent, so two nodes never send one mail
- * twice; a failure is recorded and retried with growing pauses, and after the last attempt the
- * mail is marked failed for the administrator to see.
+ * Delivers the outbox over SMTP. Each mail is sent and marked sent in a transaction of its own
+ * that locks its row, so two nodes never send one mail twice, and a node stopped mid-send leaves
+ * at most the one mail it was sending to go again (with the same Message-ID). A failure is
+ * recorded and retried with growing pauses, and after the last attempt the mail is marked failed
+ * for the administrator to see.
  */
 @Component
 public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final int BATCH = 20;
 
     private final JdbcClient jdbc;
     private final JavaMailSender mailSender;
@@ -58,37 +59,43 @@ public class OutboxSender {
     public int sendDue() {
         int sent = 0;
         while (true) {
-            Batch batch = transaction.execute(status -> sendBatch());
-            if (batch == null || batch.picked() == 0) {
+            Boolean delivered = transaction.execute(status -> sendNext());
+            if (delivered == null) {
                 return sent;
             }
-            sent += batch.sent();
+            if (delivered) {
+                sent++;
+            }
         }
     }
 
-    private Batch sendBatch() {
+    /**
+     * Sends the next due mail and records it, in a transaction of its own that locks the row: null when nothing is
+     * due, else whether the server took it (a failure is recorded and the mail waits for its next attempt).
+     */
+    private Boolean sendNext() {
         List<OutboxMail> due = jdbc.sql("""
                 select id, recipient, subject, body_html, attempts, attachment_name, attachment_type, attachment,
                        created_at
                 from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
-                order by id limit ? for update skip locked""")
-                .param(BATCH)
+                order by id limit 1 for update skip locked""")
                 .query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
                         rs.getTimestamp(9).toInstant().toEpochMilli()))
                 .list();
-        int sent = 0;
-        for (OutboxMail mail : due) {
-            try {
-                deliver(mail);
-                jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1, "
-                        + "last_error = null where id = ?").param(mail.id()).update();
-                sent++;
-            } catch (Exception e) {
-                recordFailure(mail, e);
-            }
+        if (due.isEmpty()) {
+            return null;
         }
-        return new Batch(due.size(), sent);
+        OutboxMail mail = due.get(0);
+        try {
+            deliver(mail);
+            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1, "
+                    + "last_error = null where id = ?").param(mail.id()).update();
+            return true;
+        } catch (Exception e) {
+            recordFailure(mail, e);
+            return false;
+        }
     }
 
     private void deliver(OutboxMail mail) throws Exception {
@@ -122,9 +129,6 @@ public class OutboxSender {
                 .params(attempts, String.valueOf(e.getMessage()), giveUp ? "FAILED" : "PENDING",
                         pause.toSeconds(), mail.id())
                 .update();
-    }
-
-    record Batch(int picked, int sent) {
     }
 
     record OutboxMail(long id, String recipient, String subject, String bodyHtml, int attempts, String attachmentName,
