@@ -78,6 +78,17 @@ public final class AppProcess {
         throw new IllegalStateException("The application did not serve its login page; see " + log);
     }
 
+    /** Waits until the application's output shows this text, at most three minutes. */
+    public void awaitOutput(String text) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (!Files.readString(log).contains(text)) {
+            if (System.currentTimeMillis() > deadline || !process.isAlive()) {
+                throw new IllegalStateException("The application did not write '" + text + "'; see " + log);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     public double startupSeconds() {
         return startupSeconds;
     }

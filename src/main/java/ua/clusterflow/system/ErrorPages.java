@@ -19,6 +19,42 @@ public class ErrorPages {
         return "link-invalid";
     }
 
+    /**
+     * The database cannot be reached (restarting, network): 503 with a page saying nothing of this request was kept
+     * and to send it again; any other failure goes on to the usual handling.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    public String databaseUnavailable(RuntimeException e, HttpServletResponse response, Model model) {
+        if (!isDatabaseUnavailable(e)) {
+            throw e;
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "30");
+        model.addAttribute("status", 503);
+        model.addAttribute("messageKey", "error.unavailable");
+        return "error";
+    }
+
+    /**
+     * A connection refused, lost or timed out anywhere in the cause chain: SQLState class 08 or 57P0x, the pool's
+     * timeout, or the pool's "Connection is closed" (it evicted the connection as broken while the request used it).
+     */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    ? sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0")
+                    : "Connection is closed".equals(sql.getMessage()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public String tooLarge(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());

@@ -32,14 +32,23 @@ public class GlobalModel {
         if (user == null) {
             return Map.of();
         }
-        return taskList.counts(user);
+        try {
+            return taskList.counts(user);
+        } catch (RuntimeException databaseUnavailable) {
+            // the page (an error page too) is shown without its counts rather than not at all
+            return Map.of();
+        }
     }
 
     /** For administrators: the steps waiting for them after failing every retry. */
     @ModelAttribute("incidentCount")
     public long incidentCount() {
         CurrentUser user = me();
-        return user != null && user.administrator() ? incidents.count() : 0;
+        try {
+            return user != null && user.administrator() ? incidents.count() : 0;
+        } catch (RuntimeException databaseUnavailable) {
+            return 0;
+        }
     }
 
     @ModelAttribute("currentPath")
