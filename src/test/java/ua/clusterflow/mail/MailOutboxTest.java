@@ -3,17 +3,25 @@ package ua.clusterflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import ua.clusterflow.IntegrationTest;
 
-/** The outbox: mail leaves only with the step that caused it, and survives an SMTP server that is down. */
+/** The outbox: mail leaves only with the step that caused it, and survives an SMTP server that is down or hangs. */
 class MailOutboxTest extends IntegrationTest {
 
     @Autowired MailOutbox outbox;
     @Autowired TransactionTemplate transaction;
+    @Autowired JavaMailSender mailSender;
 
     @Test
     void aStepThatRollsBackSendsNoMail() {
@@ -66,6 +74,50 @@ class MailOutboxTest extends IntegrationTest {
                 .query(String.class).single()).isEqualTo("FAILED");
         outboxSender.sendDue();
         assertThat(mailsTo("broken@example.com")).isEmpty();
+    }
+
+    /**
+     * An SMTP server that accepts the connection and never answers: sending gives up after the read timeout
+     * ({@code mail.smtp.timeout}, 10 s), the mail waits for its next attempt, and goes out once the server answers.
+     */
+    @Test
+    void aServerThatHangsTimesOutAndTheMailGoesOutOnTheNextAttempt() throws Exception {
+        JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
+        int port = sender.getPort();
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        held.add(silent.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            outbox.queue("slow@example.com", "uk", "task-assigned", model("Повільний"), null);
+            sender.setPort(silent.getLocalPort());
+            try {
+                assertThat(outboxSender.sendDue()).isZero();
+            } finally {
+                sender.setPort(port);
+            }
+            assertThat(held).as("the server took the connection").isNotEmpty();
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        Map<String, Object> row = jdbc.sql("select status, attempts, last_error from mail_outbox "
+                + "where recipient = 'slow@example.com'").query().singleRow();
+        assertThat(row).containsEntry("status", "PENDING").containsEntry("attempts", 1);
+        assertThat(String.valueOf(row.get("last_error")).toLowerCase()).contains("timed out");
+
+        jdbc.sql("update mail_outbox set next_attempt_at = now() where recipient = 'slow@example.com'").update();
+        outboxSender.sendDue();
+        assertThat(mailsTo("slow@example.com")).hasSize(1);
     }
 
     private long rows(String recipient) {
