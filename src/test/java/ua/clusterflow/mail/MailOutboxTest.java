@@ -84,6 +84,7 @@ class MailOutboxTest extends IntegrationTest {
     void aServerThatHangsTimesOutAndTheMailGoesOutOnTheNextAttempt() throws Exception {
         JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
         int port = sender.getPort();
+        String recipient = "slow-" + System.nanoTime() + "@example.com";
         List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0)) {
             Thread acceptor = new Thread(() -> {
@@ -97,7 +98,8 @@ class MailOutboxTest extends IntegrationTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            outbox.queue("slow@example.com", "uk", "task-assigned", model("Повільний"), null);
+            outboxSender.sendDue();
+            outbox.queue(recipient, "uk", "task-assigned", model("Повільний"), null);
             sender.setPort(silent.getLocalPort());
             try {
                 assertThat(outboxSender.sendDue()).isZero();
@@ -110,14 +112,14 @@ class MailOutboxTest extends IntegrationTest {
                 socket.close();
             }
         }
-        Map<String, Object> row = jdbc.sql("select status, attempts, last_error from mail_outbox "
-                + "where recipient = 'slow@example.com'").query().singleRow();
+        Map<String, Object> row = jdbc.sql("select status, attempts, last_error from mail_outbox where recipient = ?")
+                .param(recipient).query().singleRow();
         assertThat(row).containsEntry("status", "PENDING").containsEntry("attempts", 1);
         assertThat(String.valueOf(row.get("last_error")).toLowerCase()).contains("timed out");
 
-        jdbc.sql("update mail_outbox set next_attempt_at = now() where recipient = 'slow@example.com'").update();
+        jdbc.sql("update mail_outbox set next_attempt_at = now() where recipient = ?").param(recipient).update();
         outboxSender.sendDue();
-        assertThat(mailsTo("slow@example.com")).hasSize(1);
+        assertThat(mailsTo(recipient)).hasSize(1);
     }
 
     private long rows(String recipient) {
