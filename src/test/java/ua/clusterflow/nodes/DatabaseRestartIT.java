@@ -3,7 +3,6 @@ package ua.clusterflow.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -60,16 +59,11 @@ class DatabaseRestartIT {
         Files.createDirectories(ROOT);
         Path data = ROOT.resolve("postgres");
         int databasePort = Processes.freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(Processes.freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = OwnServers.smtp();
         EmbeddedPostgres postgres = database(data, databasePort);
         int port = Processes.freePort();
-        AppProcess app = AppProcess.start(port, ROOT.resolve("app.log"), List.of("--spring.profiles.active=nodes",
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--spring.datasource.hikari.connection-timeout=5000",
-                "--spring.mail.host=localhost", "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                "--clusterflow.demo-data=true"));
+        AppProcess app = AppProcess.start(port, ROOT.resolve("app.log"), OwnServers.arguments(postgres, smtp,
+                "--spring.datasource.hikari.connection-timeout=5000", "--clusterflow.demo-data=true"));
         app.awaitOutput("Demo data loaded");
         String base = "http://localhost:" + port;
 
@@ -173,8 +167,7 @@ class DatabaseRestartIT {
             postgres.close();
             smtp.stop();
         }
-        Files.writeString(ROOT.resolve("results.md"), results.entrySet().stream()
-                .map(e -> "- " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+        OwnServers.writeResults(ROOT, results);
     }
 
     private static EmbeddedPostgres database(Path data, int port) throws IOException {

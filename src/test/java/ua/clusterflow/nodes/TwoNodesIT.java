@@ -3,7 +3,6 @@ package ua.clusterflow.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,16 +45,12 @@ class TwoNodesIT {
     @Test
     void timersFireOnceAndMailGoesOutOnceAcrossTwoNodesAndTheSurvivorFinishesAKilledNodesWork() throws Exception {
         Files.createDirectories(ROOT);
-        GreenMail smtp = new GreenMail(new ServerSetup(Processes.freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = OwnServers.smtp();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(ROOT.resolve("postgres"))
                 .setCleanDataDirectory(true).setServerConfig("max_connections", "200")
                 .setPGStartupWait(Duration.ofMinutes(2)).start()) {
             JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-            List<String> common = List.of("--spring.profiles.active=nodes",
-                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--spring.mail.host=localhost", "--spring.mail.port=" + smtp.getSmtp().getPort());
+            List<String> common = OwnServers.arguments(postgres, smtp);
 
             List<String> first;
             List<String> second;
@@ -121,8 +115,7 @@ class TwoNodesIT {
                 }
                 smtp.stop();
             }
-            Files.writeString(ROOT.resolve("results.md"), results.entrySet().stream()
-                    .map(e -> "- " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+            OwnServers.writeResults(ROOT, results);
         }
     }
 
