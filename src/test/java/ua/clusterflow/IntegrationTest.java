@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import ua.clusterflow.mail.OutboxSender;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
+import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.system.IdentityAuthenticationProvider;
 import ua.clusterflow.tasklist.Edrpou;
@@ -116,6 +117,14 @@ public abstract class IntegrationTest {
     /** A board member's ballot in the board vote of a case. */
     protected void castBallot(String businessKey, String voter, String choice, String comment) {
         CaseSteps.castBallot(tasks, businessKey, voter, choice, comment);
+    }
+
+    /**
+     * Sets the engine's clock to noon in Kyiv today, for tests whose timers fall on a day and an hour (a deadline's
+     * 23:59, a reminder's 09:00): their day counts then hold at whatever hour the tests run.
+     */
+    protected void startAtNoonInKyiv() {
+        ClockUtil.setCurrentTime(Date.from(AppClock.today().atTime(12, 0).atZone(AppClock.KYIV).toInstant()));
     }
 
     /** Moves the engine's clock (the app reads the same clock). */

@@ -94,7 +94,8 @@ public class TaskListService {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> names = new HashMap<>();
         long[] total = {0};
-        // the conditions and the order pick the page's 25 tasks first; only those are joined to their case and cluster
+        // the conditions and the order pick the page's 25 tasks first; only those are joined to their case and cluster;
+        // the order ends on the task id, so tasks alike in due date, priority and creation keep their place across pages
         String search = params.containsKey("like") ? """
                 join act_ru_execution e on e.id_ = t.proc_inst_id_
                 left join case_record c on c.business_key = e.business_key_
@@ -106,7 +107,7 @@ public class TaskListService {
                     join act_re_procdef d on d.id_ = t.proc_def_id_
                     """ + search + "where " + where + """
 
-                    order by t.due_date_ asc, t.priority_ desc, t.create_time_ desc
+                    order by t.due_date_ asc, t.priority_ desc, t.create_time_ desc, t.id_ asc
                     limit :size offset :offset)
                 select p.id_, p.name_, p.task_def_key_, p.assignee_, p.owner_, p.delegation_, p.create_time_,
                        p.due_date_, p.follow_up_date_, p.priority_, p.description_, p.tenant_id_, p.process_key,
@@ -116,7 +117,7 @@ public class TaskListService {
                 join act_ru_execution e on e.id_ = p.proc_inst_id_
                 left join case_record c on c.business_key = e.business_key_
                 left join act_id_tenant tn on tn.id_ = p.tenant_id_
-                order by p.due_date_ asc, p.priority_ desc, p.create_time_ desc""").params(params).query((rs, n) -> {
+                order by p.due_date_ asc, p.priority_ desc, p.create_time_ desc, p.id_ asc""").params(params).query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     String key = rs.getString("business_key");
                     String assignee = rs.getString("assignee_");

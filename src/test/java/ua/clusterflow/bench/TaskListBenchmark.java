@@ -68,7 +68,7 @@ class TaskListBenchmark {
                               and (i.user_id_ = :user or i.group_id_ in (:groups))))
               and (:process = '' or d.key_ = :process)
               and (:overdue = false or t.due_date_ < :now)
-            order by t.due_date_ asc, t.priority_ desc, t.create_time_ desc
+            order by t.due_date_ asc, t.priority_ desc, t.create_time_ desc, t.id_ asc
             limit 25""";
 
     @Test
@@ -118,7 +118,7 @@ class TaskListBenchmark {
                         TaskQuery query = engineQuery(tasks, coordinator, filtered);
                         query.count();
                         List<Task> found = query.orderByDueDate().asc().orderByTaskPriority().desc()
-                                .orderByTaskCreateTime().desc().listPage(0, TaskFilter.PAGE_SIZE);
+                                .orderByTaskCreateTime().desc().orderByTaskId().asc().listPage(0, TaskFilter.PAGE_SIZE);
                         assertThat(found).hasSize(rows);
                     } finally {
                         identity.clearAuthentication();

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
@@ -27,6 +28,11 @@ import ua.clusterflow.tasklist.TaskWorkService;
 class BoardVoteProcessTest extends IntegrationTest {
 
     private static final List<String> BOARD = List.of("petro", "iryna", "andriy", "maria", "taras");
+
+    @BeforeEach
+    void startAtNoon() {
+        startAtNoonInKyiv();
+    }
 
     @Autowired BallotRepository ballots;
     @Autowired TaskWorkService work;

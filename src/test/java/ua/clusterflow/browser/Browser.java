@@ -95,9 +95,9 @@ public class Browser implements AutoCloseable {
         return response.body();
     }
 
-    /** Opens a case's task from the task list, as a person would. */
+    /** Opens the case's open task from the task list, found by the case's reference as a person would search it. */
     public void openTask(String businessKey) {
-        open("/tasks");
+        open("/tasks?q=" + businessKey);
         click(By.cssSelector("tr[data-case='" + businessKey + "'] a.task-link"));
         find(By.id("task-form"));
     }

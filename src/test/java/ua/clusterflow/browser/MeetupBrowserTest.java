@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,11 @@ import ua.clusterflow.system.AppClock;
 class MeetupBrowserTest extends IntegrationTest {
 
     private static final Pattern EXPERT_LINK = Pattern.compile("href=\"[^\"]*(/expert/[^\"?]+)\\?answer=accept\"");
+
+    @BeforeEach
+    void startAtNoon() {
+        startAtNoonInKyiv();
+    }
 
     @LocalServerPort int port;
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
@@ -30,6 +31,11 @@ import ua.clusterflow.tasklist.TaskWorkService;
 class DelegationProcessTest extends IntegrationTest {
 
     private static final List<String> BOARD = List.of("petro", "iryna", "andriy", "maria", "taras");
+
+    @BeforeEach
+    void startAtNoon() {
+        startAtNoonInKyiv();
+    }
 
     @Autowired RoleDelegationService roles;
     @Autowired RoleRegistry registry;

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +35,11 @@ class GrantProcessTest extends IntegrationTest {
     @Autowired GrantReviews reviews;
     @Autowired GrantRepository repository;
     @Autowired MockMvc mvc;
+
+    @BeforeEach
+    void startAtNoon() {
+        startAtNoonInKyiv();
+    }
 
     @Test
     void aSupportedApplicationGetsItsLetterIsSubmittedAndFunded() throws Exception {

@@ -22,6 +22,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DtStart;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
@@ -35,6 +36,11 @@ class MeetupProcessTest extends IntegrationTest {
     @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
     @Autowired MeetupCalendar calendar;
+
+    @BeforeEach
+    void startAtNoon() {
+        startAtNoonInKyiv();
+    }
 
     @Test
     void aSmallMeetupIsApprovedByTheCoordinatorHeldAndReported() throws Exception {

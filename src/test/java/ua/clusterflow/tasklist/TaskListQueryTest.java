@@ -67,7 +67,7 @@ class TaskListQueryTest extends IntegrationTest {
                             TaskFilter filter = new TaskFilter(view, process, null, due, null, page);
                             TaskPage answer = taskList.list(user, filter);
                             List<Task> expected = engineQuery(user, filter).orderByDueDate().asc()
-                                    .orderByTaskPriority().desc().orderByTaskCreateTime().desc()
+                                    .orderByTaskPriority().desc().orderByTaskCreateTime().desc().orderByTaskId().asc()
                                     .listPage(page * TaskFilter.PAGE_SIZE, TaskFilter.PAGE_SIZE);
                             String what = userId + " " + filter;
                             assertThat(answer.tasks().stream().map(TaskView::id).toList()).as(what)
