@@ -28,13 +28,14 @@ import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.ClusterTenantPlugin;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** The rules and records of grant applications; the process model decides the order of the steps. */
 @Service
 public class GrantService {
 
-    public enum SaveResult { SAVED, SUBMITTED, STALE }
+    public enum SaveResult { SAVED, SUBMITTED, STALE, OVER_QUOTA }
 
     public record Suggestion(String name, String clusterId, String offers) {
     }
@@ -48,11 +49,13 @@ public class GrantService {
     private final DecisionService decisions;
     private final SupportLetter letters;
     private final JdbcClient jdbc;
+    private final DocumentQuota quota;
 
     public GrantService(GrantRepository grants, MemberOrganisationRepository organisations, CaseRepository cases,
                         ClusterDirectory directory, MailOutbox outbox, RuntimeService runtime,
-                        DecisionService decisions, SupportLetter letters, JdbcClient jdbc) {
+                        DecisionService decisions, SupportLetter letters, JdbcClient jdbc, DocumentQuota quota) {
         this.grants = grants;
+        this.quota = quota;
         this.organisations = organisations;
         this.cases = cases;
         this.directory = directory;
@@ -77,12 +80,16 @@ public class GrantService {
     /**
      * Saves what the member typed, with any attachments; with {@code submit}, hands the
      * application to the coordinator (or back, after changes were asked for). A form read
-     * before the application changed is refused as stale, and nothing is overwritten.
+     * before the application changed is refused as stale, and attachments that would take the organisation over its
+     * document quota are refused; in both cases nothing is written.
      */
     @Transactional
     public SaveResult save(String userId, String reference, GrantForm form, List<FormSubmission.Upload> uploads,
                            boolean submit) {
         GrantApplication before = grants.findByReference(reference).orElseThrow();
+        if (quota.problem(reference, uploads.stream().mapToLong(u -> u.content().length).sum()) != null) {
+            return SaveResult.OVER_QUOTA;
+        }
         if (!grants.update(before.id(), form.getVersion(), form)) {
             return SaveResult.STALE;
         }

@@ -64,8 +64,9 @@ public class MeetupRegistrations {
     /** A guest cancels through their link; the first waiting in the same mode takes the place. */
     @Transactional
     public boolean cancelRegistration(long registrationId) {
+        Meetup meetup = meetups.lock(meetups.registration(registrationId).orElseThrow().meetupId());
+        // read again under the meetup's lock: a second click on the same link must not free a second place
         MeetupRepository.Registration registration = meetups.registration(registrationId).orElseThrow();
-        Meetup meetup = meetups.lock(registration.meetupId());
         if ("CANCELLED".equals(registration.status())) {
             return false;
         }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.view.RedirectView;
 
 @Controller
 public class LanguageController {
@@ -18,11 +19,15 @@ public class LanguageController {
     }
 
     @GetMapping("/lang")
-    public String switchLanguage(@RequestParam String to, @RequestParam(defaultValue = "/") String back,
-                                 HttpServletRequest request, HttpServletResponse response) {
+    public RedirectView switchLanguage(@RequestParam String to, @RequestParam(defaultValue = "/") String back,
+                                       HttpServletRequest request, HttpServletResponse response) {
         Locale locale = "en".equals(to) ? Locale.ENGLISH : WebConfig.UKRAINIAN;
         localeResolver.setLocale(request, response, locale);
         boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
-        return "redirect:" + (local ? back : "/");
+        // the address the person came from is used as it is: never as a view name, never as a template to expand
+        RedirectView view = new RedirectView(local ? back : "/", true);
+        view.setExpandUriTemplateVariables(false);
+        view.setExposeModelAttributes(false);
+        return view;
     }
 }

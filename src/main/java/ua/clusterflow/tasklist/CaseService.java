@@ -22,11 +22,13 @@ public class CaseService {
     private final MemberOrganisationRepository organisations;
     private final List<CaseDetails> details;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final DocumentQuota quota;
 
     /** Who may see a case: the cluster's staff, the member it is about, and whoever works one of its tasks. */
     public CaseService(CaseRepository cases, MemberOrganisationRepository organisations, List<CaseDetails> details,
-                       org.camunda.bpm.engine.TaskService tasks) {
+                       org.camunda.bpm.engine.TaskService tasks, DocumentQuota quota) {
         this.tasks = tasks;
+        this.quota = quota;
         this.cases = cases;
         this.organisations = organisations;
         this.details = details;
@@ -74,8 +76,8 @@ public class CaseService {
     }
 
     /**
-     * Adds a document to a case: PDF, DOCX or XLSX by content, at most 20 MB. Returns the
-     * message key of what is wrong with the file, or null when it was stored.
+     * Adds a document to a case: PDF, DOCX or XLSX by content, at most 20 MB, within its organisation's quota.
+     * Returns the message key of what is wrong with the file, or null when it was stored.
      */
     @Transactional
     public String addDocument(CurrentUser user, CaseRecord record, String fileName, byte[] content) {
@@ -85,6 +87,10 @@ public class CaseService {
         String problem = FileTypes.problem(fileName, content, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES);
         if (problem != null) {
             return problem;
+        }
+        String overQuota = quota.problem(record.businessKey(), content.length);
+        if (overQuota != null) {
+            return overQuota;
         }
         String name = FileTypes.safeName(fileName);
         String type = FileTypes.detect(content);

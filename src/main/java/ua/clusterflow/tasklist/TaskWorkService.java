@@ -33,10 +33,13 @@ public class TaskWorkService {
     private final ClusterDirectory directory;
     private final TransactionTemplate transaction;
     private final StepNames stepNames;
+    private final DocumentQuota quota;
 
     public TaskWorkService(TaskService tasks, RuntimeService runtime, TaskListService taskList, CaseRepository cases,
-                           ClusterDirectory directory, TransactionTemplate transaction, StepNames stepNames) {
+                           ClusterDirectory directory, TransactionTemplate transaction, StepNames stepNames,
+                           DocumentQuota quota) {
         this.stepNames = stepNames;
+        this.quota = quota;
         this.tasks = tasks;
         this.runtime = runtime;
         this.taskList = taskList;
@@ -132,6 +135,10 @@ public class TaskWorkService {
         String businessKey = businessKey(task);
         Map<String, Object> variables = new HashMap<>();
         submission.values().forEach((key, value) -> variables.put(key, engineValue(value)));
+        long uploaded = submission.uploads().values().stream().mapToLong(u -> u.content().length).sum();
+        if (quota.problem(businessKey, uploaded) != null) {
+            throw new TaskProblem(DocumentQuota.PROBLEM, quota.quotaMb());
+        }
         submission.uploads().forEach((key, upload) -> {
             long id = cases.addDocument(businessKey, upload.fileName(), upload.contentType(), upload.content(),
                     user.name());

@@ -57,6 +57,11 @@ class ClusterAdminControllerTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/login?welcome=roman"));
         assertThat(directory.checkPassword("roman", "lviv-coordinator-1")).isTrue();
         mvc.perform(get(link.group(1))).andExpect(redirectedUrl("/login?invitationUsed"));
+        mvc.perform(post(link.group(1)).with(csrf()).param("password", "taken-over-1234").param("repeat", "taken-over-1234"))
+                .andExpect(redirectedUrl("/login?invitationUsed"));
+        assertThat(directory.checkPassword("roman", "lviv-coordinator-1")).as("a replayed invitation changes nothing")
+                .isTrue();
+        mvc.perform(get("/login").param("invitationUsed", "")).andExpect(content().string(containsString("Запрошення вже використано")));
 
         mvc.perform(post("/admin/clusters/lviv/people").with(as("admin")).with(csrf())
                         .param("userId", "olena").param("roles", "BOARD"))

@@ -74,6 +74,40 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     @Test
+    void aReplayedOrDoubleClickedCancellationFreesOnePlaceOnly() throws Exception {
+        Meetup m = announced(1);
+        long first = registrations.register(m.reference(), "Перша", null, "replay-first@example.com", "offline").registrationId();
+        long second = registrations.register(m.reference(), "Друга", null, "replay-second@example.com", "offline").registrationId();
+        long third = registrations.register(m.reference(), "Третя", null, "replay-third@example.com", "offline").registrationId();
+        String link = body(mailsTo("replay-first@example.com").get(0))
+                .replaceAll("(?s).*href=\"[^\"]*(/meetups/registrations/[^\"]+)\".*", "$1");
+
+        List<String> messages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var clicks = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < 2; i++) {
+            clicks.add(pool.submit(() -> {
+                messages.add((String) mvc.perform(post(link).with(csrf())).andReturn().getFlashMap().get("message"));
+                return null;
+            }));
+        }
+        for (var click : clicks) {
+            click.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(messages).containsExactlyInAnyOrder("meetup.registrationCancelled", "meetup.registrationAlreadyCancelled");
+        mvc.perform(post(link).with(csrf())).andExpect(flash().attribute("message", "meetup.registrationAlreadyCancelled"));
+        mvc.perform(get(link)).andExpect(content().string(containsString("Скасовано")))
+                .andExpect(content().string(not(containsString("id=\"cancel-registration\""))));
+
+        assertThat(repository.registration(first).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(repository.registration(second).orElseThrow().status()).isEqualTo("CONFIRMED");
+        assertThat(repository.registration(third).orElseThrow().status()).as("the place freed once went to one guest")
+                .isEqualTo("WAITING");
+        assertThat(mailsTo("replay-third@example.com")).hasSize(1);
+    }
+
+    @Test
     void anExpertAnswersOnceAndAMailLinkAloneChangesNothing() throws Exception {
         Meetup m = approved();
         shortlist(m);

@@ -30,6 +30,7 @@ import ua.clusterflow.grant.GrantRepository;
 import ua.clusterflow.grant.GrantService;
 import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.FileTypes;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -50,10 +51,12 @@ public class GrantController {
     private final ClusterDirectory directory;
     private final TaskService tasks;
     private final StepNames stepNames;
+    private final DocumentQuota quota;
 
     public GrantController(GrantService service, GrantRepository grants, MemberOrganisationRepository organisations,
-                           ClusterDirectory directory, TaskService tasks, StepNames stepNames) {
+                           ClusterDirectory directory, TaskService tasks, StepNames stepNames, DocumentQuota quota) {
         this.service = service;
+        this.quota = quota;
         this.grants = grants;
         this.organisations = organisations;
         this.directory = directory;
@@ -110,6 +113,12 @@ public class GrantController {
             return showForm(a, form, locale, model);
         }
         GrantService.SaveResult result = service.save(user.id(), reference, form, uploads, submit);
+        if (result == GrantService.SaveResult.OVER_QUOTA) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            form.reject("attachments", "grant.error.fileQuota");
+            form.errors().put("attachmentsFile", String.valueOf(quota.quotaMb()));
+            return showForm(a, form, locale, model);
+        }
         if (result == GrantService.SaveResult.STALE) {
             response.setStatus(HttpStatus.CONFLICT.value());
             GrantApplication now = grants.findByReference(reference).orElseThrow();

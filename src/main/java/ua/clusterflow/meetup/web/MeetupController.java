@@ -176,8 +176,9 @@ public class MeetupController {
     @PostMapping("/meetups/registrations/{token}")
     public String processCancellation(@PathVariable String token, RedirectAttributes redirect) {
         MeetupRepository.Registration registration = registration(token);
-        registrations.cancelRegistration(registration.id());
-        redirect.addFlashAttribute("message", "meetup.registrationCancelled");
+        boolean cancelled = registrations.cancelRegistration(registration.id());
+        redirect.addFlashAttribute("message",
+                cancelled ? "meetup.registrationCancelled" : "meetup.registrationAlreadyCancelled");
         return "redirect:/meetups/" + meetups.get(registration.meetupId()).reference();
     }
 

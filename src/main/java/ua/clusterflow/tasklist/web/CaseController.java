@@ -25,6 +25,7 @@ import ua.clusterflow.tasklist.CaseDiagramService;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.CaseService;
+import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.StepNames;
 
 /** The case page: what a case is, where it stands, what happened, and its comments and documents. */
@@ -38,10 +39,12 @@ public class CaseController {
     private final CaseDiagramService diagrams;
     private final ClusterDirectory directory;
     private final StepNames stepNames;
+    private final DocumentQuota quota;
 
     public CaseController(CaseService caseService, CaseRepository cases, CaseDiagramService diagrams,
-                          ClusterDirectory directory, StepNames stepNames) {
+                          ClusterDirectory directory, StepNames stepNames, DocumentQuota quota) {
         this.stepNames = stepNames;
+        this.quota = quota;
         this.caseService = caseService;
         this.cases = cases;
         this.diagrams = diagrams;
@@ -100,6 +103,8 @@ public class CaseController {
                 : caseService.addDocument(user, record, file.getOriginalFilename(), file.getBytes());
         if (problem != null) {
             redirect.addFlashAttribute("documentError", problem);
+            redirect.addFlashAttribute("documentErrorArg",
+                    DocumentQuota.PROBLEM.equals(problem) ? quota.quotaMb() : CaseService.MAX_DOCUMENT_MB);
         }
         return "redirect:/cases/" + key + "#documents";
     }
