@@ -9,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How much a member organisation may keep in documents across all its cases. Uploads to a case that belongs to an
  * organisation are checked against it; the organisation's row is locked while checking, so two uploads at once cannot
- * both slip under the limit. Documents the app writes itself (letters, reports) are not counted against a person.
+ * both slip under the limit. Documents the app writes itself (letters, reports) are stored without the check and
+ * count towards the total.
  */
 @Component
 public class DocumentQuota {

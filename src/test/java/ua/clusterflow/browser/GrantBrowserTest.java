@@ -37,6 +37,7 @@ class GrantBrowserTest extends IntegrationTest {
             browser.login("nadia", "demo");
             browser.open("/grants");
             browser.click(By.id("new-grant"));
+            String reference = browser.currentUrl().replaceAll(".*/(GRA-\\d+)/edit.*", "$1");
             browser.select("programme", "smp");
             browser.type("callId", "SMP-COSME-2027-CLUSTERS");
             browser.date("callDeadline", AppClock.today().plusDays(45).toString());
@@ -56,7 +57,8 @@ class GrantBrowserTest extends IntegrationTest {
             browser.find(By.cssSelector(".flash.ok"));
             browser.screenshot("draft-saved");
             browser.click(By.id("submit-grant"));
-            String reference = browser.find(By.cssSelector("tr[data-case]")).getAttribute("data-case");
+            assertThat(browser.find(By.cssSelector("tr[data-case='" + reference + "']")).getText())
+                    .contains("На перевірці координатора");
             browser.screenshot("my-applications");
 
             browser.login("olena", "demo");
