@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import ua.clusterflow.board.process.BoardVoteProcess;
+import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
@@ -52,6 +53,18 @@ public final class CaseSteps {
     }
 
     /** A board member's ballot in the board vote of a case. */
+    /** The coordinator shortlists three experts, one of each kind: {@code name} 0..2, mailed at {@code mailPrefix}N-reference. */
+    public static void shortlistExperts(TaskService tasks, String reference, String name, String mailPrefix) {
+        Map<String, Object> experts = new HashMap<>();
+        List<String> categories = List.of("business", "university", "it");
+        for (int i = 0; i < 3; i++) {
+            experts.put("expert" + (i + 1) + "Name", name + " " + i);
+            experts.put("expert" + (i + 1) + "Email", mailPrefix + i + "-" + reference + "@example.com");
+            experts.put("expert" + (i + 1) + "Category", categories.get(i));
+        }
+        complete(tasks, reference, MeetupProcess.TASK_SHORTLIST, "olena", experts);
+    }
+
     public static void castBallot(TaskService tasks, String businessKey, String voter, String choice, String comment) {
         Task ballot = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.system.AppClock;
@@ -199,14 +200,7 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     private void shortlist(Meetup m) {
-        Map<String, Object> experts = new HashMap<>();
-        List<String> categories = List.of("business", "university", "it");
-        for (int i = 0; i < 3; i++) {
-            experts.put("expert" + (i + 1) + "Name", "Експерт " + i);
-            experts.put("expert" + (i + 1) + "Email", "web-expert" + i + "-" + m.reference() + "@example.com");
-            experts.put("expert" + (i + 1) + "Category", categories.get(i));
-        }
-        complete(m.reference(), MeetupProcess.TASK_SHORTLIST, "olena", experts);
+        CaseSteps.shortlistExperts(tasks, m.reference(), "Експерт", "web-expert");
     }
 
     private Meetup announced(int offlinePlaces) {

@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.delegation.process.DelegationProcess;
@@ -143,14 +144,7 @@ class StoredScriptTest extends IntegrationTest {
         plan.put("budget", 3000.0);
         complete(m.reference(), MeetupProcess.TASK_PLAN, "olena", plan);
         complete(m.reference(), MeetupProcess.TASK_APPROVE, "olena", Map.of(MeetupProcess.APPROVAL_DECISION, "approve"));
-        Map<String, Object> experts = new HashMap<>();
-        List<String> categories = List.of("business", "university", "it");
-        for (int i = 0; i < 3; i++) {
-            experts.put("expert" + (i + 1) + "Name", "Expert " + PAYLOAD);
-            experts.put("expert" + (i + 1) + "Email", "markup-expert" + i + "-" + m.reference() + "@example.com");
-            experts.put("expert" + (i + 1) + "Category", categories.get(i));
-        }
-        complete(m.reference(), MeetupProcess.TASK_SHORTLIST, "olena", experts);
+        CaseSteps.shortlistExperts(tasks, m.reference(), "Expert " + PAYLOAD, "markup-expert");
         List<MeetupRepository.Expert> shortlisted = meetupRepository.experts(m.id());
         shownAsText(null, "/expert/" + meetups.expertToken(shortlisted.get(0).id()));
         shortlisted.forEach(e -> meetups.answer(e.id(), true));
