@@ -52,8 +52,7 @@ public final class CaseSteps {
         tasks.complete(found.get(0).getId(), variables);
     }
 
-    /** A board member's ballot in the board vote of a case. */
-    /** The coordinator shortlists three experts, one of each kind: {@code name} 0..2, mailed at {@code mailPrefix}N-reference. */
+    /** The coordinator shortlists three experts, one of each kind, named {@code name} 0 to 2. */
     public static void shortlistExperts(TaskService tasks, String reference, String name, String mailPrefix) {
         Map<String, Object> experts = new HashMap<>();
         List<String> categories = List.of("business", "university", "it");
@@ -65,6 +64,7 @@ public final class CaseSteps {
         complete(tasks, reference, MeetupProcess.TASK_SHORTLIST, "olena", experts);
     }
 
+    /** A board member's ballot in the board vote of a case. */
     public static void castBallot(TaskService tasks, String businessKey, String voter, String choice, String comment) {
         Task ballot = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
