@@ -87,7 +87,7 @@ public class GrantService {
     public SaveResult save(String userId, String reference, GrantForm form, List<FormSubmission.Upload> uploads,
                            boolean submit) {
         GrantApplication before = grants.findByReference(reference).orElseThrow();
-        if (quota.problem(reference, uploads.stream().mapToLong(u -> u.content().length).sum()) != null) {
+        if (quota.problem(reference, uploads) != null) {
             return SaveResult.OVER_QUOTA;
         }
         if (!grants.update(before.id(), form.getVersion(), form)) {

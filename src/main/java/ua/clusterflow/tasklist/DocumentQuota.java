@@ -1,5 +1,6 @@
 package ua.clusterflow.tasklist;
 
+import java.util.Collection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,10 +51,20 @@ public class DocumentQuota {
         }
         jdbc.sql("select id from member_organisation where id = ? for update").param(organisation)
                 .query(Long.class).optional();
-        long used = jdbc.sql("""
+        return usedBytes(organisation) + addedBytes > quotaBytes ? PROBLEM : null;
+    }
+
+    /** {@link #problem(String, long)} for the files of a form. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String problem(String businessKey, Collection<FormSubmission.Upload> uploads) {
+        return problem(businessKey, uploads.stream().mapToLong(u -> u.content().length).sum());
+    }
+
+    /** The bytes of documents on all the organisation's cases. */
+    public long usedBytes(long organisation) {
+        return jdbc.sql("""
                 select coalesce(sum(d.size_bytes), 0) from case_document d
                 join case_record c on c.business_key = d.business_key
                 where c.organisation_id = ?""").param(organisation).query(Long.class).single();
-        return used + addedBytes > quotaBytes ? PROBLEM : null;
     }
 }

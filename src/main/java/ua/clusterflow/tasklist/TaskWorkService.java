@@ -135,8 +135,7 @@ public class TaskWorkService {
         String businessKey = businessKey(task);
         Map<String, Object> variables = new HashMap<>();
         submission.values().forEach((key, value) -> variables.put(key, engineValue(value)));
-        long uploaded = submission.uploads().values().stream().mapToLong(u -> u.content().length).sum();
-        if (quota.problem(businessKey, uploaded) != null) {
+        if (quota.problem(businessKey, submission.uploads().values()) != null) {
             throw new TaskProblem(DocumentQuota.PROBLEM, quota.quotaMb());
         }
         submission.uploads().forEach((key, upload) -> {

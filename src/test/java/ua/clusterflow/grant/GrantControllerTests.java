@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -152,31 +151,11 @@ class GrantControllerTests extends IntegrationTest {
     }
 
     private String newDraft() throws Exception {
-        String location = mvc.perform(post("/grants").with(as("nadia")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        return location.replaceAll(".*/(GRA-\\d+)/edit", "$1");
+        return GrantForms.newDraft(mvc, as("nadia"));
     }
 
     private MockMultipartHttpServletRequestBuilder form(String reference, int version, String action, String... overrides) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        values.put("programme", "smp");
-        values.put("callId", "SMP-COSME-2027-CLUSTERS");
-        values.put("callDeadline", AppClock.today().plusDays(60).toString());
-        values.put("title", "Цифрові двійники для зварювання");
-        values.put("summary", "Кластерний проєкт цифрових двійників");
-        values.put("requestedBudget", "400000");
-        values.put("coFinancing", "40000");
-        values.put("partnerName0", "Politechnika Łódzka");
-        values.put("partnerCountry0", "PL");
-        values.put("partnerRole0", "Research partner");
-        for (int i = 0; i < overrides.length; i += 2) {
-            values.put(overrides[i], overrides[i + 1]);
-        }
-        MockMultipartHttpServletRequestBuilder request = multipart("/grants/" + reference);
-        values.forEach(request::param);
-        request.param("version", String.valueOf(version)).param("action", action);
-        request.with(as("nadia")).with(csrf());
-        return request;
+        return GrantForms.form(reference, version, action, as("nadia"), overrides);
     }
 
     private static byte[] xlsx() throws java.io.IOException {

@@ -3,7 +3,6 @@ package ua.clusterflow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,6 +23,7 @@ import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.delegation.process.DelegationProcess;
+import ua.clusterflow.grant.GrantForms;
 import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupRegistrations;
@@ -78,17 +78,11 @@ class StoredScriptTest extends IntegrationTest {
 
     @Test
     void markupInAGrantApplicationItsFileNameReviewCommentAndBallotsIsShownAsText() throws Exception {
-        String location = mvc.perform(post("/grants").with(as("nadia")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        String reference = location.replaceAll(".*/(GRA-\\d+)/edit", "$1");
-        var form = multipart("/grants/" + reference)
-                .file(new MockMultipartFile("attachments", FILE_NAME, "application/pdf", "%PDF-1.4\n%\n".getBytes()));
-        Map<String, String> typed = Map.of("programme", "smp", "callId", "CALL " + PAYLOAD,
-                "callDeadline", AppClock.today().plusDays(60).toString(), "title", "Title " + PAYLOAD,
-                "summary", "Summary " + PAYLOAD, "requestedBudget", "400000", "coFinancing", "40000",
-                "partnerName0", "Partner " + PAYLOAD, "partnerCountry0", "PL", "partnerRole0", "Role " + PAYLOAD);
-        typed.forEach(form::param);
-        mvc.perform(form.param("version", "0").param("action", "submit").with(as("nadia")).with(csrf()))
+        String reference = GrantForms.newDraft(mvc, as("nadia"));
+        mvc.perform(GrantForms.form(reference, 0, "submit", as("nadia"), "callId", "CALL " + PAYLOAD,
+                        "title", "Title " + PAYLOAD, "summary", "Summary " + PAYLOAD,
+                        "partnerName0", "Partner " + PAYLOAD, "partnerRole0", "Role " + PAYLOAD)
+                        .file(new MockMultipartFile("attachments", FILE_NAME, "application/pdf", "%PDF-1.4\n%\n".getBytes())))
                 .andExpect(redirectedUrl("/grants"));
         assertThat(jdbc.sql("select file_name from case_document where business_key = ?").param(reference)
                 .query(String.class).single()).doesNotContain("<").doesNotContain(">").endsWith(".pdf");

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -19,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.grant.GrantForms;
 import ua.clusterflow.grant.process.GrantProcess;
-import ua.clusterflow.system.AppClock;
 
 /**
  * A member organisation keeps at most its quota of documents across all its cases: an upload past it, through the case
@@ -62,10 +61,8 @@ class DocumentQuotaTest extends IntegrationTest {
 
         String draft = draft();
         long draftDocuments = documents(draft);
-        mvc.perform(multipart("/grants/" + draft)
-                        .file(new MockMultipartFile("attachments", "third.pdf", "application/pdf", PDF))
-                        .param("title", "Заявка понад ліміт").param("version", "0").param("action", "save")
-                        .with(as("nadia")).with(csrf()))
+        mvc.perform(GrantForms.form(draft, 0, "save", as("nadia"), "title", "Заявка понад ліміт")
+                        .file(new MockMultipartFile("attachments", "third.pdf", "application/pdf", PDF)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"e-attachments\"")))
                 .andExpect(content().string(containsString("перевищили б ліміт")))
@@ -91,28 +88,16 @@ class DocumentQuotaTest extends IntegrationTest {
 
     private String submittedGrant() throws Exception {
         String reference = draft();
-        mvc.perform(multipart("/grants/" + reference).param("programme", "smp").param("callId", "SMP-QUOTA-01")
-                        .param("callDeadline", AppClock.today().plusDays(60).toString())
-                        .param("title", "Квота документів").param("summary", "Перевірка квоти")
-                        .param("requestedBudget", "100000").param("coFinancing", "10000")
-                        .param("partnerName0", "Politechnika Łódzka").param("partnerCountry0", "PL")
-                        .param("partnerRole0", "Research partner").param("version", "0").param("action", "submit")
-                        .with(as("nadia")).with(csrf()))
-                .andExpect(redirectedUrl("/grants"));
+        mvc.perform(GrantForms.form(reference, 0, "submit", as("nadia"))).andExpect(redirectedUrl("/grants"));
         return reference;
     }
 
     private String draft() throws Exception {
-        String location = mvc.perform(post("/grants").with(as("nadia")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        return location.replaceAll(".*/(GRA-\\d+)/edit", "$1");
+        return GrantForms.newDraft(mvc, as("nadia"));
     }
 
     private long used(long organisation) {
-        return jdbc.sql("""
-                select coalesce(sum(d.size_bytes), 0) from case_document d
-                join case_record c on c.business_key = d.business_key where c.organisation_id = ?""")
-                .param(organisation).query(Long.class).single();
+        return quota.usedBytes(organisation);
     }
 
     private long documents(String reference) {
