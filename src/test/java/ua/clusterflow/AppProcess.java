@@ -104,11 +104,46 @@ public final class AppProcess {
      * counted once per process.
      */
     public static long databaseResidentMegabytes(Path database) {
+        return databaseProcesses(database).mapToLong(p -> resident(p.pid())).distinct().sum();
+    }
+
+    /** The CPU time in milliseconds the application's JVM has used so far. */
+    public long cpuMillis() {
+        return cpuMillis(process.pid(), false);
+    }
+
+    /**
+     * The CPU time in milliseconds the embedded PostgreSQL with its data in {@code database} has used so far: its server
+     * process with the children it has reaped, and the children still running (the connections).
+     */
+    public static long databaseCpuMillis(Path database) {
+        return databaseProcesses(database).mapToLong(p -> cpuMillis(p.pid(), p.parent()
+                .map(parent -> parent.info().commandLine().map(c -> !c.contains("postgres")).orElse(true)).orElse(true)))
+                .sum();
+    }
+
+    private static java.util.stream.Stream<ProcessHandle> databaseProcesses(Path database) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(database.toAbsolutePath().toString()) && c.contains("postgres"))
                         .orElse(false))
                 .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
-                .mapToLong(p -> resident(p.pid())).distinct().sum();
+                .distinct();
+    }
+
+    /** User and system time from {@code /proc/<pid>/stat} (100 ticks a second), with its reaped children's if asked. */
+    private static long cpuMillis(long pid, boolean withReapedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields from the state on: utime is the 12th, stime the 13th, cutime and cstime the 14th and 15th
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withReapedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks * 10;
+        } catch (IOException gone) {
+            return 0;
+        }
     }
 
     public void stop() throws InterruptedException {

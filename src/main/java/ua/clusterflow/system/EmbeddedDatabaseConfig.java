@@ -5,14 +5,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -28,7 +32,8 @@ public class EmbeddedDatabaseConfig {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${clusterflow.embedded-db.data-directory}") String dataDirectory,
                                       @Value("${clusterflow.embedded-db.port:0}") int port,
-                                      @Value("${clusterflow.embedded-db.clean:false}") boolean clean) throws IOException {
+                                      @Value("${clusterflow.embedded-db.clean:false}") boolean clean,
+                                      Environment environment) throws IOException {
         Path dir = Path.of(dataDirectory).toAbsolutePath();
         Files.createDirectories(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -37,6 +42,9 @@ public class EmbeddedDatabaseConfig {
                 .setServerConfig("max_connections", "100")
                 // after an unclean stop the server replays its log first, which takes longer than a clean start
                 .setPGStartupWait(Duration.ofMinutes(2));
+        // further server settings, e.g. clusterflow.embedded-db.server-config.shared_preload_libraries
+        Binder.get(environment).bind("clusterflow.embedded-db.server-config",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of()).forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -2,6 +2,7 @@ package ua.clusterflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
@@ -64,7 +66,8 @@ class ThroughputBenchmark {
             results.put("idleDatabaseMegabytes", AppProcess.databaseResidentMegabytes(BenchDatabases.HISTORY));
             JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
                     "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "postgres"));
-            Window window = Window.open(jdbc);
+            Window window = Window.open(jdbc, cpuOf(Map.of("application", app::cpuMillis,
+                    "loadGenerator", ThroughputBenchmark::ownCpuMillis)));
             AtomicLong peak = new AtomicLong();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -103,10 +106,12 @@ class ThroughputBenchmark {
     }
 
     /** The cases and engine steps finished between its opening and its closing, per second. */
-    record Window(Instant start, long members) {
+    record Window(Instant start, long members, CostAccount cost) {
 
-        static Window open(JdbcClient jdbc) {
-            return new Window(Instant.now(), members(jdbc));
+        /** Opens the window; {@code cpu} reads the CPU milliseconds of each process taking part. */
+        static Window open(JdbcClient jdbc, Map<String, LongSupplier> cpu) {
+            CostAccount cost = CostAccount.open(jdbc, cpu);
+            return new Window(Instant.now(), members(jdbc), cost);
         }
 
         Map<String, Object> close(JdbcClient jdbc) {
@@ -120,6 +125,8 @@ class ThroughputBenchmark {
             figures.put("casesPerSecond", Math.round(cases / seconds * 100) / 100.0);
             figures.put("engineSteps", steps);
             figures.put("engineStepsPerSecond", Math.round(steps / seconds * 10) / 10.0);
+            figures.put("engineStepsPerCase", Math.round(steps / (double) Math.max(1, cases) * 10) / 10.0);
+            figures.putAll(cost.close(jdbc, cases, steps));
             return figures;
         }
 
@@ -135,7 +142,7 @@ class ThroughputBenchmark {
         TaskService tasks = context.getBean(TaskService.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         AtomicInteger codes = new AtomicInteger(firstCode(jdbc));
-        Window window = Window.open(jdbc);
+        Window window = Window.open(jdbc, cpuOf(Map.of("application", ThroughputBenchmark::ownCpuMillis)));
         long deadline = System.currentTimeMillis() + SECONDS * 1000L;
         ExecutorService pool = Executors.newFixedThreadPool(USERS);
         List<Future<?>> workers = new ArrayList<>();
@@ -157,6 +164,24 @@ class ThroughputBenchmark {
         }
         pool.shutdown();
         return window.close(jdbc);
+    }
+
+    /** The processes taking part, the database's among them, in the same order in every run. */
+    private static Map<String, LongSupplier> cpuOf(Map<String, LongSupplier> processes) {
+        Map<String, LongSupplier> cpu = new LinkedHashMap<>();
+        for (String name : List.of("application", "loadGenerator")) {
+            if (processes.containsKey(name)) {
+                cpu.put(name, processes.get(name));
+            }
+        }
+        cpu.put("database", () -> AppProcess.databaseCpuMillis(BenchDatabases.HISTORY));
+        return cpu;
+    }
+
+    /** This JVM's CPU time: the load generator's over HTTP, the application's when it runs in this JVM. */
+    private static long ownCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     /** EDRPOU codes not used in the load cluster yet: every case of the run is a new organisation. */
@@ -181,16 +206,25 @@ class ThroughputBenchmark {
         if (jdbc.sql("select count(*) from pg_database where datname = 'pgbench'").query(Long.class).single() == 0) {
             jdbc.sql("create database pgbench").update();
         }
-        String output = Processes.runAsPostgres("pgbench", "-h", "localhost", "-p", String.valueOf(databasePort), "-U", "postgres",
-                "-i", "-s", "10", "-q", "pgbench") + Processes.runAsPostgres("pgbench", "-h", "localhost", "-p",
+        Processes.runAsPostgres("pgbench", "-h", "localhost", "-p", String.valueOf(databasePort), "-U", "postgres",
+                "-i", "-s", "10", "-q", "pgbench");
+        JdbcClient pgbenchDatabase = JdbcClient.create(new DriverManagerDataSource(
+                "jdbc:postgresql://localhost:" + databasePort + "/pgbench", "postgres", "postgres"));
+        CostAccount cost = CostAccount.open(pgbenchDatabase, cpuOf(Map.of()));
+        String output = Processes.runAsPostgres("pgbench", "-h", "localhost", "-p",
                 String.valueOf(databasePort), "-U", "postgres", "-N", "-c", String.valueOf(USERS), "-j", "2", "-T",
                 "30", "pgbench");
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        assertThat(tps.find()).as("pgbench output: %s", output).isTrue();
+        Matcher processed = Pattern.compile("transactions actually processed: ([0-9]+)").matcher(output);
+        assertThat(tps.find() && processed.find()).as("pgbench output: %s", output).isTrue();
+        long transactions = Long.parseLong(processed.group(1));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", USERS);
         figures.put("scale", 10);
         figures.put("tps", Double.parseDouble(tps.group(1)));
+        figures.put("transactions", transactions);
+        // a pgbench transaction counted as one case and one step: the costs below are per transaction
+        figures.put("perTransaction", cost.close(pgbenchDatabase, transactions, transactions));
         return figures;
     }
 
@@ -215,10 +249,39 @@ class ThroughputBenchmark {
                 pgbench.get("tps")));
         md.append(String.format("%nHTTP / in-process cases per second: %.2f (goal ≥ 0.6). HTTP engine steps per "
                 + "second / pgbench TPS: %.2f (goal ≥ 0.3).%n", httpToEngine, stepsToPgbench));
+        md.append(costs(http, engine, (Map<String, Object>) pgbench.get("perTransaction")));
         md.append("\n| start-up and memory | value |\n|---|---|\n");
         for (String key : List.of("startupSeconds", "startupEmptyDatabaseSeconds", "idleMegabytes",
                 "idleDatabaseMegabytes", "underLoadMegabytes", "idleEmptyDatabaseMegabytes", "gatlingExitCode")) {
             md.append("| ").append(key).append(" | ").append(results.get(key)).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /**
+     * What a case cost each driver, beside a pgbench transaction: CPU milliseconds by process, the database's
+     * statements, transactions and rows written; then the statements that took the database the most time over HTTP.
+     */
+    @SuppressWarnings("unchecked")
+    private static String costs(Map<String, Object> http, Map<String, Object> engine, Map<String, Object> pgbench) {
+        StringBuilder md = new StringBuilder("\n## What a case costs\n\n");
+        md.append("| per case (pgbench: per transaction) | HTTP | one JVM | pgbench -N |\n|---|---|---|---|\n");
+        for (String process : List.of("application", "loadGenerator", "database", "all")) {
+            md.append(String.format("| CPU ms, %s | %s | %s | %s |%n", process,
+                    ((Map<String, Object>) http.get("cpuMillisPerCase")).getOrDefault(process, ""),
+                    ((Map<String, Object>) engine.get("cpuMillisPerCase")).getOrDefault(process, ""),
+                    ((Map<String, Object>) pgbench.get("cpuMillisPerCase")).getOrDefault(process, "")));
+        }
+        for (String figure : List.of("engineStepsPerCase", "statementsPerCase", "statementMillisPerCase",
+                "transactionsPerCase", "rowsWrittenPerCase", "rowsWrittenPerEngineStep")) {
+            md.append(String.format("| %s | %s | %s | %s |%n", figure, http.getOrDefault(figure, ""),
+                    engine.getOrDefault(figure, ""), figure.equals("engineStepsPerCase") ? "" : pgbench.getOrDefault(figure, "")));
+        }
+        md.append("\nStatements that took the database the most time over HTTP:\n\n"
+                + "| statement | calls per case | mean ms | ms per case |\n|---|---|---|---|\n");
+        for (Map<String, Object> statement : (List<Map<String, Object>>) http.getOrDefault("topStatements", List.of())) {
+            md.append(String.format("| `%s` | %s | %s | %s |%n", statement.get("query").toString().replace("|", "\\|"),
+                    statement.get("callsPerCase"), statement.get("meanMillis"), statement.get("millisPerCase")));
         }
         return md.toString();
     }
