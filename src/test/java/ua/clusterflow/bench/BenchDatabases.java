@@ -36,7 +36,14 @@ final class BenchDatabases {
         return new SpringApplicationBuilder(ClusterFlowApplication.class).profiles("bench").run(args);
     }
 
+    /**
+     * Generates what is missing of the alliance's data; with {@code -Dbench.generate=false} nothing, for a quick run on
+     * whatever the databases hold (an empty one is created with the demo data).
+     */
     static void prepare(int openTasks, int finishedCases) throws IOException {
+        if ("false".equals(System.getProperty("bench.generate"))) {
+            return;
+        }
         if (!Files.exists(OPEN.resolve("PG_VERSION"))) {
             try (ConfigurableApplicationContext context = start(HISTORY)) {
                 BenchData data = new BenchData(context);
