@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import ua.clusterflow.ClusterFlowApplication;
+import ua.clusterflow.Processes;
 
 /**
  * The benchmark's two databases under {@code $BENCH_DATA} (default {@code bench-data/}): {@code open} with the
@@ -25,15 +26,27 @@ final class BenchDatabases {
     private BenchDatabases() {
     }
 
-    /** The application on one of the databases, with the bench profile, a random port and the given properties. */
+    /**
+     * The application on one of the databases, with the bench profile, random ports for HTTP and the mail catcher (two
+     * benchmarks may run side by side) and the given properties.
+     */
     static ConfigurableApplicationContext start(Path database, String... properties) {
-        String[] args = new String[properties.length + 2];
+        String[] args = new String[properties.length + 3];
         args[0] = "--clusterflow.embedded-db.data-directory=" + database;
         args[1] = "--server.port=0";
+        args[2] = "--clusterflow.mail.catcher.port=" + freePort();
         for (int i = 0; i < properties.length; i++) {
-            args[i + 2] = "--" + properties[i];
+            args[i + 3] = "--" + properties[i];
         }
         return new SpringApplicationBuilder(ClusterFlowApplication.class).profiles("bench").run(args);
+    }
+
+    private static int freePort() {
+        try {
+            return Processes.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
