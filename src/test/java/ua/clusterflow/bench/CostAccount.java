@@ -1,6 +1,7 @@
 package ua.clusterflow.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ final class CostAccount {
         figures.put("rowsWrittenPerEngineStep", round(written / (double) Math.max(1, steps)));
         if (statements) {
             List<Map<String, Object>> top = new ArrayList<>();
+            List<Map<String, Object>> frequent = new ArrayList<>();
             double[] sums = {0, 0};
             jdbc.sql("""
                     select s.query, s.calls, s.total_exec_time, s.rows from pg_stat_statements s
@@ -70,10 +72,17 @@ final class CostAccount {
                             statement.put("millisPerCase", round(rs.getDouble("total_exec_time") / perCase));
                             top.add(statement);
                         }
+                        if (rs.getLong("calls") >= perCase / 2) {
+                            frequent.add(Map.of("query", shorten(rs.getString("query")),
+                                    "callsPerCase", round(rs.getLong("calls") / perCase)));
+                        }
                     });
+            frequent.sort(Comparator.comparing(statement -> -(Double) statement.get("callsPerCase")));
             figures.put("statementsPerCase", round(sums[0] / perCase));
             figures.put("statementMillisPerCase", round(sums[1] / perCase));
             figures.put("topStatements", top);
+            // every statement run at least once in two cases, the most frequent first (in the JSON only)
+            figures.put("frequentStatements", frequent);
         }
         return figures;
     }
