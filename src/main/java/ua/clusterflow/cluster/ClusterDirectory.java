@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -140,8 +141,15 @@ public class ClusterDirectory {
         return Optional.ofNullable(user).map(this::toPerson);
     }
 
+    /** The person's name as the app shows it, or the user id of an account that is gone; one statement. */
     public String displayName(String userId) {
-        return person(userId).map(Person::displayName).orElse(userId);
+        if (userId == null) {
+            return null;
+        }
+        return jdbc.sql("select first_, last_ from act_id_user where id_ = ?").param(userId)
+                .query((rs, n) -> new Person(userId, rs.getString("first_"), rs.getString("last_"), null, null)
+                        .displayName())
+                .optional().orElse(userId);
     }
 
     /** Everyone holding a role in a cluster, for mail to a group. */
@@ -162,15 +170,21 @@ public class ClusterDirectory {
     }
 
     /**
-     * The people who work a cluster's processes: its coordinators and board, by name, each once. Tasks are delegated
-     * among them; the cluster's member contacts (hundreds in a large cluster) are not offered.
+     * The people who work a cluster's processes: its coordinators and board, by name, each once, in one statement.
+     * Tasks are delegated among them; the cluster's member contacts (hundreds in a large cluster) are not offered.
      */
     public List<Person> staffOf(String clusterId) {
-        Map<String, Person> staff = new LinkedHashMap<>();
-        for (Role role : List.of(Role.COORDINATOR, Role.CHAIR, Role.BOARD)) {
-            peopleWithRole(clusterId, role).forEach(p -> staff.putIfAbsent(p.id(), p));
-        }
-        return staff.values().stream().sorted(Comparator.comparing(Person::displayName)).toList();
+        return jdbc.sql("""
+                select distinct u.id_, u.first_, u.last_, u.email_, coalesce(i.value_, 'uk') as language
+                from act_id_membership m
+                join act_id_user u on u.id_ = m.user_id_
+                left join act_id_info i on i.user_id_ = u.id_ and i.key_ = :key and i.parent_id_ is null
+                where m.group_id_ in (:groups)""")
+                .param("key", LANGUAGE)
+                .param("groups", Stream.of(Role.COORDINATOR, Role.CHAIR, Role.BOARD).map(r -> r.groupOf(clusterId)).toList())
+                .query((rs, n) -> new Person(rs.getString("id_"), rs.getString("first_"), rs.getString("last_"),
+                        rs.getString("email_"), rs.getString("language")))
+                .list().stream().sorted(Comparator.comparing(Person::displayName)).toList();
     }
 
     /** A person's roles in each cluster they belong to. */

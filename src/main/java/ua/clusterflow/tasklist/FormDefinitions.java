@@ -9,30 +9,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** Reads the Camunda Forms JSON deployed with the engine into {@link FormDefinition}s. */
+/**
+ * Reads the Camunda Forms JSON deployed with the engine into {@link FormDefinition}s, once for each process
+ * definition and step: a deployed definition never changes (a new deployment is a new definition), so a form page
+ * and its submission do not fetch and parse the same JSON again.
+ */
 @Component
 public class FormDefinitions {
 
     private final FormService formService;
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, FormDefinition> parsed = new ConcurrentHashMap<>();
 
     public FormDefinitions(FormService formService) {
         this.formService = formService;
     }
 
-    public FormDefinition forTask(String taskId) {
-        try (InputStream in = formService.getDeployedTaskForm(taskId)) {
-            return parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public FormDefinition forTask(Task task) {
+        return parsed.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                key -> read(() -> formService.getDeployedTaskForm(task.getId())));
     }
 
     public FormDefinition forStart(String processDefinitionId) {
-        try (InputStream in = formService.getDeployedStartForm(processDefinitionId)) {
+        return parsed.computeIfAbsent(processDefinitionId,
+                key -> read(() -> formService.getDeployedStartForm(processDefinitionId)));
+    }
+
+    private FormDefinition read(Supplier<InputStream> deployed) {
+        try (InputStream in = deployed.get()) {
             return parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,19 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -33,20 +27,16 @@ import ua.clusterflow.system.CurrentUser;
 public class TaskListService {
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final RepositoryService repository;
-    private final CaseRepository cases;
     private final ClusterDirectory directory;
     private final JdbcClient jdbc;
     private final StepNames stepNames;
 
-    public TaskListService(TaskService tasks, RuntimeService runtime, RepositoryService repository,
-                           CaseRepository cases, ClusterDirectory directory, JdbcClient jdbc, StepNames stepNames) {
+    public TaskListService(TaskService tasks, RepositoryService repository, ClusterDirectory directory,
+                           JdbcClient jdbc, StepNames stepNames) {
         this.stepNames = stepNames;
         this.tasks = tasks;
-        this.runtime = runtime;
         this.repository = repository;
-        this.cases = cases;
         this.directory = directory;
         this.jdbc = jdbc;
     }
@@ -91,8 +81,6 @@ public class TaskListService {
         }
         params.put("offset", filter.page() * TaskFilter.PAGE_SIZE);
         params.put("size", TaskFilter.PAGE_SIZE);
-        Locale locale = LocaleContextHolder.getLocale();
-        Map<String, String> names = new HashMap<>();
         long[] total = {0};
         // the conditions and the order pick the page's 25 tasks first; only those are joined to their case and cluster;
         // the order ends on the task id, so tasks alike in due date, priority and creation keep their place across pages
@@ -100,15 +88,32 @@ public class TaskListService {
                 join act_ru_execution e on e.id_ = t.proc_inst_id_
                 left join case_record c on c.business_key = e.business_key_
                 """ : "";
-        List<TaskView> rows = jdbc.sql("""
-                with page as (
-                    select t.*, d.key_ as process_key, d.name_ as process_name, count(*) over () as total
-                    from act_ru_task t
-                    join act_re_procdef d on d.id_ = t.proc_def_id_
-                    """ + search + "where " + where + """
+        List<TaskView> rows = rows("""
+                select t.*, d.key_ as process_key, d.name_ as process_name, count(*) over () as total
+                from act_ru_task t
+                join act_re_procdef d on d.id_ = t.proc_def_id_
+                """ + search + "where " + where + """
 
-                    order by t.due_date_ asc, t.priority_ desc, t.create_time_ desc, t.id_ asc
-                    limit :size offset :offset)
+                order by t.due_date_ asc, t.priority_ desc, t.create_time_ desc, t.id_ asc
+                limit :size offset :offset""", params, total);
+        if (rows.isEmpty() && filter.page() > 0) {
+            total[0] = jdbc.sql("""
+                    select count(*) from act_ru_task t
+                    join act_re_procdef d on d.id_ = t.proc_def_id_
+                    """ + search + "where " + where).params(params).query(Long.class).single();
+        }
+        return new TaskPage(rows, total[0], filter.page(), TaskFilter.PAGE_SIZE);
+    }
+
+    /**
+     * The tasks the statement {@code page} picks (the task's columns with its process's key and name and the total),
+     * with their case, process, cluster and people, as the task list and a task's page show them.
+     */
+    private List<TaskView> rows(String page, Map<String, Object> params, long[] total) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> names = new HashMap<>();
+        return jdbc.sql("with page as (" + page + ")" + """
+
                 select p.id_, p.name_, p.task_def_key_, p.assignee_, p.owner_, p.delegation_, p.create_time_,
                        p.due_date_, p.follow_up_date_, p.priority_, p.description_, p.tenant_id_, p.process_key,
                        p.process_name, p.total, coalesce(e.business_key_, '') as business_key, c.title,
@@ -133,13 +138,6 @@ public class TaskListService {
                             instant(rs.getTimestamp("due_date_")), instant(rs.getTimestamp("follow_up_date_")),
                             rs.getInt("priority_"), rs.getString("description_"));
                 }).list();
-        if (rows.isEmpty() && filter.page() > 0) {
-            total[0] = jdbc.sql("""
-                    select count(*) from act_ru_task t
-                    join act_re_procdef d on d.id_ = t.proc_def_id_
-                    """ + search + "where " + where).params(params).query(Long.class).single();
-        }
-        return new TaskPage(rows, total[0], filter.page(), TaskFilter.PAGE_SIZE);
     }
 
     /** Unclaimed and offered to the person or one of their groups: the engine's candidate-user condition. */
@@ -202,45 +200,20 @@ public class TaskListService {
         return Optional.empty();
     }
 
-    public TaskView view(Task task) {
-        return views(List.of(task)).get(0);
+    /**
+     * What a task's page shows of it, as its row in the task list shows it, in the same one statement; empty when the
+     * task has ended since it was found.
+     */
+    public Optional<TaskView> view(Task task) {
+        List<TaskView> found = rows("""
+                select t.*, d.key_ as process_key, d.name_ as process_name, 1 as total
+                from act_ru_task t
+                join act_re_procdef d on d.id_ = t.proc_def_id_
+                where t.id_ = :id""", Map.of("id", task.getId()), new long[1]);
+        return found.stream().findFirst();
     }
 
     private TaskQuery inClusters(CurrentUser user) {
         return tasks.createTaskQuery().tenantIdIn(user.clusterIds().toArray(String[]::new));
-    }
-
-    private List<TaskView> views(List<Task> found) {
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
-                .processInstanceIds(new HashSet<>(instanceIds)).unlimitedList().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId,
-                        p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
-        Map<String, ProcessDefinition> definitions = repository.createProcessDefinitionQuery()
-                .processDefinitionIdIn(found.stream().map(Task::getProcessDefinitionId).distinct()
-                        .toArray(String[]::new))
-                .unlimitedList().stream().collect(Collectors.toMap(ProcessDefinition::getId, Function.identity()));
-        Map<String, String> titles = cases.titles(new HashSet<>(businessKeys.values()));
-        Map<String, String> clusterNames = directory.clusters().stream()
-                .collect(Collectors.toMap(c -> c.id(), c -> c.name()));
-        return found.stream().map(task -> {
-            String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
-            ProcessDefinition definition = definitions.get(task.getProcessDefinitionId());
-            return new TaskView(task.getId(),
-                    stepNames.name(task.getTaskDefinitionKey(), task.getName(), LocaleContextHolder.getLocale()), key, titles.getOrDefault(key, key),
-                    definition == null ? null : definition.getKey(),
-                    definition == null ? null : definition.getName(),
-                    task.getTenantId(), clusterNames.getOrDefault(task.getTenantId(), task.getTenantId()),
-                    task.getAssignee(), task.getAssignee() == null ? null : directory.displayName(task.getAssignee()),
-                    task.getOwner(), task.getOwner() == null ? null : directory.displayName(task.getOwner()),
-                    task.getDelegationState() != null && "PENDING".equals(task.getDelegationState().name()),
-                    task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant(),
-                    task.getPriority(), task.getDescription());
-        }).toList();
     }
 }

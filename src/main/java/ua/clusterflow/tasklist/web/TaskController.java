@@ -57,7 +57,7 @@ public class TaskController {
             redirect.addFlashAttribute("error", "task.gone");
             return "redirect:/tasks";
         }
-        return show(user, task.get(), FormSubmission.empty(), model);
+        return show(user, task.get(), FormSubmission.empty(), model, redirect);
     }
 
     @PostMapping("/tasks/{taskId}")
@@ -69,13 +69,18 @@ public class TaskController {
             redirect.addFlashAttribute("error", "task.gone");
             return "redirect:/tasks";
         }
-        FormDefinition form = forms.forTask(taskId);
+        FormDefinition form = forms.forTask(task.get());
         FormSubmission submission = FormRequests.validate(validator, form, request);
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return show(user, task.get(), submission, model);
+            return show(user, task.get(), submission, model, redirect);
         }
-        TaskView view = taskList.view(task.get());
+        Optional<TaskView> found = taskList.view(task.get());
+        if (found.isEmpty()) {
+            redirect.addFlashAttribute("error", "task.gone");
+            return "redirect:/tasks";
+        }
+        TaskView view = found.get();
         try {
             work.complete(user, taskId, submission);
         } catch (TaskProblem problem) {
@@ -86,22 +91,28 @@ public class TaskController {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("error", problem.messageKey());
             model.addAttribute("errorArgs", problem.args());
-            return show(user, task.get(), submission, model);
+            return show(user, task.get(), submission, model, redirect);
         } catch (RuntimeException e) {
             log.error("Task {} could not be completed", taskId, e);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("error", "error.saveFailed");
-            return show(user, task.get(), submission, model);
+            return show(user, task.get(), submission, model, redirect);
         }
         redirect.addFlashAttribute("message", "task.completed");
         redirect.addFlashAttribute("messageArgs", new Object[] {view.name()});
         return "redirect:/tasks";
     }
 
-    private String show(CurrentUser user, Task task, FormSubmission submission, Model model) {
-        TaskView view = taskList.view(task);
+    private String show(CurrentUser user, Task task, FormSubmission submission, Model model,
+                        RedirectAttributes redirect) {
+        Optional<TaskView> found = taskList.view(task);
+        if (found.isEmpty()) {
+            redirect.addFlashAttribute("error", "task.gone");
+            return "redirect:/tasks";
+        }
+        TaskView view = found.get();
         model.addAttribute("task", view);
-        model.addAttribute("form", forms.forTask(task.getId()));
+        model.addAttribute("form", forms.forTask(task));
         model.addAttribute("submission", submission);
         model.addAttribute("canWork", view.assignee() == null || view.heldBy(user.id()));
         model.addAttribute("people", directory.staffOf(view.clusterId()).stream()
