@@ -1,7 +1,6 @@
 package ua.clusterflow.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.regex;
@@ -38,9 +37,10 @@ public class OnboardingSimulation extends Simulation {
     static final String BASE_URL = System.getProperty("bench.baseUrl", "http://localhost:8080");
     static final String CLUSTER = System.getProperty("bench.cluster", "bench-load");
     static final int USERS = Integer.getInteger("bench.users", 16);
-    static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     static final AtomicInteger CODES = new AtomicInteger(Integer.getInteger("bench.firstCode", 9_000_000));
 
+    /** Read with regular expressions rather than CSS selectors, which would parse every page in the load generator. */
+    private static final String CSRF = "name=\"_csrf\" value=\"([^\"]+)\"";
     private static final String TASK_LINK = "data-case=\"#{reference}\"[^>]*>\\s*<td[^>]*><a href=\"/tasks/([0-9a-f-]+)\"";
 
     private final Iterator<Map<String, Object>> codes = Stream.generate(() -> {
@@ -54,7 +54,7 @@ public class OnboardingSimulation extends Simulation {
     /** Signs in and keeps the session cookie under {@code <who>Session}. */
     private static ChainBuilder signIn(String who, String userId) {
         return exec(flushCookieJar())
-                .exec(http("login page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")))
+                .exec(http("login page").get("/login").check(regex(CSRF).saveAs("csrf")))
                 .exec(http("sign in").post("/login").formParam("username", userId)
                         .formParam("password", "bench-" + CLUSTER).formParam("_csrf", "#{csrf}")
                         .check(status().is(302)).check(header("Location").transform(location -> location.contains("/login")).is(false)))
@@ -72,15 +72,15 @@ public class OnboardingSimulation extends Simulation {
                 .exec(http(step + ": task list").get("/tasks").queryParam("q", "#{reference}")
                         .check(regex(TASK_LINK).saveAs("taskId")))
                 .exec(http(step + ": form").get("/tasks/#{taskId}")
-                        .check(css("form input[name=_csrf]", "value").saveAs("csrf")))
+                        .check(regex(CSRF).saveAs("csrf")))
                 .exec(post.check(status().is(302)));
     }
 
     private static ChainBuilder oneCase() {
         return exec(flushCookieJar())
                 .exec(http("application form").get("/apply/" + CLUSTER)
-                        .check(css("input[name=_csrf]", "value").saveAs("csrf"))
-                        .check(css("input[name=submissionId]", "value").saveAs("submissionId")))
+                        .check(regex(CSRF).saveAs("csrf"))
+                        .check(regex("name=\"submissionId\" value=\"([^\"]+)\"").saveAs("submissionId")))
                 .exec(http("apply").post("/apply/" + CLUSTER)
                         .formParam("_csrf", "#{csrf}").formParam("submissionId", "#{submissionId}")
                         .formParam("organisationName", "ТОВ «Навантаження #{edrpou}»").formParam("edrpou", "#{edrpou}")
@@ -104,7 +104,7 @@ public class OnboardingSimulation extends Simulation {
                 .exec(signIn("coordinator", BenchData.coordinator(CLUSTER)))
                 .exec(signIn("board1", CLUSTER + "-board1"))
                 .exec(signIn("board2", CLUSTER + "-board2"))
-                .during(Duration.ofSeconds(SECONDS)).on(feed(codes).exec(oneCase()));
+                .during(Duration.ofSeconds(Integer.getInteger("bench.seconds", 60))).on(feed(codes).exec(oneCase()));
         setUp(cases.injectOpen(atOnceUsers(USERS))).protocols(protocol);
     }
 }

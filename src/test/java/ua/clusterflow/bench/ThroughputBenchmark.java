@@ -44,6 +44,8 @@ class ThroughputBenchmark {
     static final String LOAD_CLUSTER = "bench-load";
     static final int USERS = 16;
     static final int SECONDS = 60;
+    /** Unmeasured load first, on each side, so that neither pays for its JIT compilation in the measured minute. */
+    static final int WARM_UP_SECONDS = 20;
 
     @Test
     void casesPerSecondOverHttpBesideTheEngineAndTheDatabase() throws Exception {
@@ -66,6 +68,7 @@ class ThroughputBenchmark {
             results.put("idleDatabaseMegabytes", AppProcess.databaseResidentMegabytes(BenchDatabases.HISTORY));
             JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
                     "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "postgres"));
+            gatling(port, jdbc, WARM_UP_SECONDS, "gatling-warm-up");
             Window window = Window.open(jdbc, cpuOf(Map.of("application", app::cpuMillis,
                     "loadGenerator", ThroughputBenchmark::ownCpuMillis)));
             AtomicLong peak = new AtomicLong();
@@ -81,7 +84,7 @@ class ThroughputBenchmark {
             });
             sampler.setDaemon(true);
             sampler.start();
-            int exit = gatling(port, jdbc);
+            int exit = gatling(port, jdbc, SECONDS, "gatling");
             sampler.interrupt();
             results.put("http", window.close(jdbc));
             results.put("gatlingExitCode", exit);
@@ -136,14 +139,23 @@ class ThroughputBenchmark {
         }
     }
 
-    /** 16 threads carry cases through the onboarding service and the engine's task service for the same time. */
+    /**
+     * 16 threads carry cases through the onboarding service and the engine's task service for the same time, after as
+     * long a warm-up as over HTTP.
+     */
     private static Map<String, Object> inProcess(ConfigurableApplicationContext context) throws Exception {
-        OnboardingService onboarding = context.getBean(OnboardingService.class);
-        TaskService tasks = context.getBean(TaskService.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         AtomicInteger codes = new AtomicInteger(firstCode(jdbc));
+        carry(context, codes, WARM_UP_SECONDS);
         Window window = Window.open(jdbc, cpuOf(Map.of("application", ThroughputBenchmark::ownCpuMillis)));
-        long deadline = System.currentTimeMillis() + SECONDS * 1000L;
+        carry(context, codes, SECONDS);
+        return window.close(jdbc);
+    }
+
+    private static void carry(ConfigurableApplicationContext context, AtomicInteger codes, int seconds) throws Exception {
+        OnboardingService onboarding = context.getBean(OnboardingService.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        long deadline = System.currentTimeMillis() + seconds * 1000L;
         ExecutorService pool = Executors.newFixedThreadPool(USERS);
         List<Future<?>> workers = new ArrayList<>();
         for (int u = 0; u < USERS; u++) {
@@ -163,7 +175,6 @@ class ThroughputBenchmark {
             worker.get();
         }
         pool.shutdown();
-        return window.close(jdbc);
     }
 
     /** The processes taking part, the database's among them, in the same order in every run. */
@@ -194,15 +205,15 @@ class ThroughputBenchmark {
                 where cluster_id = ? and edrpou like '9%'""").param(LOAD_CLUSTER).query(Integer.class).single();
     }
 
-    private static int gatling(int port, JdbcClient jdbc) {
+    private static int gatling(int port, JdbcClient jdbc, int seconds, String folder) {
         System.setProperty("bench.baseUrl", "http://localhost:" + port);
         System.setProperty("bench.cluster", LOAD_CLUSTER);
         System.setProperty("bench.users", String.valueOf(USERS));
-        System.setProperty("bench.seconds", String.valueOf(SECONDS));
+        System.setProperty("bench.seconds", String.valueOf(seconds));
         System.setProperty("bench.firstCode", String.valueOf(firstCode(jdbc)));
         return io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
                 "--simulation", OnboardingSimulation.class.getName(),
-                "--results-folder", BenchReport.FOLDER.resolve("gatling").toString()});
+                "--results-folder", BenchReport.FOLDER.resolve(folder).toString()});
     }
 
     /** pgbench's simple update transactions per second with as many clients as users, on a database of its own. */
@@ -242,8 +253,8 @@ class ThroughputBenchmark {
         results.put("httpToInProcess", Math.round(httpToEngine * 100) / 100.0);
         results.put("httpStepsToPgbenchTps", Math.round(stepsToPgbench * 100) / 100.0);
         StringBuilder md = new StringBuilder("# Throughput, start-up and memory\n\n");
-        md.append(String.format("%s users at once for %s s each, onboarding cases from application to welcome.%n%n",
-                results.get("users"), results.get("seconds")));
+        md.append(String.format("%s users at once for %s s each, after %s s of unmeasured load, onboarding cases from "
+                + "application to welcome.%n%n", results.get("users"), results.get("seconds"), WARM_UP_SECONDS));
         md.append("| driver | cases | cases/s | engine steps/s |\n|---|---|---|---|\n");
         md.append(String.format("| HTTP (Gatling) | %s | %s | %s |%n", http.get("cases"), http.get("casesPerSecond"),
                 http.get("engineStepsPerSecond")));
