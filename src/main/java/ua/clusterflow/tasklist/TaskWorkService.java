@@ -202,10 +202,14 @@ public class TaskWorkService {
         }
     }
 
-    /** The case of a task; a task whose case ended meanwhile (a vote closed by other ballots) is gone. */
+    /**
+     * The case of a task; a task whose case ended meanwhile (a vote closed by other ballots) is gone. A native query:
+     * its statement is fixed, where the engine's process instance query builds its own on every call.
+     */
     private String businessKey(Task task) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        ProcessInstance instance = runtime.createNativeProcessInstanceQuery()
+                .sql("select * from act_ru_execution where id_ = #{id} and parent_id_ is null")
+                .parameter("id", task.getProcessInstanceId()).singleResult();
         if (instance == null) {
             throw new TaskProblem("task.gone");
         }

@@ -70,6 +70,26 @@ class TaskControllerTests extends IntegrationTest {
     }
 
     @Test
+    void aTaskIsOpenedAndCompletedOnlyByThoseItIsOfferedTo() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Не для всіх»", newEdrpou(), "offered@example.com");
+        Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
+        // the coordinator of another cluster, a board member and a member of this one: the review is the coordinators'
+        for (String outsider : java.util.List.of("serhiy", "iryna", "nadia")) {
+            mvc.perform(get("/tasks/" + review.getId()).with(as(outsider)))
+                    .andExpect(redirectedUrl("/tasks"))
+                    .andExpect(flash().attribute("error", "task.gone"));
+            mvc.perform(post("/tasks/" + review.getId()).with(as(outsider)).with(csrf())
+                            .param("reviewDecision", "accept"))
+                    .andExpect(redirectedUrl("/tasks"))
+                    .andExpect(flash().attribute("error", "task.gone"));
+        }
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+        mvc.perform(get("/tasks/" + review.getId()).with(as("olena")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(app.reference())));
+    }
+
+    @Test
     void aDoubleSubmittedTaskFormCompletesTheTaskOnce() throws Exception {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Двічі»", newEdrpou(), "twice@example.com");
         Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
