@@ -179,7 +179,7 @@ public class TaskListService {
     /**
      * The task if this person may see it: it is theirs, they delegated it, or it is offered to them. Read with the
      * engine's native query and one statement for the offer: the engine's task query builds its statement from
-     * hundreds of optional conditions on every call, which cost more than the rest of a form page's work.
+     * hundreds of optional conditions on every call.
      */
     public Optional<Task> visibleTask(CurrentUser user, String taskId) {
         if (user.clusterIds().isEmpty()) {
