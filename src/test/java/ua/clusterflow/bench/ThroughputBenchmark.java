@@ -37,7 +37,8 @@ import ua.clusterflow.tasklist.Edrpou;
  * beside the same BPMN driven by 16 threads through the services and the engine's Java API in one JVM, and beside
  * {@code pgbench -N} with 16 clients on the same PostgreSQL, the ceiling. Also the application's start-up time to the
  * first served login page, on the benchmark's database and on an empty one, and its resident memory idle and under
- * load. Runs on the database with the finished cases ({@code bench-data/postgres}), in a cluster of its own.
+ * load. Runs on the database with the finished cases ({@code bench-data/postgres}), in a cluster of its own, and the
+ * cases per second and their cost again on the copy without them ({@code bench-data/open}).
  */
 class ThroughputBenchmark {
 
@@ -53,10 +54,7 @@ class ThroughputBenchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("users", USERS);
         results.put("seconds", SECONDS);
-        try (ConfigurableApplicationContext context = BenchDatabases.start(BenchDatabases.HISTORY)) {
-            new BenchData(context).cluster(LOAD_CLUSTER, "Кластер навантаження");
-            results.put("inProcess", inProcess(context));
-        }
+        results.put("inProcess", inProcess(BenchDatabases.HISTORY));
 
         int port = Processes.freePort();
         int databasePort = Processes.freePort();
@@ -66,11 +64,7 @@ class ThroughputBenchmark {
             Thread.sleep(10_000);
             results.put("idleMegabytes", app.residentMegabytes());
             results.put("idleDatabaseMegabytes", AppProcess.databaseResidentMegabytes(BenchDatabases.HISTORY));
-            JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
-                    "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "postgres"));
-            gatling(port, jdbc, WARM_UP_SECONDS, "gatling-warm-up");
-            Window window = Window.open(jdbc, cpuOf(Map.of("application", app::cpuMillis,
-                    "loadGenerator", ThroughputBenchmark::ownCpuMillis)));
+            JdbcClient jdbc = database(databasePort);
             AtomicLong peak = new AtomicLong();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -84,15 +78,26 @@ class ThroughputBenchmark {
             });
             sampler.setDaemon(true);
             sampler.start();
-            int exit = gatling(port, jdbc, SECONDS, "gatling");
+            results.put("http", overHttp(app, port, jdbc, BenchDatabases.HISTORY));
             sampler.interrupt();
-            results.put("http", window.close(jdbc));
-            results.put("gatlingExitCode", exit);
             results.put("underLoadMegabytes", peak.get());
             results.put("pgbench", pgbench(jdbc, databasePort));
         } finally {
             app.stop();
         }
+
+        // the same on the copy without the finished cases: how the cost of a case grows with the history
+        Map<String, Object> open = new LinkedHashMap<>();
+        open.put("inProcess", inProcess(BenchDatabases.OPEN));
+        int openPort = Processes.freePort();
+        int openDatabasePort = Processes.freePort();
+        AppProcess openApp = startApp(BenchDatabases.OPEN, openPort, openDatabasePort);
+        try {
+            open.put("http", overHttp(openApp, openPort, database(openDatabasePort), BenchDatabases.OPEN));
+        } finally {
+            openApp.stop();
+        }
+        results.put("withoutFinishedCases", open);
 
         Path empty = BenchReport.FOLDER.resolve("empty-database");
         FileSystemUtils.deleteRecursively(empty);
@@ -105,7 +110,27 @@ class ThroughputBenchmark {
             fresh.stop();
         }
         BenchReport.write("throughput", results, ThroughputBenchmark::markdown);
-        assertThat(results).containsKeys("http", "inProcess", "pgbench");
+        assertThat(results).containsKeys("http", "inProcess", "pgbench", "withoutFinishedCases");
+    }
+
+    private static JdbcClient database(int port) {
+        return JdbcClient.create(new DriverManagerDataSource(
+                "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres"));
+    }
+
+    /**
+     * Gatling's warm-up, then its measured run, against the application in its own JVM on {@code database}; the report
+     * goes under {@code gatling/}, or {@code gatling-open/} for the copy without the finished cases.
+     */
+    private static Map<String, Object> overHttp(AppProcess app, int port, JdbcClient jdbc, Path database) {
+        gatling(port, jdbc, WARM_UP_SECONDS, "gatling-warm-up");
+        Window window = Window.open(jdbc, cpuOf(database, Map.of("application", app::cpuMillis,
+                "loadGenerator", ThroughputBenchmark::ownCpuMillis)));
+        int exit = gatling(port, jdbc, SECONDS, database.equals(BenchDatabases.HISTORY) ? "gatling"
+                : "gatling-" + database.getFileName());
+        Map<String, Object> figures = window.close(jdbc);
+        figures.put("gatlingExitCode", exit);
+        return figures;
     }
 
     /** The cases and engine steps finished between its opening and its closing, per second. */
@@ -143,13 +168,16 @@ class ThroughputBenchmark {
      * 16 threads carry cases through the onboarding service and the engine's task service for the same time, after as
      * long a warm-up as over HTTP.
      */
-    private static Map<String, Object> inProcess(ConfigurableApplicationContext context) throws Exception {
-        JdbcClient jdbc = context.getBean(JdbcClient.class);
-        AtomicInteger codes = new AtomicInteger(firstCode(jdbc));
-        carry(context, codes, WARM_UP_SECONDS);
-        Window window = Window.open(jdbc, cpuOf(Map.of("application", ThroughputBenchmark::ownCpuMillis)));
-        carry(context, codes, SECONDS);
-        return window.close(jdbc);
+    private static Map<String, Object> inProcess(Path database) throws Exception {
+        try (ConfigurableApplicationContext context = BenchDatabases.start(database)) {
+            new BenchData(context).cluster(LOAD_CLUSTER, "Кластер навантаження");
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            AtomicInteger codes = new AtomicInteger(firstCode(jdbc));
+            carry(context, codes, WARM_UP_SECONDS);
+            Window window = Window.open(jdbc, cpuOf(database, Map.of("application", ThroughputBenchmark::ownCpuMillis)));
+            carry(context, codes, SECONDS);
+            return window.close(jdbc);
+        }
     }
 
     private static void carry(ConfigurableApplicationContext context, AtomicInteger codes, int seconds) throws Exception {
@@ -178,14 +206,14 @@ class ThroughputBenchmark {
     }
 
     /** The processes taking part, the database's among them, in the same order in every run. */
-    private static Map<String, LongSupplier> cpuOf(Map<String, LongSupplier> processes) {
+    private static Map<String, LongSupplier> cpuOf(Path database, Map<String, LongSupplier> processes) {
         Map<String, LongSupplier> cpu = new LinkedHashMap<>();
         for (String name : List.of("application", "loadGenerator")) {
             if (processes.containsKey(name)) {
                 cpu.put(name, processes.get(name));
             }
         }
-        cpu.put("database", () -> AppProcess.databaseCpuMillis(BenchDatabases.HISTORY));
+        cpu.put("database", () -> AppProcess.databaseCpuMillis(database));
         return cpu;
     }
 
@@ -225,7 +253,7 @@ class ThroughputBenchmark {
                 "-i", "-s", "10", "-q", "pgbench");
         JdbcClient pgbenchDatabase = JdbcClient.create(new DriverManagerDataSource(
                 "jdbc:postgresql://localhost:" + databasePort + "/pgbench", "postgres", "postgres"));
-        CostAccount cost = CostAccount.open(pgbenchDatabase, cpuOf(Map.of()));
+        CostAccount cost = CostAccount.open(pgbenchDatabase, cpuOf(BenchDatabases.HISTORY, Map.of()));
         String output = Processes.runAsPostgres("pgbench", "-h", "localhost", "-p",
                 String.valueOf(databasePort), "-U", "postgres", "-N", "-c", String.valueOf(USERS), "-j", "2", "-T",
                 "30", "pgbench");
@@ -265,9 +293,10 @@ class ThroughputBenchmark {
         md.append(String.format("%nHTTP / in-process cases per second: %.2f (goal ≥ 0.6). HTTP engine steps per "
                 + "second / pgbench TPS: %.2f (goal ≥ 0.3).%n", httpToEngine, stepsToPgbench));
         md.append(costs(http, engine, (Map<String, Object>) pgbench.get("perTransaction")));
+        md.append(growth(http, engine, (Map<String, Object>) results.get("withoutFinishedCases")));
         md.append("\n| start-up and memory | value |\n|---|---|\n");
         for (String key : List.of("startupSeconds", "startupEmptyDatabaseSeconds", "idleMegabytes",
-                "idleDatabaseMegabytes", "underLoadMegabytes", "idleEmptyDatabaseMegabytes", "gatlingExitCode")) {
+                "idleDatabaseMegabytes", "underLoadMegabytes", "idleEmptyDatabaseMegabytes")) {
             md.append("| ").append(key).append(" | ").append(results.get(key)).append(" |\n");
         }
         return md.toString();
@@ -299,6 +328,31 @@ class ThroughputBenchmark {
                     statement.get("callsPerCase"), statement.get("meanMillis"), statement.get("millisPerCase")));
         }
         return md.toString();
+    }
+
+    /** Cases per second and their cost on the copy without the finished cases beside the database with them. */
+    @SuppressWarnings("unchecked")
+    private static String growth(Map<String, Object> http, Map<String, Object> engine, Map<String, Object> open) {
+        Map<String, Object> openHttp = (Map<String, Object>) open.get("http");
+        Map<String, Object> openEngine = (Map<String, Object>) open.get("inProcess");
+        StringBuilder md = new StringBuilder("\n## With and without the 100,000 finished cases\n\n"
+                + "| measure | without | with | with / without |\n|---|---|---|---|\n");
+        for (String[] row : List.of(new String[] {"cases/s over HTTP", "casesPerSecond", "http"},
+                new String[] {"cases/s in one JVM", "casesPerSecond", "engine"},
+                new String[] {"CPU ms per case over HTTP, all processes", "cpu", "http"},
+                new String[] {"CPU ms per case in one JVM, all processes", "cpu", "engine"})) {
+            boolean overHttp = row[2].equals("http");
+            double without = figure(overHttp ? openHttp : openEngine, row[1]);
+            double with = figure(overHttp ? http : engine, row[1]);
+            md.append(String.format("| %s | %.1f | %.1f | %.2f |%n", row[0], without, with, with / without));
+        }
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double figure(Map<String, Object> run, String name) {
+        return name.equals("cpu") ? ((Number) ((Map<String, Object>) run.get("cpuMillisPerCase")).get("all")).doubleValue()
+                : ((Number) run.get(name)).doubleValue();
     }
 
     /** The application in its own JVM with the bench profile, on the embedded PostgreSQL with its data in database. */
