@@ -34,7 +34,6 @@ import ua.clusterflow.tasklist.Edrpou;
  */
 public class OnboardingSimulation extends Simulation {
 
-    static final String BASE_URL = System.getProperty("bench.baseUrl", "http://localhost:8080");
     static final String CLUSTER = System.getProperty("bench.cluster", "bench-load");
     static final int USERS = Integer.getInteger("bench.users", 16);
     static final AtomicInteger CODES = new AtomicInteger(Integer.getInteger("bench.firstCode", 9_000_000));
@@ -48,7 +47,9 @@ public class OnboardingSimulation extends Simulation {
         return Map.<String, Object>of("edrpou", first7 + Edrpou.checkDigit(first7));
     }).iterator();
 
-    private final HttpProtocolBuilder protocol = http.baseUrl(BASE_URL).acceptLanguageHeader("uk")
+    // read for each run: one benchmark runs the simulation against two applications in turn
+    private final HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("bench.baseUrl", "http://localhost:8080"))
+            .acceptLanguageHeader("uk")
             .disableFollowRedirect().disableCaching();
 
     /** Signs in and keeps the session cookie under {@code <who>Session}. */
@@ -104,6 +105,8 @@ public class OnboardingSimulation extends Simulation {
                 .exec(signIn("coordinator", BenchData.coordinator(CLUSTER)))
                 .exec(signIn("board1", CLUSTER + "-board1"))
                 .exec(signIn("board2", CLUSTER + "-board2"))
+                // a user who cannot sign in stops rather than failing every request of every case
+                .exitHereIfFailed()
                 .during(Duration.ofSeconds(Integer.getInteger("bench.seconds", 60))).on(feed(codes).exec(oneCase()));
         setUp(cases.injectOpen(atOnceUsers(USERS))).protocols(protocol);
     }

@@ -49,6 +49,7 @@ class ThroughputBenchmark {
     static final int WARM_UP_SECONDS = 20;
 
     @Test
+    @SuppressWarnings("unchecked")
     void casesPerSecondOverHttpBesideTheEngineAndTheDatabase() throws Exception {
         BenchDatabases.prepare(TaskListBenchmark.OPEN_TASKS, TaskListBenchmark.FINISHED_CASES);
         Map<String, Object> results = new LinkedHashMap<>();
@@ -111,6 +112,9 @@ class ThroughputBenchmark {
         }
         BenchReport.write("throughput", results, ThroughputBenchmark::markdown);
         assertThat(results).containsKeys("http", "inProcess", "pgbench", "withoutFinishedCases");
+        for (Map<String, Object> run : List.of(results, open)) {
+            assertThat((Long) ((Map<String, Object>) run.get("http")).get("cases")).as("cases carried over HTTP").isPositive();
+        }
     }
 
     private static JdbcClient database(int port) {
