@@ -65,7 +65,7 @@ class ThroughputBenchmark {
             Thread.sleep(10_000);
             results.put("idleMegabytes", app.residentMegabytes());
             results.put("idleDatabaseMegabytes", AppProcess.databaseResidentMegabytes(BenchDatabases.HISTORY));
-            JdbcClient jdbc = database(databasePort);
+            JdbcClient jdbc = database(databasePort, "postgres");
             AtomicLong peak = new AtomicLong();
             Thread sampler = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -94,7 +94,7 @@ class ThroughputBenchmark {
         int openDatabasePort = Processes.freePort();
         AppProcess openApp = startApp(BenchDatabases.OPEN, openPort, openDatabasePort);
         try {
-            open.put("http", overHttp(openApp, openPort, database(openDatabasePort), BenchDatabases.OPEN));
+            open.put("http", overHttp(openApp, openPort, database(openDatabasePort, "postgres"), BenchDatabases.OPEN));
         } finally {
             openApp.stop();
         }
@@ -117,9 +117,10 @@ class ThroughputBenchmark {
         }
     }
 
-    private static JdbcClient database(int port) {
+    /** A client of one database on the embedded PostgreSQL listening on {@code port}. */
+    private static JdbcClient database(int port, String name) {
         return JdbcClient.create(new DriverManagerDataSource(
-                "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "postgres"));
+                "jdbc:postgresql://localhost:" + port + "/" + name, "postgres", "postgres"));
     }
 
     /**
@@ -255,8 +256,7 @@ class ThroughputBenchmark {
         }
         Processes.runAsPostgres("pgbench", "-h", "localhost", "-p", String.valueOf(databasePort), "-U", "postgres",
                 "-i", "-s", "10", "-q", "pgbench");
-        JdbcClient pgbenchDatabase = JdbcClient.create(new DriverManagerDataSource(
-                "jdbc:postgresql://localhost:" + databasePort + "/pgbench", "postgres", "postgres"));
+        JdbcClient pgbenchDatabase = database(databasePort, "pgbench");
         CostAccount cost = CostAccount.open(pgbenchDatabase, cpuOf(BenchDatabases.HISTORY, Map.of()));
         String output = Processes.runAsPostgres("pgbench", "-h", "localhost", "-p",
                 String.valueOf(databasePort), "-U", "postgres", "-N", "-c", String.valueOf(USERS), "-j", "2", "-T",
