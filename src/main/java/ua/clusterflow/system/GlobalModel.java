@@ -6,6 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 import ua.clusterflow.tasklist.TaskListService;
 
 /** What every page's navigation shows: who is signed in, how many tasks wait for them, and failed steps. */
@@ -26,29 +27,43 @@ public class GlobalModel {
         return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null;
     }
 
+    /**
+     * Counted only when a page shows them: a form's submission that redirects, or a page without the navigation, costs
+     * no statement.
+     */
     @ModelAttribute("taskCounts")
-    public Map<String, Long> taskCounts() {
+    public LazyContextVariable<Map<String, Long>> taskCounts() {
         CurrentUser user = me();
-        if (user == null) {
-            return Map.of();
-        }
-        try {
-            return taskList.counts(user);
-        } catch (RuntimeException databaseUnavailable) {
-            // the page (an error page too) is shown without its counts rather than not at all
-            return Map.of();
-        }
+        return new LazyContextVariable<>() {
+            @Override
+            protected Map<String, Long> loadValue() {
+                if (user == null) {
+                    return Map.of();
+                }
+                try {
+                    return taskList.counts(user);
+                } catch (RuntimeException databaseUnavailable) {
+                    // the page (an error page too) is shown without its counts rather than not at all
+                    return Map.of();
+                }
+            }
+        };
     }
 
     /** For administrators: the steps waiting for them after failing every retry. */
     @ModelAttribute("incidentCount")
-    public long incidentCount() {
+    public LazyContextVariable<Long> incidentCount() {
         CurrentUser user = me();
-        try {
-            return user != null && user.administrator() ? incidents.count() : 0;
-        } catch (RuntimeException databaseUnavailable) {
-            return 0;
-        }
+        return new LazyContextVariable<>() {
+            @Override
+            protected Long loadValue() {
+                try {
+                    return user != null && user.administrator() ? incidents.count() : 0L;
+                } catch (RuntimeException databaseUnavailable) {
+                    return 0L;
+                }
+            }
+        };
     }
 
     @ModelAttribute("currentPath")

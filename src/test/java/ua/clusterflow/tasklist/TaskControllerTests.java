@@ -31,6 +31,7 @@ class TaskControllerTests extends IntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired TaskWorkService work;
     @Autowired ClusterDirectory directory;
+    @Autowired TaskListService taskList;
 
     @Test
     void theTaskListShowsTheClustersTasksWithCountsAndFindsACaseByTitle() throws Exception {
@@ -39,6 +40,12 @@ class TaskControllerTests extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(row(app.reference()))))
                 .andExpect(content().string(containsString("class=\"count count-group\"")));
+        // the navigation's counts, read only as the page renders them, are the person's own
+        Map<String, Long> counts = taskList.counts(user("olena"));
+        assertThat(counts.get("group")).isPositive();
+        String page = mvc.perform(get("/tasks").with(as("olena"))).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("class=\"count\" title=\"[^\"]*\">" + counts.get("mine") + "<")
+                .containsPattern("class=\"count count-group\" title=\"[^\"]*\">" + counts.get("group") + "<");
         mvc.perform(get("/tasks").param("q", "шукана").with(as("olena")))
                 .andExpect(content().string(containsString(row(app.reference()))))
                 .andExpect(content().string(not(containsString(row("ONB-00001")))));

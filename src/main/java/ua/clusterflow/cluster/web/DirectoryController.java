@@ -47,7 +47,7 @@ public class DirectoryController {
         model.addAttribute("filter", filter);
         model.addAttribute("organisations", members.search(user.clusterIds(), filter));
         model.addAttribute("sectors", SECTORS);
-        model.addAttribute("clusters", directory.clusters().stream().filter(c -> user.belongsTo(c.id())).toList());
+        model.addAttribute("clusters", directory.clusters(user.clusterIds()));
         return "directory/list";
     }
 

@@ -57,7 +57,7 @@ public class RoleController {
             return new RegistryEntry(role, current, current == null ? null : names.get(current.holder()), past, names);
         }).toList();
         model.addAttribute("clusterId", clusterId);
-        model.addAttribute("clusters", directory.clusters().stream().filter(c -> user.belongsTo(c.id())).toList());
+        model.addAttribute("clusters", directory.clusters(user.clusterIds()));
         model.addAttribute("entries", entries);
         model.addAttribute("mayPropose", roles.mayPropose(user, clusterId));
         return "roles/registry";

@@ -75,7 +75,7 @@ public class MeetupController {
                 .sorted(java.util.Comparator.comparing(m -> m.startsAt() == null ? Instant.MAX : m.startsAt())).toList());
         model.addAttribute("past", all.stream().filter(m -> m.status().closed()
                 || (m.startsAt() != null && !m.startsAt().isAfter(now))).toList());
-        model.addAttribute("clusters", directory.clusters().stream().filter(c -> user.belongsTo(c.id())).toList());
+        model.addAttribute("clusters", directory.clusters(user.clusterIds()));
         model.addAttribute("canApply", !organisations.idsForContact(user.id()).isEmpty());
         return "meetups/list";
     }

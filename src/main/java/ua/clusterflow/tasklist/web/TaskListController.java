@@ -44,7 +44,7 @@ public class TaskListController {
         model.addAttribute("filter", filter);
         model.addAttribute("page", taskList.list(user, filter));
         model.addAttribute("processes", taskList.processKeys());
-        model.addAttribute("clusters", directory.clusters().stream().filter(c -> user.belongsTo(c.id())).toList());
+        model.addAttribute("clusters", directory.clusters(user.clusterIds()));
         return "tasks/list";
     }
 
