@@ -2,6 +2,7 @@ package ua.clusterflow.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -34,33 +35,25 @@ public class GlobalModel {
     @ModelAttribute("taskCounts")
     public LazyContextVariable<Map<String, Long>> taskCounts() {
         CurrentUser user = me();
-        return new LazyContextVariable<>() {
-            @Override
-            protected Map<String, Long> loadValue() {
-                if (user == null) {
-                    return Map.of();
-                }
-                try {
-                    return taskList.counts(user);
-                } catch (RuntimeException databaseUnavailable) {
-                    // the page (an error page too) is shown without its counts rather than not at all
-                    return Map.of();
-                }
-            }
-        };
+        return whenShown(() -> user == null ? Map.<String, Long>of() : taskList.counts(user), Map.of());
     }
 
     /** For administrators: the steps waiting for them after failing every retry. */
     @ModelAttribute("incidentCount")
     public LazyContextVariable<Long> incidentCount() {
         CurrentUser user = me();
+        return whenShown(() -> user != null && user.administrator() ? incidents.count() : 0L, 0L);
+    }
+
+    /** A value read as the page renders it; the page (an error page too) shows the fallback if the database is away. */
+    private static <T> LazyContextVariable<T> whenShown(Supplier<T> value, T fallback) {
         return new LazyContextVariable<>() {
             @Override
-            protected Long loadValue() {
+            protected T loadValue() {
                 try {
-                    return user != null && user.administrator() ? incidents.count() : 0L;
+                    return value.get();
                 } catch (RuntimeException databaseUnavailable) {
-                    return 0L;
+                    return fallback;
                 }
             }
         };
