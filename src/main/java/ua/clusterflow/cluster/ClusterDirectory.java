@@ -84,6 +84,16 @@ public class ClusterDirectory {
         return identity.createUserQuery().userId(userId).count() > 0;
     }
 
+    /** The account with this login, or else the one account with this e-mail address. */
+    public Optional<Person> personByLoginOrEmail(String loginOrEmail) {
+        Optional<Person> byLogin = person(loginOrEmail);
+        if (byLogin.isPresent()) {
+            return byLogin;
+        }
+        List<User> byEmail = identity.createUserQuery().userEmail(loginOrEmail).listPage(0, 2);
+        return byEmail.size() == 1 ? Optional.of(toPerson(byEmail.get(0))) : Optional.empty();
+    }
+
     public boolean emailTaken(String email) {
         return identity.createUserQuery().userEmail(email).count() > 0;
     }
@@ -219,6 +229,43 @@ public class ClusterDirectory {
         return roles;
     }
 
+    /** A person with their groups and their roles per cluster, as they are now. */
+    public record Access(Person person, List<String> groupIds, Map<String, Set<Role>> roles) {
+    }
+
+    /**
+     * Who a person is and what they may do, read in one statement: the account, its language, its groups and the
+     * clusters it belongs to directly or through a group. Empty when the account is gone.
+     */
+    public Optional<Access> access(String userId) {
+        return jdbc.sql("""
+                select u.id_, u.first_, u.last_, u.email_,
+                    (select i.value_ from act_id_info i where i.user_id_ = u.id_ and i.key_ = :key
+                        and i.parent_id_ is null limit 1) as language,
+                    array(select m.group_id_ from act_id_membership m where m.user_id_ = u.id_ order by 1) as groups,
+                    array(select t.tenant_id_ from act_id_tenant_member t where t.user_id_ = u.id_
+                          union
+                          select t.tenant_id_ from act_id_tenant_member t
+                          join act_id_membership m on m.group_id_ = t.group_id_ where m.user_id_ = u.id_
+                          order by 1) as tenants
+                from act_id_user u where u.id_ = :id""")
+                .param("key", LANGUAGE).param("id", userId)
+                .query((rs, n) -> {
+                    List<String> groups = List.of((String[]) rs.getArray("groups").getArray());
+                    Map<String, Set<Role>> roles = new LinkedHashMap<>();
+                    for (String clusterId : (String[]) rs.getArray("tenants").getArray()) {
+                        Set<Role> held = EnumSet.noneOf(Role.class);
+                        groups.stream().map(g -> Role.ofGroup(g, clusterId)).filter(java.util.Objects::nonNull)
+                                .forEach(held::add);
+                        roles.put(clusterId, held);
+                    }
+                    String language = rs.getString("language");
+                    return new Access(new Person(rs.getString("id_"), rs.getString("first_"), rs.getString("last_"),
+                            rs.getString("email_"), language == null ? "uk" : language), groups, roles);
+                })
+                .optional();
+    }
+
     public List<String> groupsOf(String userId) {
         List<String> ids = new ArrayList<>();
         for (Group group : identity.createGroupQuery().groupMember(userId).unlimitedList()) {
@@ -237,6 +284,12 @@ public class ClusterDirectory {
 
     public boolean checkPassword(String userId, String password) {
         return identity.checkPassword(userId, password);
+    }
+
+    /** Whether the account's password is stored with another hash than the engine's current one (an older one). */
+    public boolean passwordHashedWithOtherThan(String userId, String algorithm) {
+        return jdbc.sql("select pwd_ from act_id_user where id_ = ?").param(userId).query(String.class).optional()
+                .map(hash -> !hash.startsWith("{" + algorithm + "}")).orElse(false);
     }
 
     /** The people with the language each reads, asked for all of them at once rather than one by one. */

@@ -54,8 +54,18 @@ public class MemberOrganisationRepository {
                 .query(String.class).single();
     }
 
+    /**
+     * The organisations a person speaks for now: those whose contact they are while they hold the member role in the
+     * organisation's cluster. Read on every use, so a contact taken out of a cluster loses its organisation's cases
+     * and drafts on the next request.
+     */
     public List<Long> idsForContact(String userId) {
-        return jdbc.sql("select id from member_organisation where contact_user = ?").param(userId)
+        return jdbc.sql("""
+                select o.id from member_organisation o
+                where o.contact_user = ?
+                  and exists (select 1 from act_id_membership m
+                              where m.user_id_ = o.contact_user and m.group_id_ = o.cluster_id || '-member')
+                order by o.id""").param(userId)
                 .query(Long.class).list();
     }
 

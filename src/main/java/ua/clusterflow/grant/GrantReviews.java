@@ -62,10 +62,16 @@ public class GrantReviews {
         return links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
     }
 
-    /** Records a review once; when the round is complete, the case moves on. */
+    /** Whether a review belongs to its application's current round: a link of a closed round counts for nothing. */
+    public boolean open(GrantRepository.Review review) {
+        return review.round() == grants.currentRound(review.applicationId());
+    }
+
+    /** Records a review of the current round once; when the round is complete, the case moves on. */
     @Transactional
     public boolean submitReview(long reviewId, int excellence, int impact, int implementation, String comment) {
-        if (!grants.submitReview(reviewId, excellence, impact, implementation, comment)) {
+        if (!grants.review(reviewId).map(this::open).orElse(false)
+                || !grants.submitReview(reviewId, excellence, impact, implementation, comment)) {
             return false;
         }
         GrantRepository.Review review = grants.review(reviewId).orElseThrow();

@@ -51,7 +51,8 @@ public class MeetupRegistrations {
         boolean place = meetups.countRegistrations(meetup.id(), mode, "CONFIRMED") < meetup.capacity(mode);
         String status = place ? "CONFIRMED" : "WAITING";
         long id = meetups.register(meetup.id(), name, organisation, email, mode, status);
-        mails.mail(email, "uk", name, meetup, place ? "registered" : "waiting", null,
+        // the address and the name were typed in the public form: the name is not repeated to the address
+        mails.mail(email, "uk", null, meetup, place ? "registered" : "waiting", null,
                 place ? calendar.invitation(meetup, mails.page(meetup)) : null, id);
         return new RegistrationResult(status, null, id);
     }

@@ -76,6 +76,12 @@ public class MeetupRepository {
                 .optional();
     }
 
+    /** Whether the meetup was ever announced (opened for registration), also when it was cancelled since. */
+    public boolean wasAnnounced(String reference) {
+        return jdbc.sql("select count(*) from case_event where business_key = ? and action = 'meetup-announced'")
+                .param(reference).query(Long.class).single() > 0;
+    }
+
     public List<Meetup> ofClusters(Collection<String> clusterIds) {
         if (clusterIds.isEmpty()) {
             return List.of();

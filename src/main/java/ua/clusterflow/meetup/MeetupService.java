@@ -280,6 +280,9 @@ public class MeetupService {
             return;
         }
         Map<String, Object> model = model(meetup, name, kind, quote);
+        if (name == null) {
+            model.put("publicForm", true);
+        }
         if (registrationId != null) {
             model.put("cancelLink", outbox.link("/meetups/registrations/"
                     + links.sign(REGISTRATION_LINK, String.valueOf(registrationId), REGISTRATION_LINK_VALIDITY)));

@@ -21,6 +21,11 @@ public class OnboardingCaseDetails implements CaseDetails {
     }
 
     @Override
+    public boolean staffOnly() {
+        return true;
+    }
+
+    @Override
     public boolean supports(String processKey) {
         return OnboardingProcess.KEY.equals(processKey);
     }

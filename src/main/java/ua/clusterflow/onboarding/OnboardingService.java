@@ -79,7 +79,7 @@ public class OnboardingService {
         if (extract != null) {
             cases.addDocument(key, extract.fileName(), extract.contentType(), extract.content(), data.contactName());
         }
-        applicantMail(application, "onboarding-received", Map.of());
+        applicantMail(application, "onboarding-received", PUBLIC_FORM);
         runtime.startProcessInstanceByKey(OnboardingProcess.KEY, key, Map.of(
                 ClusterTenantPlugin.CLUSTER_VARIABLE, clusterId,
                 OnboardingProcess.APPLICATION_ID, id,
@@ -103,7 +103,7 @@ public class OnboardingService {
     public void closeAsDuplicate(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
         setStatus(a, ApplicationStatus.DUPLICATE, "duplicate", a.edrpou());
-        applicantMail(a, "onboarding-duplicate", Map.of());
+        applicantMail(a, "onboarding-duplicate", PUBLIC_FORM);
     }
 
     /** Fee category and annual fee from the {@code membership-fee} decision table. */
@@ -267,6 +267,12 @@ public class OnboardingService {
         cases.addEvent(a.reference(), null, action, detail);
     }
 
+    /**
+     * The first mails go to an address a stranger may have typed in: they name who sent them and why, and repeat
+     * nothing typed but the organisation's name (no greeting by the typed contact name).
+     */
+    private static final Map<String, Object> PUBLIC_FORM = Map.of("publicForm", true, "recipientName", "");
+
     private void applicantMail(OnboardingApplication a, String template, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         OnboardingApplication current = applications.get(a.id());
@@ -275,6 +281,7 @@ public class OnboardingService {
         model.put("clusterName", directory.clusterName(current.clusterId()));
         model.put("trackLink", outbox.link("/track/" + trackingToken(current)));
         model.put("subjectArg", current.reference());
+        model.putAll(extra);
         outbox.queue(current.contactEmail(), current.language(), template, model, current.reference());
     }
 

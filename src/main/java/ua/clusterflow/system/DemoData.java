@@ -10,13 +10,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -35,8 +33,8 @@ import ua.clusterflow.tasklist.FormSubmission;
 
 /**
  * Demo data for a first look: two clusters with their coordinators, boards and members, and
- * onboarding cases in different steps. Loaded once, on the embedded database unless told
- * otherwise ({@code clusterflow.demo-data}). Every demo account has the password {@code demo}.
+ * onboarding cases in different steps. Loaded once, and only when asked for ({@code clusterflow.demo-data}, which
+ * the {@code demo} profile sets): every demo account has the public password {@code demo}.
  */
 @Component
 public class DemoData {
@@ -47,8 +45,7 @@ public class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final String setting;
-    private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final boolean enabled;
     private final ClusterDirectory directory;
     private final MemberOrganisationRepository organisations;
     private final OnboardingService onboarding;
@@ -58,33 +55,32 @@ public class DemoData {
     private final MeetupRepository meetupRepository;
     private final ClusterRecords records;
 
-    public DemoData(@Value("${clusterflow.demo-data:auto}") String setting, ObjectProvider<EmbeddedPostgres> embedded,
-                    ClusterDirectory directory, MemberOrganisationRepository organisations,
+    public DemoData(@Value("${clusterflow.demo-data:false}") boolean enabled, ClusterDirectory directory, MemberOrganisationRepository organisations,
                     OnboardingService onboarding, TaskService tasks, GrantService grants, MeetupService meetups,
                     MeetupRepository meetupRepository, ClusterRecords records) {
         this.records = records;
         this.meetups = meetups;
         this.meetupRepository = meetupRepository;
         this.grants = grants;
-        this.setting = setting;
-        this.embedded = embedded;
+        this.enabled = enabled;
         this.directory = directory;
         this.organisations = organisations;
         this.onboarding = onboarding;
         this.tasks = tasks;
     }
 
+    public boolean enabled() {
+        return enabled;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    @Order(0)
+    @Order(1)
     public void load() {
-        boolean enabled = "auto".equals(setting) ? embedded.getIfAvailable() != null : Boolean.parseBoolean(setting);
         if (!enabled || directory.exists(KHARKIV)) {
             return;
         }
-        log.info("Loading demo data: clusters {} and {}, password '{}' for every account", KHARKIV, ZAPORIZHZHIA,
-                PASSWORD);
-        directory.createPerson("admin", "Адміністратор", "Системи", "admin@clusterflow.local", "uk", PASSWORD);
-        directory.makeAdministrator("admin");
+        log.warn("Loading demo data: clusters {} and {}, every account with the public password '{}'. "
+                + "Never use the demo where other people can reach it.", KHARKIV, ZAPORIZHZHIA, PASSWORD);
 
         directory.createCluster(KHARKIV, "Харківський ІАМ-кластер");
         person("olena", "Олена", "Коваль", KHARKIV, Role.COORDINATOR);

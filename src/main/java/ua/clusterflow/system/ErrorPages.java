@@ -1,5 +1,6 @@
 package ua.clusterflow.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -13,7 +14,7 @@ public class ErrorPages {
 
     @ExceptionHandler(SignedLinks.InvalidLinkException.class)
     public String invalidLink(SignedLinks.InvalidLinkException e, HttpServletResponse response, Model model) {
-        response.setStatus(e.problem() == SignedLinks.Problem.EXPIRED ? HttpStatus.GONE.value()
+        response.setStatus(e.problem() != SignedLinks.Problem.INVALID ? HttpStatus.GONE.value()
                 : HttpStatus.FORBIDDEN.value());
         model.addAttribute("problem", e.problem().name().toLowerCase());
         return "link-invalid";
@@ -53,6 +54,27 @@ public class ErrorPages {
             }
         }
         return false;
+    }
+
+    /**
+     * Too many public forms from one address, or mail to one recipient: 429 with when to try again, and what was typed
+     * in a form that sends it again (files excepted, which a browser never lets a page fill in).
+     */
+    @ExceptionHandler(RateLimits.LimitReached.class)
+    public String tooMany(RateLimits.LimitReached e, HttpServletRequest request, HttpServletResponse response,
+                          Model model) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", String.valueOf(e.minutes() * 60));
+        java.util.Map<String, java.util.List<String>> typed = new java.util.LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.startsWith("_")) {
+                typed.put(name, java.util.List.of(values));
+            }
+        });
+        model.addAttribute("minutes", e.minutes());
+        model.addAttribute("action", request.getServletPath());
+        model.addAttribute("typed", typed);
+        return "too-many";
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -16,7 +16,7 @@ import ua.clusterflow.cluster.Role;
 /**
  * An installation without an administrator gets one, {@code admin}, so that someone can create
  * the clusters: with the password from {@code clusterflow.admin.password}, or a generated one
- * written once to the log.
+ * written once to the log and kept nowhere else; the demo's administrator has the demo's public password.
  */
 @Component
 public class FirstAdministrator {
@@ -26,21 +26,24 @@ public class FirstAdministrator {
     private final IdentityService identity;
     private final ClusterDirectory directory;
     private final String password;
+    private final boolean demo;
 
     public FirstAdministrator(IdentityService identity, ClusterDirectory directory,
-                              @Value("${clusterflow.admin.password:}") String password) {
+                              @Value("${clusterflow.admin.password:}") String password,
+                              @Value("${clusterflow.demo-data:false}") boolean demo) {
         this.identity = identity;
         this.directory = directory;
         this.password = password;
+        this.demo = demo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Order(1)
+    @Order(0)
     public void ensure() {
         if (identity.createUserQuery().memberOfGroup(Role.ADMIN_GROUP).count() > 0 || directory.personExists("admin")) {
             return;
         }
-        String chosen = password;
+        String chosen = password.isBlank() && demo ? DemoData.PASSWORD : password;
         if (chosen.isBlank()) {
             byte[] random = new byte[12];
             new SecureRandom().nextBytes(random);
@@ -48,7 +51,8 @@ public class FirstAdministrator {
             log.warn("Created the administrator 'admin' with the password '{}': change it in the Camunda Admin "
                     + "webapp (/camunda) after logging in", chosen);
         }
-        directory.createPerson("admin", "Administrator", "", "admin@localhost", "uk", chosen);
+        directory.createPerson("admin", demo ? "Адміністратор" : "Administrator", demo ? "Системи" : "",
+                demo ? "admin@clusterflow.local" : "admin@localhost", "uk", chosen);
         directory.makeAdministrator("admin");
     }
 }

@@ -24,8 +24,13 @@ public class HomeController {
         return "home";
     }
 
+    /** The login page; its notices come from message keys, and a wait is shown only as a number of minutes. */
     @GetMapping("/login")
-    public String login() {
+    public String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String throttled,
+                        Model model) {
+        if (throttled != null && throttled.matches("[0-9]{1,3}")) {
+            model.addAttribute("throttledMinutes", Integer.parseInt(throttled));
+        }
         return "login";
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,7 +29,9 @@ public class SecurityConfig {
     /** The operators' doors: Camunda's webapps and REST API, for administrators only. */
     @Bean
     @Order(1)
-    SecurityFilterChain operatorChain(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain operatorChain(HttpSecurity http, IdentityService identity, IdentityAuthenticationProvider people,
+                                      @Value("${clusterflow.engine.deployments-enabled:false}") boolean deployments)
+            throws Exception {
         // Camunda's REST API and webapps are servlets of their own: match them by path, not through Spring MVC
         http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
@@ -42,23 +46,29 @@ public class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
                         SecurityConfig::jsonToEngineRest))
                 .headers(headers -> headers.disable())
-                .addFilterBefore(new ExpressionSyntaxFilter(), CsrfFilter.class)
+                .addFilterBefore(new ExpressionSyntaxFilter(deployments), CsrfFilter.class)
+                .addFilterBefore(new CurrentAccessFilter(people), AuthorizationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain appChain(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain appChain(HttpSecurity http, IdentityService identity, IdentityAuthenticationProvider people)
+            throws Exception {
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        // relative redirects: never an address built from the request's Host header
+        loginPage.setFavorRelativeUris(true);
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/apply/**", "/track/**", "/invitation/**", "/review/**", "/expert/**", "/meetups/registrations/**",
+                        .requestMatchers("/", "/login", "/password-reset/**", "/apply/**", "/track/**", "/invitation/**", "/review/**", "/expert/**", "/meetups/registrations/**",
                                 "/meetups/MEE-*", "/meetups/MEE-*/register", "/meetups/MEE-*/report.pdf", "/lang",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                .formLogin(form -> form.loginPage("/login").successHandler(new LocalSuccessRedirect()).permitAll()
                         .failureHandler(SecurityConfig::loginFailed))
+                .exceptionHandling(e -> e.authenticationEntryPoint(loginPage))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
@@ -67,8 +77,17 @@ public class SecurityConfig {
                                         + "form-action 'self'; base-uri 'self'; object-src 'none'"))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(ref -> ref.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new CurrentAccessFilter(people), AuthorizationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Before everything else, so that no handler, redirect or log line sees control characters. */
+    @Bean
+    FilterRegistrationBean<RequestHygieneFilter> requestHygiene() {
+        FilterRegistrationBean<RequestHygieneFilter> registration = new FilterRegistrationBean<>(new RequestHygieneFilter());
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     private static boolean jsonToEngineRest(HttpServletRequest request) {
@@ -82,6 +101,9 @@ public class SecurityConfig {
                                     AuthenticationException failure) throws java.io.IOException {
         String user = request.getParameter("username");
         String reason = failure instanceof LoginThrottle.Throttled throttled ? "throttled=" + throttled.minutes() : "error";
+        if (user != null && user.length() > 200) {
+            user = null;
+        }
         response.sendRedirect(request.getContextPath() + "/login?" + reason
                 + (user == null || user.isBlank() ? "" : "&user=" + URLEncoder.encode(user.trim(), StandardCharsets.UTF_8)));
     }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignedLinks {
 
-    public enum Problem { INVALID, EXPIRED }
+    /** Damaged or foreign; past its expiry; or made for a step that is over (a review round that closed, a link used). */
+    public enum Problem { INVALID, EXPIRED, CLOSED }
 
     public static class InvalidLinkException extends RuntimeException {
         private final Problem problem;
@@ -38,8 +39,10 @@ public class SignedLinks {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final byte[] secret;
+    private final JdbcClient jdbc;
 
     public SignedLinks(@Value("${clusterflow.links.secret:}") String configured, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.secret = (configured.isBlank() ? storedSecret(jdbc) : configured).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -75,6 +78,19 @@ public class SignedLinks {
             throw new InvalidLinkException(Problem.EXPIRED);
         }
         return fields[1];
+    }
+
+    /** Whether a link that works once was used already. */
+    public boolean used(String token) {
+        return jdbc.sql("select count(*) from used_link where token_hash = ?").param(DeploymentGuard.sha256(
+                token.getBytes(StandardCharsets.UTF_8))).query(Long.class).single() > 0;
+    }
+
+    /** Records the one use of a link; false when it was used already (also by a request at the same moment). */
+    public boolean use(String token) {
+        return jdbc.sql("insert into used_link (token_hash, used_at) values (?, ?) on conflict do nothing")
+                .params(DeploymentGuard.sha256(token.getBytes(StandardCharsets.UTF_8)),
+                        java.sql.Timestamp.from(AppClock.now())).update() == 1;
     }
 
     private byte[] mac(String payload) {

@@ -9,4 +9,12 @@ public interface CaseDetails {
 
     /** Message keys (or plain labels) to values, in the order to show them. */
     Map<String, String> details(String businessKey);
+
+    /**
+     * Whether the case page of these cases is for the cluster's staff (and whoever works one of its tasks) alone: the
+     * people a case is about follow it elsewhere, as an applicant for membership does on its tracking page.
+     */
+    default boolean staffOnly() {
+        return false;
+    }
 }

@@ -42,7 +42,11 @@ public class CaseService {
         return facts;
     }
 
-    /** The case if this person may see it: the cluster's staff, its administrator, or the member it is about. */
+    /**
+     * The case if this person may see it: the cluster's staff, its administrator, whoever works one of its tasks, or
+     * the member it is about while that member is one of the cluster's. An applicant for membership follows the
+     * application on its tracking page, never here: the case page tells the staff's side (comments, votes, fee).
+     */
     public Optional<CaseRecord> visibleCase(CurrentUser user, String businessKey) {
         return cases.find(businessKey).filter(c -> canView(user, c));
     }
@@ -51,21 +55,30 @@ public class CaseService {
         if (user.administrator() || user.worksCasesOf(record.clusterId())) {
             return true;
         }
-        if (user.id().equals(record.createdBy())) {
+        if (!user.belongsTo(record.clusterId())) {
+            return false;
+        }
+        boolean staffOnly = staffOnly(record);
+        if (user.id().equals(record.createdBy()) && !staffOnly) {
             return true;
         }
-        if (user.belongsTo(record.clusterId()) && tasks.createTaskQuery().processInstanceBusinessKey(record.businessKey())
+        if (tasks.createTaskQuery().processInstanceBusinessKey(record.businessKey())
                 .tenantIdIn(record.clusterId())
                 .or().taskAssignee(user.id()).taskOwner(user.id()).taskCandidateUser(user.id()).endOr().count() > 0) {
             return true;
         }
-        return record.organisationId() != null
+        return record.organisationId() != null && !staffOnly
                 && organisations.idsForContact(user.id()).contains(record.organisationId());
+    }
+
+    private boolean staffOnly(CaseRecord record) {
+        return details.stream().anyMatch(d -> d.supports(record.processKey()) && d.staffOnly());
     }
 
     /** The cases a person sees on "my cases": a member's own organisation's, or the staff's clusters'. */
     public List<CaseRecord> casesFor(CurrentUser user) {
-        List<CaseRecord> result = new ArrayList<>(cases.ofOrganisations(organisations.idsForContact(user.id())));
+        List<CaseRecord> result = new ArrayList<>(cases.ofOrganisations(organisations.idsForContact(user.id())).stream()
+                .filter(c -> !staffOnly(c) || user.worksCasesOf(c.clusterId())).toList());
         List<String> staffClusters = user.clusterIds().stream().filter(user::worksCasesOf).toList();
         for (CaseRecord record : cases.ofClusters(staffClusters, 200)) {
             if (result.stream().noneMatch(r -> r.businessKey().equals(record.businessKey()))) {

@@ -54,7 +54,7 @@ class ClusterAdminControllerTests extends IntegrationTest {
         Matcher link = INVITATION.matcher(mail);
         assertThat(link.find()).isTrue();
         mvc.perform(post(link.group(1)).with(csrf()).param("password", "lviv-coordinator-1").param("repeat", "lviv-coordinator-1"))
-                .andExpect(redirectedUrl("/login?welcome=roman"));
+                .andExpect(redirectedUrl("/login?welcome=&user=roman"));
         assertThat(directory.checkPassword("roman", "lviv-coordinator-1")).isTrue();
         mvc.perform(get(link.group(1))).andExpect(redirectedUrl("/login?invitationUsed"));
         mvc.perform(post(link.group(1)).with(csrf()).param("password", "taken-over-1234").param("repeat", "taken-over-1234"))

@@ -19,7 +19,6 @@ public class InvitationController {
 
     public static final String LINK_PURPOSE = "invitation";
     private static final String PASSWORD_SET = "passwordSet";
-    private static final int MIN_PASSWORD = 10;
 
     private final SignedLinks links;
     private final ClusterDirectory directory;
@@ -35,9 +34,7 @@ public class InvitationController {
         if (directory.hasInfo(userId, PASSWORD_SET)) {
             return "redirect:/login?invitationUsed";
         }
-        model.addAttribute("userId", userId);
-        model.addAttribute("token", token);
-        return "cluster/invitation";
+        return PasswordForm.show(model, userId, "/invitation/" + token, null);
     }
 
     @PostMapping("/invitation/{token}")
@@ -49,18 +46,15 @@ public class InvitationController {
         if (directory.hasInfo(userId, PASSWORD_SET)) {
             return "redirect:/login?invitationUsed";
         }
-        String error = password.length() < MIN_PASSWORD ? "invitation.password.short"
-                : !password.equals(repeat) ? "invitation.password.mismatch" : null;
+        String error = PasswordForm.problem(password, repeat);
         if (error != null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("userId", userId);
-            model.addAttribute("token", token);
-            model.addAttribute("passwordError", error);
-            return "cluster/invitation";
+            return PasswordForm.show(model, userId, "/invitation/" + token, error);
         }
         directory.setPassword(userId, password);
         directory.setInfo(userId, PASSWORD_SET, "true");
-        redirect.addAttribute("welcome", userId);
+        redirect.addAttribute("welcome", "");
+        redirect.addAttribute("user", userId);
         return "redirect:/login";
     }
 }

@@ -104,8 +104,13 @@ public class ReviewController {
 
     private GrantRepository.Review review(String token) {
         String id = links.verify(GrantReviews.REVIEW_LINK, token);
-        return grants.review(Long.parseLong(id))
+        GrantRepository.Review review = grants.review(Long.parseLong(id))
                 .orElseThrow(() -> new SignedLinks.InvalidLinkException(SignedLinks.Problem.INVALID));
+        if (!review.submitted() && !service.open(review)) {
+            // a review round that closed: its links are good for nothing in the next one
+            throw new SignedLinks.InvalidLinkException(SignedLinks.Problem.CLOSED);
+        }
+        return review;
     }
 
     private static Integer score(String typed) {

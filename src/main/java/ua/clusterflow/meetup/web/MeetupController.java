@@ -125,7 +125,7 @@ public class MeetupController {
     /** The public page: what, when and where, places left, and the registration form. */
     @GetMapping("/meetups/{reference:MEE-\\d+}")
     public String page(@PathVariable String reference, Model model) {
-        return showPage(meetup(reference), Map.of(), null, model);
+        return showPage(announced(reference), Map.of(), null, model);
     }
 
     @PostMapping("/meetups/{reference:MEE-\\d+}/register")
@@ -133,7 +133,7 @@ public class MeetupController {
                            @RequestParam(defaultValue = "") String organisation,
                            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String mode,
                            HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Meetup meetup = meetup(reference);
+        Meetup meetup = announced(reference);
         Map<String, String> typed = Map.of("name", name, "organisation", organisation, "email", email, "mode", mode);
         String problem = name.isBlank() || name.length() > 200 ? "name"
                 : !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 200 ? "email" : null;
@@ -154,7 +154,7 @@ public class MeetupController {
 
     @GetMapping("/meetups/{reference:MEE-\\d+}/report.pdf")
     public ResponseEntity<byte[]> report(@PathVariable String reference) {
-        Meetup meetup = meetup(reference);
+        Meetup meetup = announced(reference);
         if (meetup.status() != MeetupStatus.REPORTED) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -217,6 +217,23 @@ public class MeetupController {
     private Meetup meetup(String reference) {
         return meetups.byReference(reference).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
+
+    /**
+     * A meetup as the public sees it: only once it is announced (registration open, held, reported, or cancelled
+     * after its announcement, which its guests must learn); a proposed, planned or unapproved one is not there for
+     * anyone without an account.
+     */
+    private Meetup announced(String reference) {
+        Meetup meetup = meetup(reference);
+        if (!PUBLIC.contains(meetup.status())
+                && !(meetup.status() == MeetupStatus.CANCELLED && meetups.wasAnnounced(reference))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return meetup;
+    }
+
+    private static final java.util.Set<MeetupStatus> PUBLIC = java.util.EnumSet.of(MeetupStatus.OPEN,
+            MeetupStatus.HELD, MeetupStatus.REPORTED);
 
     private MeetupRepository.Registration registration(String token) {
         long id = Long.parseLong(links.verify(MeetupService.REGISTRATION_LINK, token));

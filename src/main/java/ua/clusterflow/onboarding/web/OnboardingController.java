@@ -101,8 +101,9 @@ public class OnboardingController {
         }
         OnboardingApplication application;
         try {
+            // an application is an organisation's, not the account's of whoever happens to be signed in
             application = onboarding.apply(cluster.id(), submission, form,
-                    locale.getLanguage().equals("en") ? "en" : "uk", user == null ? null : user.id());
+                    locale.getLanguage().equals("en") ? "en" : "uk", null);
         } catch (RuntimeException e) {
             log.error("Application to {} could not be stored", cluster.id(), e);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
