@@ -21,6 +21,7 @@ import ua.clusterflow.system.ClusterTenantPlugin;
 import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** The rules and records of member onboarding; the process model decides the order of the steps. */
@@ -40,10 +41,12 @@ public class OnboardingService {
     private final SignedLinks links;
     private final RuntimeService runtime;
     private final DecisionService decisions;
+    private final DocumentQuota quota;
 
     public OnboardingService(OnboardingApplicationRepository applications, MemberOrganisationRepository organisations,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox, SignedLinks links,
-                             RuntimeService runtime, DecisionService decisions) {
+                             RuntimeService runtime, DecisionService decisions, DocumentQuota quota) {
+        this.quota = quota;
         this.applications = applications;
         this.organisations = organisations;
         this.cases = cases;
@@ -77,6 +80,7 @@ public class OnboardingService {
                 data.name() + " (" + data.edrpou() + ")");
         FormSubmission.Upload extract = form.uploads().get(ApplicationData.UPLOAD_EXTRACT);
         if (extract != null) {
+            quota.checkApplicants(clusterId, OnboardingProcess.KEY, extract.content().length);
             cases.addDocument(key, extract.fileName(), extract.contentType(), extract.content(), data.contactName());
         }
         applicantMail(application, "onboarding-received", PUBLIC_FORM);

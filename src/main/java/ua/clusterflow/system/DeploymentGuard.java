@@ -104,6 +104,8 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            // CDATA sections joined with the text around them, as the engine reads an expression
+            factory.setCoalescing(true);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return runsCode(builder.parse(new ByteArrayInputStream(content)).getDocumentElement());

@@ -59,7 +59,8 @@ public class CaseService {
             return false;
         }
         boolean staffOnly = staffOnly(record);
-        if (user.id().equals(record.createdBy()) && !staffOnly) {
+        // a case of an organisation is its contact's while they speak for it, not its creator's for ever
+        if (user.id().equals(record.createdBy()) && !staffOnly && record.organisationId() == null) {
             return true;
         }
         if (tasks.createTaskQuery().processInstanceBusinessKey(record.businessKey())

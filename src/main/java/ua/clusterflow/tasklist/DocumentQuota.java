@@ -17,13 +17,50 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentQuota {
 
     public static final String PROBLEM = "error.file.quota";
+    public static final String APPLICANTS_PROBLEM = "error.file.applicantsQuota";
+
+    /** An upload that would take its organisation, or the cluster's applicants, over the quota. */
+    public static class OverQuota extends RuntimeException {
+        public OverQuota() {
+            super("Over the document quota");
+        }
+    }
 
     private final JdbcClient jdbc;
     private volatile long quotaBytes;
+    private final long applicantsQuotaBytes;
 
-    public DocumentQuota(JdbcClient jdbc, @Value("${clusterflow.uploads.organisation-quota-mb:500}") long quotaMb) {
+    public DocumentQuota(JdbcClient jdbc, @Value("${clusterflow.uploads.organisation-quota-mb:500}") long quotaMb,
+                         @Value("${clusterflow.uploads.applicants-quota-mb:200}") long applicantsQuotaMb) {
         this.jdbc = jdbc;
         this.quotaBytes = quotaMb * 1024L * 1024L;
+        this.applicantsQuotaBytes = applicantsQuotaMb * 1024L * 1024L;
+    }
+
+    public long applicantsQuotaMb() {
+        return applicantsQuotaBytes / (1024L * 1024L);
+    }
+
+    /**
+     * Refuses an upload by someone without an account (an organisation applying for membership) that would take the
+     * documents of all such cases of the cluster, those of one process, over the applicants' quota. The cluster's
+     * check is held (a transaction lock) until the caller's transaction ends, so that parallel uploads queue for it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void checkApplicants(String clusterId, String processKey, long addedBytes) {
+        if (addedBytes <= 0) {
+            return;
+        }
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('applicants-quota:' || ?))").param(clusterId)
+                .query((rs, n) -> 1).list();
+        long used = jdbc.sql("""
+                select coalesce(sum(d.size_bytes), 0) from case_document d
+                join case_record c on c.business_key = d.business_key
+                where c.cluster_id = ? and c.process_key = ? and c.organisation_id is null""")
+                .params(clusterId, processKey).query(Long.class).single();
+        if (used + addedBytes > applicantsQuotaBytes) {
+            throw new OverQuota();
+        }
     }
 
     public long quotaMb() {

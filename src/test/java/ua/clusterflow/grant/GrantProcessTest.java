@@ -175,6 +175,32 @@ class GrantProcessTest extends IntegrationTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ASSIGN_REVIEWERS);
     }
 
+    /** A reviewer's link of the first round, used after the case moved to a second one, ends nothing. */
+    @Test
+    void aReviewLinkOfAClosedRoundIsRefusedAndTheNewRoundWaitsForItsOwnReviews() throws Exception {
+        GrantApplication a = throughScreening(submit("smp", "300000", 60, "PL"));
+        assignReviewers(a, "Перший раунд", "first-round@example.com", null, null);
+        long oldReview = repository.reviews(a.id(), repository.currentRound(a.id())).get(0).id();
+        ProcessInstance pi = instance(a.reference(), KEY);
+        moveClock(Duration.ofDays(14).plusMinutes(1));
+        fireTimer(pi.getId(), TIMER_REVIEW_DEADLINE);
+        assignReviewers(a, "Другий раунд А", "second-a@example.com", "Другий раунд Б", "second-b@example.com");
+
+        mvc.perform(post("/review/" + reviews.reviewToken(oldReview)).with(csrf()).param("excellence", "5")
+                        .param("impact", "5").param("implementation", "5").param("comment", "Запізнілий відгук"))
+                .andExpect(status().isGone())
+                .andExpect(content().string(containsString("більше не діє")));
+        mvc.perform(get("/review/" + reviews.reviewToken(oldReview))).andExpect(status().isGone());
+        assertThat(reviews.submitReview(oldReview, 5, 5, 5, "Запізнілий відгук")).isFalse();
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVIEWS);
+        assertThat(repository.review(oldReview).orElseThrow().submitted()).isFalse();
+
+        review(a, 0, 4, 4, 4);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVIEWS);
+        review(a, 1, 4, 4, 4);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(CALL_BOARD_VOTE);
+    }
+
     @Test
     void theBoardsRefusalEndsTheCaseAsNotSupported() {
         GrantApplication a = throughReviews(submit("smp", "300000", 60, "PL"));

@@ -28,6 +28,7 @@ import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormDefinitions;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -104,6 +105,10 @@ public class OnboardingController {
             // an application is an organisation's, not the account's of whoever happens to be signed in
             application = onboarding.apply(cluster.id(), submission, form,
                     locale.getLanguage().equals("en") ? "en" : "uk", null);
+        } catch (DocumentQuota.OverQuota e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            form.reject(ApplicationData.UPLOAD_EXTRACT, DocumentQuota.APPLICANTS_PROBLEM);
+            return showForm(cluster, form, submission, model);
         } catch (RuntimeException e) {
             log.error("Application to {} could not be stored", cluster.id(), e);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
