@@ -43,6 +43,17 @@ public final class CaseSteps {
     }
 
     /** The one open task of an activity in a case, claimed by {@code userId} and completed. */
+    /** A meetup topic's proposal form: an offline meetup within the next 10 to 30 days. */
+    public static Map<String, Object> meetupTopic(String segment, String challenge) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("segment", segment);
+        values.put("challenge", challenge);
+        values.put("format", "offline");
+        values.put("windowFrom", ua.clusterflow.system.AppClock.today().plusDays(10));
+        values.put("windowTo", ua.clusterflow.system.AppClock.today().plusDays(30));
+        return values;
+    }
+
     public static void complete(TaskService tasks, String businessKey, String activityId, String userId,
                                 Map<String, Object> variables) {
         List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)

@@ -273,7 +273,10 @@ public class MeetupService {
         mail(email, language, name, meetup, kind, quote, attachment, null);
     }
 
-    /** A mail about the meetup; with a registration, it carries that guest's cancel link. */
+    /**
+     * A mail about the meetup; with a registration, it carries that guest's cancel link. Without a name the address
+     * came from the public form: the mail greets no one by the name typed there and says why it was sent.
+     */
     void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
               MailOutbox.Attachment attachment, Long registrationId) {
         if (email == null || email.isBlank()) {

@@ -69,10 +69,6 @@ public class DemoData {
         this.tasks = tasks;
     }
 
-    public boolean enabled() {
-        return enabled;
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     public void load() {

@@ -3,11 +3,8 @@ package ua.clusterflow.system;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -83,7 +80,7 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
 
     /** What keeps a resource out of the engine, or null when it may be deployed. */
     String problem(String name, byte[] content) {
-        if (shipped.contains(sha256(content))) {
+        if (shipped.contains(Sha256.hex(content))) {
             return null;
         }
         if (!deploymentsEnabled) {
@@ -129,11 +126,9 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
         NodeList children = element.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             Node child = children.item(i);
-            if (child instanceof Element nested ? runsCode(nested)
-                    : (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE
-                       || child.getNodeType() == Node.ENTITY_REFERENCE_NODE)
-                      && (child.getNodeType() == Node.ENTITY_REFERENCE_NODE
-                          || CODE.matcher(child.getTextContent()).find())) {
+            boolean code = child instanceof Element nested ? runsCode(nested)
+                    : child.getNodeType() == Node.TEXT_NODE && CODE.matcher(child.getNodeValue()).find();
+            if (code) {
                 return true;
             }
         }
@@ -161,7 +156,7 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
             for (String pattern : SHIPPED) {
                 for (Resource resource : resolver.getResources(pattern)) {
                     try (var in = resource.getInputStream()) {
-                        hashes.add(sha256(in.readAllBytes()));
+                        hashes.add(Sha256.hex(in.readAllBytes()));
                     }
                 }
             }
@@ -171,11 +166,4 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin {
         return hashes;
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

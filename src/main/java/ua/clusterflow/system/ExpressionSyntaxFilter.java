@@ -145,7 +145,7 @@ public class ExpressionSyntaxFilter extends OncePerRequestFilter {
 
     /** JSON's backslash escapes, XML's character references and the entities that name the syntax's characters. */
     private static String unescape(String text) {
-        String unescaped = replace(UNICODE_ESCAPE.matcher(text), 16);
+        String unescaped = unescapeJson(text);
         Matcher references = CHARACTER_REFERENCE.matcher(unescaped);
         StringBuilder out = new StringBuilder();
         while (references.find()) {
@@ -162,10 +162,11 @@ public class ExpressionSyntaxFilter extends OncePerRequestFilter {
         return unescaped.replace("]]><![CDATA[", "");
     }
 
-    private static String replace(Matcher m, int radix) {
+    private static String unescapeJson(String text) {
+        Matcher m = UNICODE_ESCAPE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), radix))));
+            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
         }
         return m.appendTail(out).toString();
     }

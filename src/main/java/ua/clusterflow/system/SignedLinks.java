@@ -82,14 +82,14 @@ public class SignedLinks {
 
     /** Whether a link that works once was used already. */
     public boolean used(String token) {
-        return jdbc.sql("select count(*) from used_link where token_hash = ?").param(DeploymentGuard.sha256(
-                token.getBytes(StandardCharsets.UTF_8))).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from used_link where token_hash = ?")
+                .param(Sha256.hex(token.getBytes(StandardCharsets.UTF_8))).query(Long.class).single() > 0;
     }
 
     /** Records the one use of a link; false when it was used already (also by a request at the same moment). */
     public boolean use(String token) {
         return jdbc.sql("insert into used_link (token_hash, used_at) values (?, ?) on conflict do nothing")
-                .params(DeploymentGuard.sha256(token.getBytes(StandardCharsets.UTF_8)),
+                .params(Sha256.hex(token.getBytes(StandardCharsets.UTF_8)),
                         java.sql.Timestamp.from(AppClock.now())).update() == 1;
     }
 

@@ -179,13 +179,8 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     private Meetup approved() {
-        Map<String, Object> values = new HashMap<>();
-        values.put("segment", "Роботизоване зварювання");
-        values.put("challenge", "Як МСП почати з коботів");
-        values.put("format", "offline");
-        values.put("windowFrom", AppClock.today().plusDays(10));
-        values.put("windowTo", AppClock.today().plusDays(30));
-        Meetup m = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(values));
+        Meetup m = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(
+                CaseSteps.meetupTopic("Роботизоване зварювання", "Як МСП почати з коботів")));
         Map<String, Object> plan = new HashMap<>();
         plan.put("meetupDate", Date.from(AppClock.today().plusDays(20).atStartOfDay(AppClock.KYIV).toInstant()));
         plan.put("startTime", "14:00");

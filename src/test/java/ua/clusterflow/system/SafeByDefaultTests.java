@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -293,13 +292,8 @@ class SafeByDefaultTests extends IntegrationTest {
 
     @Test
     void aProposedMeetupIsNotPublicAndTheAnnouncedOneIs() throws Exception {
-        Map<String, Object> values = new HashMap<>();
-        values.put("segment", "Внутрішня тема");
-        values.put("challenge", "Наш внутрішній виклик, не для публіки");
-        values.put("format", "offline");
-        values.put("windowFrom", AppClock.today().plusDays(10));
-        values.put("windowTo", AppClock.today().plusDays(30));
-        Meetup proposed = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(values));
+        Meetup proposed = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(
+                ua.clusterflow.CaseSteps.meetupTopic("Внутрішня тема", "Наш внутрішній виклик, не для публіки")));
         mvc.perform(get("/meetups/" + proposed.reference())).andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("внутрішній виклик"))));
         mvc.perform(post("/meetups/" + proposed.reference() + "/register").with(csrf()).param("name", "Гість")

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +24,6 @@ import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingApplicationRepository;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
-import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
@@ -90,7 +88,7 @@ public class OnboardingController {
     @PostMapping("/apply/{clusterId}")
     public String processApplicationForm(@PathVariable String clusterId, @RequestParam(name = SUBMISSION_ID,
                                                  defaultValue = "") String submissionId,
-                                         @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
+                                         HttpServletRequest request,
                                          HttpServletResponse response, Locale locale, Model model,
                                          RedirectAttributes redirect) {
         Cluster cluster = cluster(clusterId);
