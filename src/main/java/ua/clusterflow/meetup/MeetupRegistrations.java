@@ -18,14 +18,11 @@ public class MeetupRegistrations {
 
     private final MeetupRepository meetups;
     private final MeetupService mails;
-    private final MeetupCalendar calendar;
     private final SignedLinks links;
 
-    public MeetupRegistrations(MeetupRepository meetups, MeetupService mails, MeetupCalendar calendar,
-                               SignedLinks links) {
+    public MeetupRegistrations(MeetupRepository meetups, MeetupService mails, SignedLinks links) {
         this.meetups = meetups;
         this.mails = mails;
-        this.calendar = calendar;
         this.links = links;
     }
 
@@ -34,7 +31,8 @@ public class MeetupRegistrations {
      * queue: exactly as many are confirmed per mode as there are places, the rest wait in order.
      */
     @Transactional
-    public RegistrationResult register(String reference, String name, String organisation, String email, String mode) {
+    public RegistrationResult register(String reference, String name, String organisation, String email, String mode,
+                                       String language) {
         Meetup meetup = meetups.lock(meetups.byReference(reference).orElseThrow().id());
         if (meetup.status() == MeetupStatus.CANCELLED) {
             return new RegistrationResult(null, "meetup.error.cancelled", null);
@@ -50,10 +48,10 @@ public class MeetupRegistrations {
         }
         boolean place = meetups.countRegistrations(meetup.id(), mode, "CONFIRMED") < meetup.capacity(mode);
         String status = place ? "CONFIRMED" : "WAITING";
-        long id = meetups.register(meetup.id(), name, organisation, email, mode, status);
+        long id = meetups.register(meetup.id(), name, organisation, email, mode, status, language);
         // the address and the name were typed in the public form: the name is not repeated to the address
-        mails.mail(email, "uk", null, meetup, place ? "registered" : "waiting", null,
-                place ? calendar.invitation(meetup, mails.page(meetup)) : null, id);
+        mails.mail(email, language, null, meetup, place ? "registered" : "waiting", null,
+                place ? mails.calendarEntry(meetup, mode) : null, id, mode);
         return new RegistrationResult(status, null, id);
     }
 
@@ -72,11 +70,15 @@ public class MeetupRegistrations {
             return false;
         }
         meetups.setRegistrationStatus(registrationId, "CANCELLED");
-        if ("CONFIRMED".equals(registration.status())) {
+        boolean hadPlace = "CONFIRMED".equals(registration.status());
+        mails.mail(registration.email(), registration.language(), registration.name(), meetup,
+                "registration-cancelled", null, hadPlace ? mails.calendarCancellation(meetup, registration.mode()) : null,
+                null, registration.mode());
+        if (hadPlace) {
             meetups.firstWaiting(meetup.id(), registration.mode()).ifPresent(next -> {
                 meetups.setRegistrationStatus(next.id(), "CONFIRMED");
-                mails.mail(next.email(), "uk", next.name(), meetup, "promoted", null,
-                        calendar.invitation(meetup, mails.page(meetup)), next.id());
+                mails.mail(next.email(), next.language(), next.name(), meetup, "promoted", null,
+                        mails.calendarEntry(meetup, next.mode()), next.id(), next.mode());
             });
         }
         return true;

@@ -20,7 +20,7 @@ public class MeetupRepository {
     }
 
     public record Registration(long id, long meetupId, String name, String organisation, String email, String mode,
-                               String status) {
+                               String status, String language) {
     }
 
     private final JdbcClient jdbc;
@@ -127,10 +127,11 @@ public class MeetupRepository {
                 .params(meetupId, email).query(Long.class).single() > 0;
     }
 
-    public long register(long meetupId, String name, String organisation, String email, String mode, String status) {
-        return jdbc.sql("insert into meetup_registration (meetup_id, name, organisation, email, mode, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(meetupId, name, organisation, email, mode, status, Timestamp.from(AppClock.now()))
+    public long register(long meetupId, String name, String organisation, String email, String mode, String status,
+                         String language) {
+        return jdbc.sql("insert into meetup_registration (meetup_id, name, organisation, email, mode, status, language, "
+                        + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(meetupId, name, organisation, email, mode, status, language, Timestamp.from(AppClock.now()))
                 .query(Long.class).single();
     }
 
@@ -175,6 +176,7 @@ public class MeetupRepository {
 
     private static Registration toRegistration(ResultSet rs, int n) throws SQLException {
         return new Registration(rs.getLong("id"), rs.getLong("meetup_id"), rs.getString("name"),
-                rs.getString("organisation"), rs.getString("email"), rs.getString("mode"), rs.getString("status"));
+                rs.getString("organisation"), rs.getString("email"), rs.getString("mode"), rs.getString("status"),
+                rs.getString("language"));
     }
 }

@@ -193,7 +193,7 @@ public class MeetupService {
         Meetup meetup = meetups.get(meetupId);
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
             if ("CONFIRMED".equals(r.status())) {
-                mail(r.email(), "uk", r.name(), meetup, "reminder", null, null, r.id());
+                mail(r.email(), r.language(), r.name(), meetup, "reminder", null, null, r.id(), r.mode());
             }
         }
         cases.addEvent(meetup.reference(), null, "reminder", "participants");
@@ -215,9 +215,14 @@ public class MeetupService {
                 mail(person.email(), person.language(), person.displayName(), meetup, "report", null, attachment);
             }
         }
+        for (MeetupRepository.Expert e : meetups.experts(meetupId)) {
+            if ("accepted".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
+                mail(e.email(), "uk", e.name(), meetup, "report", null, attachment);
+            }
+        }
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
             if ("CONFIRMED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
-                mail(r.email(), "uk", r.name(), meetup, "report", null, attachment);
+                mail(r.email(), r.language(), r.name(), meetup, "report", null, attachment, null, r.mode());
             }
         }
     }
@@ -251,9 +256,20 @@ public class MeetupService {
         }
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
             if (!"CANCELLED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
-                mail(r.email(), "uk", r.name(), meetup, "cancelled", null, null);
+                // a confirmed guest has the meetup in their calendar: the cancellation takes it out again
+                mail(r.email(), r.language(), r.name(), meetup, "cancelled", null,
+                        "CONFIRMED".equals(r.status()) ? calendarCancellation(meetup, r.mode()) : null, null, r.mode());
             }
         }
+    }
+
+    /** The calendar entry of a guest's mode, with the cluster as its organiser. */
+    public MailOutbox.Attachment calendarEntry(Meetup meetup, String mode) {
+        return calendar.invitation(meetup, mode, directory.clusterName(meetup.clusterId()), page(meetup));
+    }
+
+    public MailOutbox.Attachment calendarCancellation(Meetup meetup, String mode) {
+        return calendar.cancellation(meetup, mode, directory.clusterName(meetup.clusterId()), page(meetup));
     }
 
     public String page(Meetup meetup) {
@@ -270,7 +286,7 @@ public class MeetupService {
 
     private void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
                       MailOutbox.Attachment attachment) {
-        mail(email, language, name, meetup, kind, quote, attachment, null);
+        mail(email, language, name, meetup, kind, quote, attachment, null, null);
     }
 
     /**
@@ -278,11 +294,15 @@ public class MeetupService {
      * came from the public form: the mail greets no one by the name typed there and says why it was sent.
      */
     void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
-              MailOutbox.Attachment attachment, Long registrationId) {
+              MailOutbox.Attachment attachment, Long registrationId, String mode) {
         if (email == null || email.isBlank()) {
             return;
         }
         Map<String, Object> model = model(meetup, name, kind, quote);
+        if (mode != null) {
+            model.put("where", where(meetup, mode));
+            model.put("mode", mode);
+        }
         if (name == null) {
             model.put("publicForm", true);
         }
@@ -299,7 +319,7 @@ public class MeetupService {
         model.put("kind", kind);
         model.put("segment", meetup.segment());
         model.put("when", formatWhen(meetup));
-        model.put("where", meetup.venue() == null ? (meetup.onlineLink() == null ? "" : meetup.onlineLink()) : meetup.venue());
+        model.put("where", where(meetup, null));
         model.put("quote", quote == null ? "" : quote);
         model.put("link", page(meetup));
         model.put("subjectKey", "mail.meetup." + kind + ".subject");
@@ -312,6 +332,22 @@ public class MeetupService {
         cases.updateStatus(meetup.reference(), "MEETUP_" + status, status.closed());
         cases.addEvent(meetup.reference(), null, action, detail);
         return meetups.get(meetup.id());
+    }
+
+    /**
+     * Where a guest of a mode goes: the online link for an online guest, the venue for one who comes in person, and
+     * without a mode (the announcement) the venue, or the link when the meetup has no venue.
+     */
+    public static String where(Meetup meetup, String mode) {
+        String venue = meetup.venue() == null ? "" : meetup.venue().trim();
+        String online = meetup.onlineLink() == null ? "" : meetup.onlineLink().trim();
+        if ("online".equals(mode)) {
+            return online.isEmpty() ? venue : online;
+        }
+        if ("offline".equals(mode)) {
+            return venue.isEmpty() ? online : venue;
+        }
+        return venue.isEmpty() ? online : venue;
     }
 
     /** When a meetup takes place, in Kyiv time, or its date window while it is not planned yet. */

@@ -191,9 +191,11 @@ public class OnboardingService {
     }
 
     @Transactional
-    public void boardVoteStarted(long applicationId) {
+    public void boardVoteStarted(long applicationId, String reviewComment) {
         OnboardingApplication a = applications.get(applicationId);
-        setStatus(a, ApplicationStatus.BOARD_VOTE, "board-vote", null);
+        // the coordinator's word on accepting replaces an earlier request for information: the board reads this one
+        applications.updateDecisionReason(a.id(), reviewComment);
+        setStatus(a, ApplicationStatus.BOARD_VOTE, "board-vote", reviewComment);
     }
 
     @Transactional

@@ -29,6 +29,27 @@ public class FormLabels {
         return text("form." + form.id() + "." + field.key() + ".description", field.description());
     }
 
+    /** What a submission says, field by field: "label: answer", options by their label, empty fields left out. */
+    public String summary(FormDefinition form, FormSubmission submission) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (FormField field : form.fields()) {
+            Object value = submission.values().get(field.key());
+            if (field.isStatic() || field.isFile() || value == null || "".equals(value)) {
+                continue;
+            }
+            String shown = field.options().isEmpty() ? submission.typed(field.key())
+                    : java.util.Arrays.stream(String.valueOf(value).split(","))
+                    .map(v -> field.options().stream().filter(o -> o.value().equals(v)).findFirst()
+                            .map(o -> option(form, field, o)).orElse(v))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            if (value instanceof Boolean b) {
+                shown = text(b ? "common.yes" : "common.no", String.valueOf(b));
+            }
+            parts.add(label(form, field) + ": " + (shown.isEmpty() ? String.valueOf(value) : shown));
+        }
+        return String.join("; ", parts);
+    }
+
     public String error(FormSubmission.FieldError error) {
         return error == null ? null
                 : messages.getMessage(error.code(), error.args(), error.code(), LocaleContextHolder.getLocale());

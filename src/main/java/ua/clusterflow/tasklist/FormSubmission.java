@@ -73,6 +73,11 @@ public class FormSubmission {
         return uploads;
     }
 
+    /** Everything as typed, by field. */
+    public Map<String, List<String>> raw() {
+        return raw;
+    }
+
     public String text(String key) {
         Object value = values.get(key);
         return value == null ? null : value.toString();

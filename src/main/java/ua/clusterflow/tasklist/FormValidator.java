@@ -72,6 +72,9 @@ public class FormValidator {
             if (field.required()) {
                 submission.reject(key, "error.required");
             }
+            // a field left empty is sent as empty: a value typed at an earlier step (another voter's comment, the
+            // first round's fifth expert) must not live on in the case as if it were this person's answer
+            submission.putValue(key, null);
             return;
         }
         if (field.isMulti()) {
@@ -122,7 +125,21 @@ public class FormValidator {
         if ("email".equals(check) && !EMAIL.matcher(value).matches()) {
             submission.reject(key, "error.email");
         }
+        if ("url".equals(check) && !webAddress(value)) {
+            submission.reject(key, "error.url");
+        }
         submission.putValue(key, value);
+    }
+
+    /** An address a browser opens as a page: http or https, with a host; no script, file or data address. */
+    static boolean webAddress(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && !uri.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private void convertNumber(FormField field, String value, FormSubmission submission) {

@@ -66,13 +66,33 @@ public class TaskNotifications {
         }
     }
 
+    /**
+     * A plain assignment, a delegation (with who delegated it and their note) or a delegated task coming back to its
+     * owner (with who answered): the task's own variables, set before the hand-over, tell which.
+     */
     private void mail(Person person, DelegateTask task, String businessKey, Object title) {
         String taskName = stepNames.name(task.getTaskDefinitionKey(), task.getName(),
                 Locale.forLanguageTag(person.language()));
-        outbox.queue(person, "task-assigned", Map.of(
+        String template = "task-assigned";
+        String from = "";
+        String note = "";
+        Object returnedBy = task.getVariableLocal(Delegation.RETURNED_BY);
+        Object delegatedBy = task.getVariableLocal(Delegation.DELEGATED_BY);
+        if (returnedBy != null && person.id().equals(task.getOwner())) {
+            template = "task-returned";
+            from = directory.displayName(returnedBy.toString());
+        } else if (delegatedBy != null && task.getOwner() != null && !person.id().equals(task.getOwner())) {
+            template = "task-delegated";
+            from = directory.displayName(delegatedBy.toString());
+            Object text = task.getVariableLocal(Delegation.NOTE);
+            note = text == null ? "" : text.toString();
+        }
+        outbox.queue(person, template, Map.of(
                 "taskName", taskName,
                 "caseTitle", title == null ? "" : title.toString(),
                 "businessKey", businessKey == null ? "" : businessKey,
+                "from", from,
+                "quote", note,
                 "link", outbox.link("/tasks/" + task.getId()),
                 "subjectArg", taskName), businessKey);
     }

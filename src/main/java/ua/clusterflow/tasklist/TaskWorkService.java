@@ -34,10 +34,14 @@ public class TaskWorkService {
     private final TransactionTemplate transaction;
     private final StepNames stepNames;
     private final DocumentQuota quota;
+    private final FormDefinitions forms;
+    private final FormLabels labels;
 
     public TaskWorkService(TaskService tasks, RuntimeService runtime, TaskListService taskList, CaseRepository cases,
                            ClusterDirectory directory, TransactionTemplate transaction, StepNames stepNames,
-                           DocumentQuota quota) {
+                           DocumentQuota quota, FormDefinitions forms, FormLabels labels) {
+        this.forms = forms;
+        this.labels = labels;
         this.stepNames = stepNames;
         this.quota = quota;
         this.tasks = tasks;
@@ -72,13 +76,31 @@ public class TaskWorkService {
             if (!sameCluster || delegateId.equals(user.id())) {
                 throw new TaskProblem("task.delegate.invalid");
             }
+            // set before the hand-over, so that the mail the hand-over sends carries the note and who sent it
+            Map<String, Object> delegation = new HashMap<>();
+            delegation.put(Delegation.DELEGATED_BY, user.id());
+            delegation.put(Delegation.NOTE, note == null || note.isBlank() ? null : note.trim());
+            tasks.removeVariableLocal(task.getId(), Delegation.RETURNED_BY);
+            tasks.setVariablesLocal(task.getId(), delegation);
             tasks.delegateTask(task.getId(), delegateId);
-            if (note != null && !note.isBlank()) {
-                tasks.createComment(task.getId(), task.getProcessInstanceId(), note.trim());
-            }
             event(businessKey(task), user.name(), "delegated",
                     stepName(user, task) + " → " + directory.displayName(delegateId) + (note == null || note.isBlank() ? "" : ": " + note.trim()));
         });
+    }
+
+    /** The delegation of a task, when it has one: the note for the delegate, the answer for the owner. */
+    public java.util.Optional<Delegation> delegation(Task task) {
+        if (task.getDelegationState() == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> local = new HashMap<>(tasks.getVariablesLocal(task.getId()));
+        String by = (String) local.remove(Delegation.DELEGATED_BY);
+        String note = (String) local.remove(Delegation.NOTE);
+        String returnedBy = task.getDelegationState() == DelegationState.RESOLVED
+                ? (String) local.remove(Delegation.RETURNED_BY) : null;
+        local.keySet().removeAll(Delegation.OWN_VARIABLES);
+        return java.util.Optional.of(new Delegation(by == null ? task.getOwner() : by, note, returnedBy,
+                returnedBy == null ? Map.of() : local));
     }
 
     public void plan(CurrentUser user, String taskId, LocalDate due, LocalDate followUp, Integer priority) {
@@ -145,9 +167,22 @@ public class TaskWorkService {
         });
         try {
             if (task.getDelegationState() == DelegationState.PENDING) {
-                tasks.resolveTask(task.getId(), variables);
-                event(businessKey, user.name(), "resolved", stepName(user, task));
+                // the delegate's answer stays the task's own until its owner completes it: the owner sees it filled
+                // in and decides; the case moves on with what the owner sends
+                variables.put(Delegation.RETURNED_BY, user.id());
+                tasks.setVariablesLocal(task.getId(), variables);
+                tasks.resolveTask(task.getId());
+                event(businessKey, user.name(), "resolved", stepName(user, task) + answerOf(task, submission));
             } else {
+                if (task.getDelegationState() == DelegationState.RESOLVED) {
+                    Map<String, Object> answer = new HashMap<>(tasks.getVariablesLocal(task.getId()));
+                    tasks.removeVariablesLocal(task.getId(), answer.keySet());
+                    answer.keySet().removeAll(Delegation.OWN_VARIABLES);
+                    // what the owner did not send again (a file the delegate attached) is kept from the answer
+                    answer.putAll(variables);
+                    variables.clear();
+                    variables.putAll(answer);
+                }
                 tasks.complete(task.getId(), variables);
                 event(businessKey, user.name(), "completed", stepName(user, task));
             }
@@ -159,6 +194,13 @@ public class TaskWorkService {
             }
             throw e;
         }
+    }
+
+    /** The answer a delegate sends back, for the case history: each field they filled in, in their words. */
+    private String answerOf(Task task, FormSubmission submission) {
+        FormDefinition form = forms.forTask(task);
+        String answer = form == null ? "" : labels.summary(form, submission);
+        return answer.isEmpty() ? "" : ": " + (answer.length() > 2000 ? answer.substring(0, 2000) + "…" : answer);
     }
 
     /** A short random pause, longer with each attempt, so that concurrent completions fall apart. */

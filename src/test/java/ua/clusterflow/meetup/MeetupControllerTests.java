@@ -63,8 +63,8 @@ class MeetupControllerTests extends IntegrationTest {
     @Test
     void aGuestCancelsThroughTheMailedLinkAndTheWaitingGuestMovesUp() throws Exception {
         Meetup m = announced(1);
-        long first = registrations.register(m.reference(), "Перший", null, "link-first@example.com", "offline").registrationId();
-        long second = registrations.register(m.reference(), "Другий", null, "link-second@example.com", "offline").registrationId();
+        long first = registrations.register(m.reference(), "Перший", null, "link-first@example.com", "offline", "uk").registrationId();
+        long second = registrations.register(m.reference(), "Другий", null, "link-second@example.com", "offline", "uk").registrationId();
         String link = body(mailsTo("link-first@example.com").get(0))
                 .replaceAll("(?s).*href=\"[^\"]*(/meetups/registrations/[^\"]+)\".*", "$1");
         mvc.perform(get(link)).andExpect(content().string(containsString("id=\"cancel-registration\"")));
@@ -77,9 +77,9 @@ class MeetupControllerTests extends IntegrationTest {
     @Test
     void aReplayedOrDoubleClickedCancellationFreesOnePlaceOnly() throws Exception {
         Meetup m = announced(1);
-        long first = registrations.register(m.reference(), "Перша", null, "replay-first@example.com", "offline").registrationId();
-        long second = registrations.register(m.reference(), "Друга", null, "replay-second@example.com", "offline").registrationId();
-        long third = registrations.register(m.reference(), "Третя", null, "replay-third@example.com", "offline").registrationId();
+        long first = registrations.register(m.reference(), "Перша", null, "replay-first@example.com", "offline", "uk").registrationId();
+        long second = registrations.register(m.reference(), "Друга", null, "replay-second@example.com", "offline", "uk").registrationId();
+        long third = registrations.register(m.reference(), "Третя", null, "replay-third@example.com", "offline", "uk").registrationId();
         String link = body(mailsTo("replay-first@example.com").get(0))
                 .replaceAll("(?s).*href=\"[^\"]*(/meetups/registrations/[^\"]+)\".*", "$1");
 
@@ -178,16 +178,101 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void anOnlineGuestOfAHybridMeetupFindsTheLinkInTheMailTheCalendarEntryAndTheirPage() throws Exception {
+        Meetup m = announced("hybrid", 10, 10);
+        mvc.perform(get("/meetups/" + m.reference()))
+                .andExpect(content().string(containsString("id=\"online-link-notice\"")))
+                .andExpect(content().string(not(containsString("https://meet.example.com/koboty"))));
+        mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf())
+                        .cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "en"))
+                        .param("name", "Online Guest").param("email", "online-guest@example.com").param("mode", "online"))
+                .andExpect(flash().attribute("message", "meetup.registered.CONFIRMED"));
+        mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Гість у залі")
+                        .param("email", "hall-guest@example.com").param("mode", "offline"))
+                .andExpect(flash().attribute("message", "meetup.registered.CONFIRMED"));
+
+        jakarta.mail.internet.MimeMessage online = mailsTo("online-guest@example.com").get(0);
+        // in the language the guest registered in, with the link and not the hall
+        assertThat(subject(online)).isEqualTo("Registration confirmed: Роботизоване зварювання");
+        assertThat(body(online)).contains("href=\"https://meet.example.com/koboty\"").doesNotContain("Сумська");
+        String ics = attachment(online);
+        assertThat(ics).contains("LOCATION:https://meet.example.com/koboty").contains("URL:https://meet.example.com/koboty")
+                .contains("ORGANIZER;CN=").contains("mailto:noreply@clusterflow.local").contains("METHOD:PUBLISH");
+        String hall = attachment(mailsTo("hall-guest@example.com").get(0));
+        assertThat(hall).contains("LOCATION:Харків\\, вул. Сумська 1").doesNotContain("meet.example.com/koboty");
+
+        long registration = repository.registrations(m.id()).stream()
+                .filter(r -> r.email().equals("online-guest@example.com")).findFirst().orElseThrow().id();
+        String token = registrations.registrationToken(registration);
+        mvc.perform(get("/meetups/registrations/" + token))
+                .andExpect(content().string(containsString("id=\"registration-where\"")))
+                .andExpect(content().string(containsString("href=\"https://meet.example.com/koboty\"")));
+
+        // the guest cancels: a mail confirms it and takes the entry out of their calendar
+        greenMail.purgeEmailFromAllMailboxes();
+        mvc.perform(post("/meetups/registrations/" + token).with(csrf()));
+        jakarta.mail.internet.MimeMessage cancelled = mailsTo("online-guest@example.com").get(0);
+        assertThat(subject(cancelled)).isEqualTo("Registration cancelled: Роботизоване зварювання");
+        assertThat(attachment(cancelled)).contains("METHOD:CANCEL").contains("STATUS:CANCELLED")
+                .contains("UID:" + m.reference() + "@clusterflow");
+
+        // the meetup is cancelled: the guest in the hall gets the same
+        meetups.cancel(m.reference());
+        runQueuedSteps(m.reference());
+        assertThat(mailsTo("hall-guest@example.com").stream().map(this::attachmentOrEmpty))
+                .anyMatch(text -> text.contains("METHOD:CANCEL"));
+    }
+
+    @Test
+    void aPlanWithAScriptForItsOnlineLinkIsRefused() throws Exception {
+        Map<String, Object> topic = new HashMap<>(CaseSteps.meetupTopic("Онлайн-безпека", "Посилання"));
+        topic.put("format", "online");
+        Meetup m = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(topic));
+        String planTask = task(m.reference(), MeetupProcess.TASK_PLAN).getId();
+        mvc.perform(post("/tasks/" + planTask).with(as("olena")).with(csrf())
+                        .param("meetupDate", AppClock.today().plusDays(20).toString()).param("startTime", "10:00")
+                        .param("durationHours", "2").param("onlineLink", "javascript:alert(document.cookie)")
+                        .param("capacityOffline", "0").param("capacityOnline", "50").param("budget", "100"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-onlineLink\"")))
+                .andExpect(content().string(containsString("value=\"javascript:alert(document.cookie)\"")));
+    }
+
+    private String attachment(jakarta.mail.internet.MimeMessage message) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getFileName() != null) {
+                return new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no attachment in " + message.getSubject());
+    }
+
+    private String attachmentOrEmpty(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getContent() instanceof jakarta.mail.Multipart ? attachment(message) : "";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Meetup approved() {
-        Meetup m = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(
-                CaseSteps.meetupTopic("Роботизоване зварювання", "Як МСП почати з коботів")));
+        return approved("offline", 1, 0);
+    }
+
+    private Meetup approved(String format, long offline, long online) {
+        Map<String, Object> topic = new HashMap<>(CaseSteps.meetupTopic("Роботизоване зварювання", "Як МСП почати з коботів"));
+        topic.put("format", format);
+        Meetup m = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(topic));
         Map<String, Object> plan = new HashMap<>();
         plan.put("meetupDate", Date.from(AppClock.today().plusDays(20).atStartOfDay(AppClock.KYIV).toInstant()));
         plan.put("startTime", "14:00");
         plan.put("durationHours", 2L);
-        plan.put("venue", "Харків");
-        plan.put("capacityOffline", 1L);
-        plan.put("capacityOnline", 0L);
+        plan.put("venue", "Харків, вул. Сумська 1");
+        plan.put("onlineLink", "offline".equals(format) ? null : "https://meet.example.com/koboty");
+        plan.put("capacityOffline", offline);
+        plan.put("capacityOnline", online);
         plan.put("budget", 3000.0);
         complete(m.reference(), MeetupProcess.TASK_PLAN, "olena", plan);
         complete(m.reference(), MeetupProcess.TASK_APPROVE, "olena", Map.of(MeetupProcess.APPROVAL_DECISION, "approve"));
@@ -199,7 +284,11 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     private Meetup announced(int offlinePlaces) {
-        Meetup m = approved();
+        return announced("offline", offlinePlaces, 0);
+    }
+
+    private Meetup announced(String format, int offline, int online) {
+        Meetup m = approved(format, offline, online);
         shortlist(m);
         repository.experts(m.id()).forEach(e -> meetups.answer(e.id(), true));
         return repository.get(m.id());

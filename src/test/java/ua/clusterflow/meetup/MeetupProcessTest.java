@@ -55,7 +55,7 @@ class MeetupProcessTest extends IntegrationTest {
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_DAY_BEFORE);
         assertThat(repository.get(m.id()).status()).isEqualTo(MeetupStatus.OPEN);
-        assertThat(registrations.register(m.reference(), "Гість", "ТОВ", "guest-report@example.com", "online").status())
+        assertThat(registrations.register(m.reference(), "Гість", "ТОВ", "guest-report@example.com", "online", "uk").status())
                 .isEqualTo("CONFIRMED");
 
         moveClock(Duration.ofDays(20));
@@ -135,24 +135,24 @@ class MeetupProcessTest extends IntegrationTest {
                 .contains("Зустріч скасовано: BIM у машинобудуванні");
 
         Meetup announced = announced(propose("online"), 0, 100);
-        registrations.register(announced.reference(), "Зареєстрована", null, "registered-cancel@example.com", "online");
+        registrations.register(announced.reference(), "Зареєстрована", null, "registered-cancel@example.com", "online", "uk");
         meetups.cancel(announced.reference());
         BpmnAwareTests.assertThat(instance(announced.reference(), KEY)).isNull();
         assertThat(subjectsTo("registered-cancel@example.com")).contains("Зустріч скасовано: BIM у машинобудуванні");
-        assertThat(registrations.register(announced.reference(), "Пізня", null, "late@example.com", "online").problem())
+        assertThat(registrations.register(announced.reference(), "Пізня", null, "late@example.com", "online", "uk").problem())
                 .isEqualTo("meetup.error.cancelled");
     }
 
     @Test
     void aFullModeStartsAWaitingListAndACancellationPromotesTheFirstInLine() {
         Meetup m = announced(propose("hybrid"), 2, 1);
-        MeetupRegistrations.RegistrationResult first = registrations.register(m.reference(), "Перший", null, "first-w@example.com", "offline");
-        registrations.register(m.reference(), "Другий", null, "second-w@example.com", "offline");
-        MeetupRegistrations.RegistrationResult third = registrations.register(m.reference(), "Третій", null, "third-w@example.com", "offline");
+        MeetupRegistrations.RegistrationResult first = registrations.register(m.reference(), "Перший", null, "first-w@example.com", "offline", "uk");
+        registrations.register(m.reference(), "Другий", null, "second-w@example.com", "offline", "uk");
+        MeetupRegistrations.RegistrationResult third = registrations.register(m.reference(), "Третій", null, "third-w@example.com", "offline", "uk");
         assertThat(third.status()).isEqualTo("WAITING");
-        assertThat(registrations.register(m.reference(), "Онлайн", null, "online-w@example.com", "online").status())
+        assertThat(registrations.register(m.reference(), "Онлайн", null, "online-w@example.com", "online", "uk").status())
                 .as("the other mode has its own places").isEqualTo("CONFIRMED");
-        assertThat(registrations.register(m.reference(), "Двійник", null, "FIRST-W@example.com", "online").problem())
+        assertThat(registrations.register(m.reference(), "Двійник", null, "FIRST-W@example.com", "online", "uk").problem())
                 .isEqualTo("meetup.error.duplicate");
 
         assertThat(registrations.cancelRegistration(first.registrationId())).isTrue();
@@ -164,7 +164,7 @@ class MeetupProcessTest extends IntegrationTest {
     @Test
     void theCalendarInvitationParsesAndCarriesKyivTime() throws Exception {
         Meetup m = announced(propose("offline"), 10, 0);
-        Calendar parsed = new CalendarBuilder().build(new StringReader(calendar.ics(m, "http://localhost/meetups/x")));
+        Calendar parsed = new CalendarBuilder().build(new StringReader(calendar.ics(m, "offline", "Кластер", "http://localhost/meetups/x", false)));
         VEvent event = (VEvent) parsed.getComponent("VEVENT").orElseThrow();
         DtStart<?> start = event.getDateTimeStart();
         assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Kyiv");
@@ -180,7 +180,7 @@ class MeetupProcessTest extends IntegrationTest {
         List<Callable<MeetupRegistrations.RegistrationResult>> guests = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String email = "crowd" + i + "@example.com";
-            guests.add(() -> registrations.register(m.reference(), "Гість", null, email, "offline"));
+            guests.add(() -> registrations.register(m.reference(), "Гість", null, email, "offline", "uk"));
         }
         List<Future<MeetupRegistrations.RegistrationResult>> results = pool.invokeAll(guests);
         pool.shutdown();

@@ -143,7 +143,7 @@ class StoredScriptTest extends IntegrationTest {
         shownAsText(null, "/expert/" + meetups.expertToken(shortlisted.get(0).id()));
         shortlisted.forEach(e -> meetups.answer(e.id(), true));
         long guest = registrations.register(m.reference(), "Guest " + PAYLOAD, "Org " + PAYLOAD,
-                "markup-guest@example.com", "offline").registrationId();
+                "markup-guest@example.com", "offline", "uk").registrationId();
 
         shownAsText(null, "/meetups/" + m.reference(), "/meetups/registrations/" + registrations.registrationToken(guest));
         shownAsText(as("olena"), "/cases/" + m.reference(), "/meetups");

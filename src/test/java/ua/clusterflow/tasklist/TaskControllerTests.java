@@ -145,7 +145,7 @@ class TaskControllerTests extends IntegrationTest {
     }
 
     @Test
-    void aDelegatedTaskComesBackToItsOwnerForReview() throws Exception {
+    void aDelegatedTaskCarriesTheNoteToTheDelegateAndTheirAnswerBackToTheOwner() throws Exception {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Делегую»", newEdrpou(), "delegate@example.com");
         Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
         tasks.claim(review.getId(), "olena");
@@ -153,16 +153,42 @@ class TaskControllerTests extends IntegrationTest {
                         .param("delegate", "petro").param("note", "Перевір, будь ласка, профіль"))
                 .andExpect(redirectedUrl("/tasks"));
         assertThat(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isEqualTo("petro");
-        assertThat(subjectsTo("petro@clusterflow.local")).contains("Нова задача: Розгляньте заявку на членство");
+        // the delegate's mail names who delegated and carries the note
+        jakarta.mail.internet.MimeMessage delegated = mailsTo("petro@clusterflow.local").stream()
+                .filter(m -> subject(m).equals("Делеговано вам: Розгляньте заявку на членство")).findFirst().orElseThrow();
+        assertThat(body(delegated)).contains(directory.displayName("olena")).contains("Перевір, будь ласка, профіль");
+        // and so does the task's page
+        mvc.perform(get("/tasks/" + review.getId()).with(as("petro")))
+                .andExpect(content().string(containsString("id=\"delegation-note\"")))
+                .andExpect(content().string(containsString("Перевір, будь ласка, профіль")))
+                .andExpect(content().string(containsString(directory.displayName("olena"))));
 
         mvc.perform(post("/tasks/" + review.getId()).with(as("petro")).with(csrf())
-                        .param("reviewDecision", "accept"))
+                        .param("reviewDecision", "moreInfo").param("reviewComment", "Бракує витягу з ЄДР"))
                 .andExpect(redirectedUrl("/tasks"));
         Task back = tasks.createTaskQuery().taskId(review.getId()).singleResult();
         assertThat(back.getAssignee()).isEqualTo("olena");
-        assertThat(subjectsTo("olena@clusterflow.local")).contains("Нова задача: Розгляньте заявку на членство");
+        // the case has not moved: the owner decides, with the delegate's answer before them
+        assertThat(runtime.getVariable(back.getProcessInstanceId(), OnboardingProcess.REVIEW_COMMENT)).isNull();
+        jakarta.mail.internet.MimeMessage returned = mailsTo("olena@clusterflow.local").stream()
+                .filter(m -> subject(m).equals("Повернуто з відповіддю: Розгляньте заявку на членство")).findFirst()
+                .orElseThrow();
+        assertThat(body(returned)).contains(directory.displayName("petro"));
+        mvc.perform(get("/tasks/" + review.getId()).with(as("olena")))
+                .andExpect(content().string(containsString("id=\"delegation-answer\"")))
+                .andExpect(content().string(containsString("value=\"moreInfo\" checked")))
+                .andExpect(content().string(containsString("Бракує витягу з ЄДР</textarea>")));
+        assertThat(jdbc.sql("select detail from case_event where business_key = ? and action = 'resolved'")
+                .param(app.reference()).query(String.class).single()).contains("Бракує витягу з ЄДР");
 
-        work.complete(user("olena"), review.getId(), FormSubmission.ofValues(Map.of("reviewDecision", "accept")));
+        mvc.perform(post("/tasks/" + review.getId()).with(as("olena")).with(csrf())
+                        .param("reviewDecision", "moreInfo").param("reviewComment", "Бракує витягу з ЄДР"))
+                .andExpect(redirectedUrl("/tasks"));
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+                .assertThat(instance(app.reference(), OnboardingProcess.KEY))
+                .isWaitingAt(OnboardingProcess.TASK_AWAIT_AMENDMENT);
+        assertThat(mailsTo("delegate@example.com").stream().map(IntegrationTest::body))
+                .anyMatch(text -> text.contains("Бракує витягу з ЄДР"));
         assertThat(jdbc.sql("select action from case_event where business_key = ? order by id")
                 .param(app.reference()).query(String.class).list()).contains("delegated", "resolved", "completed");
     }

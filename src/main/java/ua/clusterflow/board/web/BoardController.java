@@ -1,6 +1,7 @@
 package ua.clusterflow.board.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,7 +17,9 @@ import ua.clusterflow.board.BallotRepository;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.CaseService;
 
 /**
  * The board's page: the votes open now, my ballots, and the decisions taken. A vote's tally is
@@ -36,9 +39,11 @@ public class BoardController {
     private final TaskService tasks;
     private final CaseRepository cases;
     private final ClusterDirectory directory;
+    private final CaseService caseService;
 
     public BoardController(BallotRepository ballots, HistoryService history, TaskService tasks, CaseRepository cases,
-                           ClusterDirectory directory) {
+                           ClusterDirectory directory, CaseService caseService) {
+        this.caseService = caseService;
         this.ballots = ballots;
         this.history = history;
         this.tasks = tasks;
@@ -72,9 +77,14 @@ public class BoardController {
         List<BallotRepository.Ballot> cast = ballots.ballots(voteId);
         boolean voted = cast.stream().anyMatch(b -> b.voter().equals(user.id()));
         Optional<BallotRepository.Decision> decision = ballots.decision(voteId);
+        Optional<CaseRecord> subject = vote.getBusinessKey() == null ? Optional.empty()
+                : cases.find(vote.getBusinessKey());
         model.addAttribute("voteId", voteId);
         model.addAttribute("businessKey", vote.getBusinessKey());
-        model.addAttribute("title", title(vote.getBusinessKey()));
+        // the layout's own parameter is called title: the vote's is named apart so the heading is the question itself
+        model.addAttribute("voteTitle", title(vote.getBusinessKey()));
+        model.addAttribute("subject", subject.orElse(null));
+        model.addAttribute("details", subject.map(caseService::details).orElse(Map.of()));
         model.addAttribute("voted", voted);
         model.addAttribute("closed", decision.isPresent());
         model.addAttribute("decision", decision.orElse(null));

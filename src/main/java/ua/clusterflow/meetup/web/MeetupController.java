@@ -132,7 +132,8 @@ public class MeetupController {
     public String register(@PathVariable String reference, @RequestParam(defaultValue = "") String name,
                            @RequestParam(defaultValue = "") String organisation,
                            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String mode,
-                           HttpServletResponse response, Model model, RedirectAttributes redirect) {
+                           java.util.Locale locale, HttpServletResponse response, Model model,
+                           RedirectAttributes redirect) {
         Meetup meetup = announced(reference);
         Map<String, String> typed = Map.of("name", name, "organisation", organisation, "email", email, "mode", mode);
         String problem = name.isBlank() || name.length() > 200 ? "name"
@@ -143,7 +144,8 @@ public class MeetupController {
             return showPage(meetup, typed, null, model);
         }
         MeetupRegistrations.RegistrationResult result = registrations.register(reference, name.trim(),
-                organisation.isBlank() ? null : organisation.trim(), email.trim().toLowerCase(), mode);
+                organisation.isBlank() ? null : organisation.trim(), email.trim().toLowerCase(), mode,
+                "en".equals(locale.getLanguage()) ? "en" : "uk");
         if (!result.accepted()) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return showPage(meetups.get(meetup.id()), typed, result.problem(), model);
@@ -167,8 +169,11 @@ public class MeetupController {
     @GetMapping("/meetups/registrations/{token}")
     public String initCancellation(@PathVariable String token, Model model) {
         MeetupRepository.Registration registration = registration(token);
+        Meetup meetup = meetups.get(registration.meetupId());
         model.addAttribute("registration", registration);
-        model.addAttribute("meetup", meetups.get(registration.meetupId()));
+        model.addAttribute("meetup", meetup);
+        model.addAttribute("when", MeetupService.formatWhen(meetup));
+        model.addAttribute("where", MeetupService.where(meetup, registration.mode()));
         model.addAttribute("token", token);
         return "meetups/registration";
     }

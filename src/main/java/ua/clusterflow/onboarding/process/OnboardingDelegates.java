@@ -67,7 +67,7 @@ public class OnboardingDelegates {
 
     @Bean
     ExecutionListener boardVoteStartedListener() {
-        return execution -> onboarding.boardVoteStarted(applicationId(execution));
+        return execution -> onboarding.boardVoteStarted(applicationId(execution), text(execution, REVIEW_COMMENT));
     }
 
     @Bean

@@ -20,6 +20,27 @@ public final class FormRequests {
     private FormRequests() {
     }
 
+    /** Stored values as a form shows them typed: dates as ISO days in Kyiv, several choices one by one. */
+    public static Map<String, Object> typed(FormDefinition form, Map<String, Object> stored) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (ua.clusterflow.tasklist.FormField field : form.fields()) {
+            Object value = stored.get(field.key());
+            if (value == null || field.isFile() || field.isStatic()) {
+                continue;
+            }
+            if (value instanceof java.util.Date date) {
+                typed.put(field.key(), date.toInstant().atZone(ua.clusterflow.system.AppClock.KYIV).toLocalDate().toString());
+            } else if (field.isMulti()) {
+                typed.put(field.key(), List.of(value.toString().split(",")));
+            } else if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {
+                typed.put(field.key(), String.valueOf(number.longValue()));
+            } else {
+                typed.put(field.key(), value.toString());
+            }
+        }
+        return typed;
+    }
+
     public static FormSubmission validate(FormValidator validator, FormDefinition form, HttpServletRequest request) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((key, values) -> params.put(key, Arrays.asList(values)));

@@ -17,6 +17,7 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseService;
+import ua.clusterflow.tasklist.Delegation;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormDefinitions;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -111,9 +112,19 @@ public class TaskController {
             return "redirect:/tasks";
         }
         TaskView view = found.get();
+        FormDefinition form = forms.forTask(task);
+        Delegation delegation = work.delegation(task).orElse(null);
+        if (delegation != null && delegation.returned() && submission.raw().isEmpty() && form != null) {
+            // the delegate's answer, to check and complete
+            submission = FormSubmission.of(FormRequests.typed(form, delegation.answer()));
+        }
         model.addAttribute("task", view);
-        model.addAttribute("form", forms.forTask(task));
+        model.addAttribute("form", form);
         model.addAttribute("submission", submission);
+        model.addAttribute("delegation", delegation);
+        model.addAttribute("delegatedByName", delegation == null ? null : directory.displayName(delegation.delegatedBy()));
+        model.addAttribute("returnedByName", delegation == null || !delegation.returned() ? null
+                : directory.displayName(delegation.returnedBy()));
         model.addAttribute("canWork", view.assignee() == null || view.heldBy(user.id()));
         model.addAttribute("people", directory.staffOf(view.clusterId()).stream()
                 .filter(p -> !p.id().equals(user.id())).toList());
