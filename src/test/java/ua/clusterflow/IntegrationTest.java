@@ -36,7 +36,7 @@ import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.system.IdentityAuthenticationProvider;
-import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.tasklist.FormSubmission;
 
 import static org.assertj.core.api.Assertions.assertThat;

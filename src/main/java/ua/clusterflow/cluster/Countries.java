@@ -31,12 +31,13 @@ public final class Countries {
         return new Locale("", code).getDisplayCountry(locale);
     }
 
-    /** Ukraine first, then the EU, then everyone else, each by name. */
+    /** Ukraine first, then the EU, then everyone else, each by name in the reader's alphabet (Є after Е, І after И). */
     public static List<Country> all(Locale locale) {
+        java.text.Collator alphabet = java.text.Collator.getInstance(locale);
         return Arrays.stream(Locale.getISOCountries())
                 .map(code -> new Country(code, name(code, locale), EU.contains(code)))
                 .sorted(Comparator.comparing((Country c) -> !"UA".equals(c.code())).thenComparing(c -> !c.eu())
-                        .thenComparing(Country::name))
+                        .thenComparing(Country::name, alphabet))
                 .toList();
     }
 }

@@ -29,9 +29,12 @@ public class GrantCaseDetails implements CaseDetails {
     private final GrantReviews reviewRounds;
     private final MemberOrganisationRepository organisations;
     private final MessageSource messages;
+    private final ua.clusterflow.system.Formats formats;
 
     public GrantCaseDetails(GrantRepository grants, GrantService service, GrantReviews reviewRounds,
-                            MemberOrganisationRepository organisations, MessageSource messages) {
+                            MemberOrganisationRepository organisations, MessageSource messages,
+                            ua.clusterflow.system.Formats formats) {
+        this.formats = formats;
         this.reviewRounds = reviewRounds;
         this.grants = grants;
         this.service = service;
@@ -61,8 +64,8 @@ public class GrantCaseDetails implements CaseDetails {
                     new Object[] {days}, locale));
         }
         facts.put("grant.summary", nz(a.summary()));
-        facts.put("grant.requestedBudget", a.requestedBudget() == null ? "—" : "EUR " + a.requestedBudget().toPlainString());
-        facts.put("grant.coFinancing", a.coFinancing() == null ? "—" : "EUR " + a.coFinancing().toPlainString());
+        facts.put("grant.requestedBudget", a.requestedBudget() == null ? "—" : formats.money(a.requestedBudget(), "EUR"));
+        facts.put("grant.coFinancing", a.coFinancing() == null ? "—" : formats.money(a.coFinancing(), "EUR"));
         facts.put("grant.partners", a.partners().isEmpty() ? "—" : a.partners().stream()
                 .map(p -> p.name() + " — " + Countries.name(p.country(), locale) + " — " + p.role()
                         + (p.foundByCluster() ? " ★" : ""))
@@ -93,7 +96,7 @@ public class GrantCaseDetails implements CaseDetails {
         }
         if (a.outcome() != null) {
             facts.put("grant.outcome", text("grant.outcome." + a.outcome())
-                    + (a.amountGranted() == null ? "" : " · EUR " + a.amountGranted().toPlainString()));
+                    + (a.amountGranted() == null ? "" : " · " + formats.money(a.amountGranted(), "EUR")));
         }
         return facts;
     }

@@ -42,6 +42,31 @@ public class GrantRepository {
         return get(id);
     }
 
+    /**
+     * A draft of the organisation that its author has not touched yet (nothing typed, nothing attached): a second
+     * click on "new application" opens it again rather than numbering another.
+     */
+    public java.util.Optional<String> untouchedDraft(long organisationId, String createdBy) {
+        return jdbc.sql("""
+                select reference from grant_application a
+                where organisation_id = ? and created_by = ? and status = 'DRAFT' and version = 0 and title is null
+                  and programme is null and call_id is null and summary is null
+                  and not exists (select 1 from case_document d where d.business_key = a.reference)
+                order by id desc limit 1""")
+                .params(organisationId, createdBy).query(String.class).optional();
+    }
+
+    /** Holds new drafts of an organisation until the caller's transaction ends, so two clicks make one. */
+    public void lockDrafts(long organisationId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('grant_draft:' || ?))").param(organisationId)
+                .query((rs, n) -> 1).list();
+    }
+
+    /** Deletes a draft never submitted; false when it was submitted meanwhile. */
+    public boolean deleteDraft(long id) {
+        return jdbc.sql("delete from grant_application where id = ? and status = 'DRAFT'").param(id).update() == 1;
+    }
+
     /** Stores the typed form if nobody changed the application since it was read; false otherwise. */
     public boolean update(long id, int version, GrantForm form) {
         int updated = jdbc.sql("""

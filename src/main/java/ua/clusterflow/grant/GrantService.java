@@ -69,12 +69,29 @@ public class GrantService {
     /** A new draft for the member's organisation, with its case for documents and history. */
     @Transactional
     public GrantApplication createDraft(String userId, long organisationId) {
+        grants.lockDrafts(organisationId);
+        java.util.Optional<GrantApplication> untouched = grants.untouchedDraft(organisationId, userId)
+                .flatMap(grants::findByReference);
+        if (untouched.isPresent()) {
+            return untouched.get();
+        }
         String clusterId = organisations.clusterOf(organisationId);
         GrantApplication draft = grants.insertDraft(clusterId, organisationId, userId);
         cases.insert(new CaseRecord(draft.reference(), clusterId, GrantProcess.KEY, draft.reference(),
                 GrantStatus.DRAFT.name(), organisationId, userId, null, null));
         cases.addEvent(draft.reference(), directory.displayName(userId), "grant-draft", null);
         return draft;
+    }
+
+    /** Throws away a draft never submitted, with its case; false when it was submitted meanwhile. */
+    @Transactional
+    public boolean deleteDraft(String reference) {
+        GrantApplication draft = grants.findByReference(reference).orElseThrow();
+        if (draft.status() != GrantStatus.DRAFT || !grants.deleteDraft(draft.id())) {
+            return false;
+        }
+        cases.delete(reference);
+        return true;
     }
 
     /**

@@ -22,9 +22,11 @@ public class MailOutbox {
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final String baseUrl;
+    private final ua.clusterflow.system.Formats formats;
 
     public MailOutbox(JdbcClient jdbc, ITemplateEngine templates, MessageSource messages,
-                      @Value("${clusterflow.base-url}") String baseUrl) {
+                      @Value("${clusterflow.base-url}") String baseUrl, ua.clusterflow.system.Formats formats) {
+        this.formats = formats;
         this.jdbc = jdbc;
         this.templates = templates;
         this.messages = messages;
@@ -53,7 +55,18 @@ public class MailOutbox {
         Context context = new Context(locale);
         context.setVariables(new HashMap<>(model));
         context.setVariable("baseUrl", baseUrl);
-        String body = templates.process("mail/" + template, context);
+        // a mail's template is not rendered by Spring MVC: it reaches the formats as a variable, not as a bean
+        context.setVariable("formats", formats);
+        // dates and amounts the template formats are in the recipient's language, not in that of whoever acted
+        org.springframework.context.i18n.LocaleContext acting = org.springframework.context.i18n.LocaleContextHolder
+                .getLocaleContext();
+        String body;
+        try {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
+            body = templates.process("mail/" + template, context);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(acting);
+        }
         Object[] subjectArgs = model.containsKey("subjectArg") ? new Object[] {model.get("subjectArg")} : new Object[0];
         Object subjectKey = model.get("subjectKey");
         String subject = messages.getMessage(subjectKey != null ? subjectKey.toString() : "mail." + template + ".subject",

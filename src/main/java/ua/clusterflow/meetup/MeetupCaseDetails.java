@@ -3,18 +3,28 @@ package ua.clusterflow.meetup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.meetup.process.MeetupProcess;
+import ua.clusterflow.system.Formats;
 import ua.clusterflow.tasklist.CaseDetails;
 
-/** A meetup on its case page and task pages: topic, plan, experts' answers so far, registrations, outcome. */
+/**
+ * A meetup on its case page and task pages: topic, plan with its places and budget (whoever approves it sees what it
+ * costs), experts' answers so far, registrations, outcome; every word in the reader's language.
+ */
 @Component
 public class MeetupCaseDetails implements CaseDetails {
 
     private final MeetupRepository meetups;
+    private final MessageSource messages;
+    private final Formats formats;
 
-    public MeetupCaseDetails(MeetupRepository meetups) {
+    public MeetupCaseDetails(MeetupRepository meetups, MessageSource messages, Formats formats) {
         this.meetups = meetups;
+        this.messages = messages;
+        this.formats = formats;
     }
 
     @Override
@@ -28,23 +38,30 @@ public class MeetupCaseDetails implements CaseDetails {
         meetups.byReference(businessKey).ifPresent(m -> {
             facts.put("meetup.segment", m.segment());
             facts.put("meetup.challenge", m.challenge());
-            facts.put("meetup.format", m.format());
+            facts.put("meetup.format", text("meetup.format." + m.format(), m.format()));
             facts.put("meetup.when", MeetupService.formatWhen(m));
             if (m.venue() != null || m.onlineLink() != null) {
                 facts.put("meetup.where", String.join(" · ", m.venue() == null ? "" : m.venue(),
                         m.onlineLink() == null ? "" : m.onlineLink()));
             }
+            if (m.startsAt() != null) {
+                facts.put("meetup.capacity", m.modes().stream()
+                        .map(mode -> text("meetup.mode." + mode, mode) + ": " + m.capacity(mode))
+                        .collect(Collectors.joining(" · ")));
+                facts.put("meetup.budget", formats.money(m.budget(), "UAH"));
+            }
             var experts = meetups.experts(m.id());
             if (!experts.isEmpty()) {
                 facts.put("meetup.experts", experts.stream()
-                        .map(e -> "№" + e.round() + " " + e.name() + " (" + e.category() + "): "
-                                + (e.answer() == null ? "…" : e.answer()))
+                        .map(e -> "№" + e.round() + " " + e.name() + " ("
+                                + text("meetup.category." + e.category(), e.category()) + "): "
+                                + (e.answer() == null ? "…" : text("meetup.expert.answer." + e.answer(), e.answer())))
                         .collect(Collectors.joining("\n")));
             }
             var registrations = meetups.registrations(m.id());
             if (!registrations.isEmpty()) {
-                facts.put("meetup.registrations", m.modes().stream().map(mode -> mode + ": "
-                        + meetups.countRegistrations(m.id(), mode, "CONFIRMED") + " / " + m.capacity(mode) + " + "
+                facts.put("meetup.registrations", m.modes().stream().map(mode -> text("meetup.mode." + mode, mode)
+                        + ": " + meetups.countRegistrations(m.id(), mode, "CONFIRMED") + " / " + m.capacity(mode) + " + "
                         + meetups.countRegistrations(m.id(), mode, "WAITING")).collect(Collectors.joining("\n")));
             }
             if (m.summary() != null) {
@@ -52,5 +69,9 @@ public class MeetupCaseDetails implements CaseDetails {
             }
         });
         return facts;
+    }
+
+    private String text(String code, String fallback) {
+        return messages.getMessage(code, null, fallback, LocaleContextHolder.getLocale());
     }
 }

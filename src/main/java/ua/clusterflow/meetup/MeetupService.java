@@ -34,6 +34,8 @@ import ua.clusterflow.tasklist.FormSubmission;
 @Service
 public class MeetupService {
 
+    private static final ua.clusterflow.system.Formats FORMATS = new ua.clusterflow.system.Formats();
+
     public static final String EXPERT_LINK = "meetup-expert";
     public static final String REGISTRATION_LINK = "meetup-registration";
     static final Duration REGISTRATION_LINK_VALIDITY = Duration.ofDays(365);
@@ -183,20 +185,37 @@ public class MeetupService {
             mail(person.email(), person.language(), person.displayName(), meetup, "announced", null, null);
         }
         Map<String, Object> moments = new HashMap<>();
-        moments.put(MeetupProcess.DAY_BEFORE, Date.from(meetup.startsAt().minus(Duration.ofDays(1))));
+        moments.put(MeetupProcess.DAY_BEFORE, Date.from(reminderAt(meetup, AppClock.now())));
         moments.put(MeetupProcess.ENDS_AT, Date.from(meetup.endsAt()));
         return moments;
+    }
+
+    /**
+     * When guests are reminded: the day before; for a meetup announced on its own day, two hours before it starts
+     * (and never before the announcement, when nobody has registered yet).
+     */
+    static Instant reminderAt(Meetup meetup, Instant announcedAt) {
+        Instant dayBefore = meetup.startsAt().minus(Duration.ofDays(1));
+        if (dayBefore.isAfter(announcedAt)) {
+            return dayBefore;
+        }
+        Instant hoursBefore = meetup.startsAt().minus(Duration.ofHours(2));
+        return hoursBefore.isAfter(announcedAt) ? hoursBefore : meetup.startsAt();
     }
 
     @Transactional
     public void remindParticipants(long meetupId) {
         Meetup meetup = meetups.get(meetupId);
+        // "tomorrow" only when it is: a meetup announced on its day is announced as today's
+        String kind = Duration.between(AppClock.now(), meetup.startsAt()).toHours() >= 12 ? "reminder" : "reminder-today";
+        int sent = 0;
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
-            if ("CONFIRMED".equals(r.status())) {
-                mail(r.email(), r.language(), r.name(), meetup, "reminder", null, null, r.id(), r.mode());
+            if ("CONFIRMED".equals(r.status()) && meetup.startsAt().isAfter(AppClock.now())) {
+                mail(r.email(), r.language(), r.name(), meetup, kind, null, null, r.id(), r.mode());
+                sent++;
             }
         }
-        cases.addEvent(meetup.reference(), null, "reminder", "participants");
+        cases.addEvent(meetup.reference(), null, "reminder", "participants: " + sent);
     }
 
     /** Records the outcome and sends the report (PDF) to the cluster's people and the attendees. */
@@ -353,11 +372,9 @@ public class MeetupService {
     /** When a meetup takes place, in Kyiv time, or its date window while it is not planned yet. */
     public static String formatWhen(Meetup meetup) {
         if (meetup.startsAt() == null) {
-            return meetup.windowFrom() + " — " + meetup.windowTo();
+            return FORMATS.days(meetup.windowFrom(), meetup.windowTo());
         }
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-        return meetup.startsAt().atZone(AppClock.KYIV).format(f) + "–"
-                + meetup.endsAt().atZone(AppClock.KYIV).toLocalTime() + " (Київ)";
+        return FORMATS.span(meetup.startsAt(), meetup.endsAt());
     }
 
     private static List<String> lines(String text) {

@@ -20,7 +20,7 @@ public class ShortlistRule implements FormRule {
     }
 
     @Override
-    public void check(FormSubmission submission) {
+    public void check(FormSubmission submission, String businessKey) {
         int experts = 0;
         Set<String> categories = new HashSet<>();
         for (int slot = 1; slot <= SLOTS; slot++) {

@@ -10,4 +10,16 @@ public record OnboardingApplication(Long id, String reference, String clusterId,
                                     String language, String offers, String needs, String feeCategory,
                                     BigDecimal annualFee, String decisionReason, Long organisationId, int version,
                                     Instant createdAt) {
+
+    /**
+     * The message key of the fee category the {@code membership-fee} table gave ("Large enterprise" reads
+     * {@code fee.large-enterprise}); a category the table gains later shows as the table names it until translated.
+     */
+    public String feeCategoryKey() {
+        return feeCategoryKey(feeCategory);
+    }
+
+    public static String feeCategoryKey(String category) {
+        return category == null ? null : "fee." + category.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
 }

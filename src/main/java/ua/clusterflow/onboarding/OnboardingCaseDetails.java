@@ -14,8 +14,11 @@ public class OnboardingCaseDetails implements CaseDetails {
 
     private final OnboardingApplicationRepository applications;
     private final MessageSource messages;
+    private final ua.clusterflow.system.Formats formats;
 
-    public OnboardingCaseDetails(OnboardingApplicationRepository applications, MessageSource messages) {
+    public OnboardingCaseDetails(OnboardingApplicationRepository applications, MessageSource messages,
+                                 ua.clusterflow.system.Formats formats) {
+        this.formats = formats;
         this.applications = applications;
         this.messages = messages;
     }
@@ -47,7 +50,8 @@ public class OnboardingCaseDetails implements CaseDetails {
             facts.put("onboarding.offers", a.offers());
             facts.put("onboarding.needs", a.needs());
             if (a.feeCategory() != null) {
-                facts.put("onboarding.fee", a.feeCategory() + " · " + a.annualFee().toPlainString() + " UAH");
+                facts.put("onboarding.fee", text(a.feeCategoryKey(), a.feeCategory()) + " · "
+                        + formats.money(a.annualFee(), "UAH"));
             }
             if (a.decisionReason() != null) {
                 facts.put("onboarding.reason", a.decisionReason());

@@ -13,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
+import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.ClusterTenantPlugin;
 import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRecord;
@@ -42,10 +44,13 @@ public class OnboardingService {
     private final RuntimeService runtime;
     private final DecisionService decisions;
     private final DocumentQuota quota;
+    private final PaymentDetails payments;
 
     public OnboardingService(OnboardingApplicationRepository applications, MemberOrganisationRepository organisations,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox, SignedLinks links,
-                             RuntimeService runtime, DecisionService decisions, DocumentQuota quota) {
+                             RuntimeService runtime, DecisionService decisions, DocumentQuota quota,
+                             PaymentDetails payments) {
+        this.payments = payments;
         this.quota = quota;
         this.applications = applications;
         this.organisations = organisations;
@@ -89,6 +94,10 @@ public class OnboardingService {
                 OnboardingProcess.APPLICATION_ID, id,
                 OnboardingProcess.CASE_TITLE, data.name()));
         return application;
+    }
+
+    public boolean closedAsDuplicate(String reference) {
+        return applications.findByReference(reference).map(a -> a.status() == ApplicationStatus.DUPLICATE).orElse(false);
     }
 
     public String trackingToken(OnboardingApplication application) {
@@ -209,8 +218,12 @@ public class OnboardingService {
     @Transactional
     public void sendInvoice(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
-        setStatus(a, ApplicationStatus.AWAITING_PAYMENT, "invoice", a.annualFee() + " UAH");
-        applicantMail(a, "onboarding-invoice", Map.of());
+        setStatus(a, ApplicationStatus.AWAITING_PAYMENT, "invoice", a.annualFee().toPlainString() + " UAH");
+        Map<String, Object> invoice = new HashMap<>();
+        // with the cluster's account and the words the payment must carry, so the member can pay from the mail alone
+        invoice.put("account", payments.of(a.clusterId()).orElse(null));
+        invoice.put("purpose", paymentPurpose(a));
+        applicantMail(a, "onboarding-invoice", invoice);
     }
 
     @Transactional
@@ -289,6 +302,12 @@ public class OnboardingService {
         model.put("subjectArg", current.reference());
         model.putAll(extra);
         outbox.queue(current.contactEmail(), current.language(), template, model, current.reference());
+    }
+
+    /** What the payment order says, so that the coordinator can match the payment to the application. */
+    static String paymentPurpose(OnboardingApplication a) {
+        return "Членський внесок за " + AppClock.today().getYear() + " р., заявка " + a.reference() + ", " + a.name()
+                + ", ЄДРПОУ " + a.edrpou();
     }
 
     private static String nullToEmpty(String s) {

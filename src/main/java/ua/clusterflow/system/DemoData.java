@@ -28,7 +28,7 @@ import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
-import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /**

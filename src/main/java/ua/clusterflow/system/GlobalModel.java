@@ -61,6 +61,11 @@ public class GlobalModel {
 
     @ModelAttribute("currentPath")
     public String currentPath(HttpServletRequest request) {
+        // on an error page, the page that failed: switching the language there shows it again, not the error dispatch
+        Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        if (failed != null) {
+            return failed.toString();
+        }
         String query = request.getQueryString();
         return request.getRequestURI() + (query == null ? "" : "?" + query);
     }

@@ -73,6 +73,14 @@ public class CaseRepository {
                 .param("ids", clusterIds).param("limit", limit).query(CaseRepository::toRecord).list();
     }
 
+    /** Removes a case that never started its process (a draft thrown away), with all it holds. */
+    public void delete(String businessKey) {
+        for (String table : java.util.List.of("case_event", "case_comment", "case_document")) {
+            jdbc.sql("delete from " + table + " where business_key = ?").param(businessKey).update();
+        }
+        jdbc.sql("delete from case_record where business_key = ?").param(businessKey).update();
+    }
+
     public void updateStatus(String businessKey, String status, boolean close) {
         jdbc.sql("update case_record set status = ?, closed_at = ? where business_key = ?")
                 .params(status, close ? ts(AppClock.now()) : null, businessKey).update();

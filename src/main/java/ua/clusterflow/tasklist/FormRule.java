@@ -1,9 +1,13 @@
 package ua.clusterflow.tasklist;
 
-/** A check across the fields of one form, beyond what each field says of itself. */
+/**
+ * A check across the fields of one form, beyond what each field says of itself; with the case the form belongs to,
+ * a check of values against what they belong to (a funded amount against the request, attendance against places).
+ */
 public interface FormRule {
 
     String formId();
 
-    void check(FormSubmission submission);
+    /** @param businessKey the case of the task, or null for a form that starts one */
+    void check(FormSubmission submission, String businessKey);
 }

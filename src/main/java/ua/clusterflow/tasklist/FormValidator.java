@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 import ua.clusterflow.cluster.Countries;
+import ua.clusterflow.cluster.Edrpou;
 
 /** Checks a submitted form on the server against its definition and converts what was typed. */
 @Component
@@ -37,6 +38,12 @@ public class FormValidator {
 
     public FormSubmission validate(FormDefinition form, Map<String, List<String>> params,
                                    MultiValueMap<String, MultipartFile> files) {
+        return validate(form, params, files, null);
+    }
+
+    /** Checks a task's form, with the rules that compare its values with the case they belong to. */
+    public FormSubmission validate(FormDefinition form, Map<String, List<String>> params,
+                                   MultiValueMap<String, MultipartFile> files, String businessKey) {
         FormSubmission submission = new FormSubmission();
         for (FormField field : form.fields()) {
             if (field.isStatic()) {
@@ -54,7 +61,8 @@ public class FormValidator {
         for (FormField field : form.fields()) {
             checkRequiredWhen(field, submission);
         }
-        rules.stream().filter(rule -> rule.formId().equals(form.id())).forEach(rule -> rule.check(submission));
+        rules.stream().filter(rule -> rule.formId().equals(form.id()))
+                .forEach(rule -> rule.check(submission, businessKey));
         return submission;
     }
 
@@ -101,8 +109,9 @@ public class FormValidator {
         }
     }
 
-    private void convertText(FormField field, String value, FormSubmission submission) {
+    private void convertText(FormField field, String typed, FormSubmission submission) {
         String key = field.key();
+        String value = "edrpou".equals(field.property("check")) ? Edrpou.normalise(typed) : typed;
         if (field.minLength() != null && value.length() < field.minLength()) {
             submission.reject(key, "error.minLength", field.minLength());
         }

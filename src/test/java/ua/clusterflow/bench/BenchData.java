@@ -22,7 +22,7 @@ import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.system.AppClock;
-import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /**

@@ -24,7 +24,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.cluster.Edrpou;
 
 /**
  * Onboarding cases carried from application to welcome over HTTP, as the people in them do it: an organisation

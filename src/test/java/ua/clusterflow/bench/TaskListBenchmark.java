@@ -31,7 +31,7 @@ import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.system.AppClock;
 import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.system.IdentityAuthenticationProvider;
-import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.TaskFilter;
 

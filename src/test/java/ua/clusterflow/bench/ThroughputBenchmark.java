@@ -29,7 +29,7 @@ import ua.clusterflow.AppProcess;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.Processes;
 import ua.clusterflow.onboarding.OnboardingService;
-import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.cluster.Edrpou;
 
 /**
  * How many onboarding cases, application to welcome, the application carries per second: over HTTP, by 16 people

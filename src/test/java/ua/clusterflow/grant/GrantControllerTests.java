@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.system.AppClock;
+import ua.clusterflow.tasklist.FormSubmission;
 
 /** The member portal for grants: bad input, stale forms, who may see what, and the reviewer's link. */
 class GrantControllerTests extends IntegrationTest {
@@ -150,9 +152,56 @@ class GrantControllerTests extends IntegrationTest {
         mvc.perform(get(link.substring(0, link.length() - 3) + "abc")).andExpect(status().isForbidden());
     }
 
+    @Test
+    void twoClicksOnNewApplicationMakeOneDraftWhichListsItsFilesAndCanBeDeleted() throws Exception {
+        String first = newDraft();
+        assertThat(newDraft()).as("an untouched draft is opened again").isEqualTo(first);
+        mvc.perform(form(first, 0, "draft")
+                        .file(new MockMultipartFile("attachments", "кошторис.xlsx", "application/octet-stream", xlsx())))
+                .andExpect(redirectedUrl("/grants/" + first + "/edit"));
+        mvc.perform(get("/grants/" + first + "/edit").with(as("nadia")))
+                .andExpect(content().string(containsString("id=\"saved-attachments\"")))
+                .andExpect(content().string(containsString("кошторис.xlsx")))
+                .andExpect(content().string(containsString("id=\"delete-draft\"")));
+        assertThat(newDraft()).as("a draft with something typed is not reused").isNotEqualTo(first);
+
+        mvc.perform(post("/grants/" + first + "/delete").with(as("marta")).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/grants/" + first + "/delete").with(as("nadia")).with(csrf())).andExpect(redirectedUrl("/grants"));
+        assertThat(grants.findByReference(first)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from case_record where business_key = ?").param(first).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from case_document where business_key = ?").param(first).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void aFundedAmountAboveTheRequestAndASecondReviewerWithoutAnAddressAreRefused() throws Exception {
+        String reference = newDraft();
+        mvc.perform(form(reference, 0, "draft")).andExpect(redirectedUrl("/grants/" + reference + "/edit"));
+        FormSubmission outcome = validator.validate(form("grant-application/outcome.form"),
+                Map.of("outcome", List.of("funded"), "amountGranted", List.of("99999999")), null, reference);
+        assertThat(outcome.error("amountGranted").code()).isEqualTo("grant.error.grantedOverRequested");
+        assertThat(validator.validate(form("grant-application/outcome.form"),
+                Map.of("outcome", List.of("funded"), "amountGranted", List.of("250000")), null, reference).errors())
+                .isEmpty();
+        FormSubmission reviewers = validator.validate(form("grant-application/reviewers.form"),
+                Map.of("reviewer1Name", List.of("Перший"), "reviewer1Email", List.of("first@example.com"),
+                        "reviewer2Name", List.of("Другий")), null, reference);
+        assertThat(reviewers.error("reviewer2Email").code()).isEqualTo("error.requiredWhen");
+    }
+
+    private ua.clusterflow.tasklist.FormDefinition form(String file) throws java.io.IOException {
+        try (var in = new java.io.FileInputStream("forms/" + file)) {
+            return formDefinitions.parse(in);
+        }
+    }
+
     private String newDraft() throws Exception {
         return GrantForms.newDraft(mvc, as("nadia"));
     }
+
+    @Autowired ua.clusterflow.tasklist.FormValidator validator;
+    @Autowired ua.clusterflow.tasklist.FormDefinitions formDefinitions;
 
     private MockMultipartHttpServletRequestBuilder form(String reference, int version, String action, String... overrides) {
         return GrantForms.form(reference, version, action, as("nadia"), overrides);

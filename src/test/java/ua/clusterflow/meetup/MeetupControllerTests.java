@@ -30,6 +30,9 @@ class MeetupControllerTests extends IntegrationTest {
     @Autowired MeetupService meetups;
     @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
+    @Autowired ua.clusterflow.tasklist.FormValidator validator;
+    @Autowired ua.clusterflow.tasklist.FormDefinitions formDefinitions;
+    @Autowired ua.clusterflow.cluster.ClusterDirectory directory;
 
     @Test
     void registrationExplainsBadInputDuplicatesAFullMeetupAndACancelledOne() throws Exception {
@@ -116,6 +119,14 @@ class MeetupControllerTests extends IntegrationTest {
         String token = meetups.expertToken(expert.id());
         mvc.perform(get("/expert/" + token).param("answer", "decline"))
                 .andExpect(content().string(containsString("id=\"expert-decline\"")));
+        // the accept link of the mail asks to confirm that answer alone, and names when and where
+        mvc.perform(get("/expert/" + token).param("answer", "accept"))
+                .andExpect(content().string(containsString("id=\"expert-accept\"")))
+                .andExpect(content().string(not(containsString("id=\"expert-decline\""))))
+                .andExpect(content().string(containsString("id=\"expert-other\"")))
+                .andExpect(content().string(containsString("Харків, вул. Сумська 1")))
+                .andExpect(content().string(containsString(ua.clusterflow.system.AppClock.today().plusDays(20)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))));
         assertThat(repository.expert(expert.id()).orElseThrow().answer()).as("opening the link decides nothing").isNull();
         mvc.perform(post("/expert/" + token).with(csrf()).param("answer", "accept"))
                 .andExpect(content().string(containsString("Вашу участь підтверджено")));
@@ -237,6 +248,58 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"e-onlineLink\"")))
                 .andExpect(content().string(containsString("value=\"javascript:alert(document.cookie)\"")));
+    }
+
+    @Test
+    void aPlanNeedsAVenueForThoseWhoComeTheApproverSeesTheBudgetAndAttendanceStaysWithinThePlaces() throws Exception {
+        Map<String, Object> topic = new HashMap<>(CaseSteps.meetupTopic("Гібридна зустріч", "Перевірки плану"));
+        topic.put("format", "hybrid");
+        Meetup m = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(topic));
+        String planTask = task(m.reference(), MeetupProcess.TASK_PLAN).getId();
+        mvc.perform(post("/tasks/" + planTask).with(as("olena")).with(csrf())
+                        .param("meetupDate", AppClock.today().plusDays(20).toString()).param("startTime", "10:00")
+                        .param("durationHours", "2").param("capacityOffline", "20").param("capacityOnline", "2")
+                        .param("budget", "12500"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-venue\"")))
+                .andExpect(content().string(containsString("id=\"e-onlineLink\"")));
+        mvc.perform(post("/tasks/" + planTask).with(as("olena")).with(csrf())
+                        .param("meetupDate", AppClock.today().plusDays(20).toString()).param("startTime", "10:00")
+                        .param("durationHours", "2").param("capacityOffline", "20").param("capacityOnline", "2")
+                        .param("venue", "Харків, ХПІ").param("onlineLink", "https://meet.example.com/plan")
+                        .param("budget", "12500"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/tasks/" + task(m.reference(), MeetupProcess.TASK_APPROVE).getId()).with(as("olena")))
+                .andExpect(content().string(containsString("12\u00a0500,00 UAH")))
+                .andExpect(content().string(containsString("Гібридний")));
+
+        FormSubmission outcome = validator.validate(outcomeForm(), Map.of("attendance", List.of("5000"),
+                "summary", List.of("Підсумок"), "agendaItems", List.of("Пункт")), null, m.reference());
+        assertThat(outcome.error("attendance").code()).isEqualTo("meetup.error.attendanceOverPlaces");
+        assertThat(validator.validate(outcomeForm(), Map.of("attendance", List.of("22"),
+                "summary", List.of("Підсумок"), "agendaItems", List.of("Пункт")), null, m.reference()).errors()).isEmpty();
+    }
+
+    @Test
+    void aMemberIsLedToAMeetupsPublicPageOrNowhereButNeverToACaseTheyCannotOpen() throws Exception {
+        Meetup proposedByNadia = approved();
+        Meetup open = announced(5);
+        if (!directory.personExists("kharkiv-reader")) {
+            directory.createPerson("kharkiv-reader", "Олесь", "Читач", "kharkiv-reader@example.com", "uk", null);
+            directory.grant("kharkiv-reader", "kharkiv", ua.clusterflow.cluster.Role.MEMBER);
+        }
+        String list = mvc.perform(get("/meetups").with(as("kharkiv-reader"))).andReturn().getResponse().getContentAsString();
+        assertThat(list).doesNotContain("href=\"/cases/" + proposedByNadia.reference() + "\"")
+                .doesNotContain("href=\"/cases/" + open.reference() + "\"")
+                .contains("href=\"/meetups/" + open.reference() + "\"");
+        assertThat(mvc.perform(get("/meetups").with(as("nadia"))).andReturn().getResponse().getContentAsString())
+                .contains("href=\"/cases/" + proposedByNadia.reference() + "\"");
+    }
+
+    private ua.clusterflow.tasklist.FormDefinition outcomeForm() throws java.io.IOException {
+        try (var in = new java.io.FileInputStream("forms/tech-meetup/outcome.form")) {
+            return formDefinitions.parse(in);
+        }
     }
 
     private String attachment(jakarta.mail.internet.MimeMessage message) throws Exception {

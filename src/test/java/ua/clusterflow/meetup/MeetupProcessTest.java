@@ -36,6 +36,11 @@ class MeetupProcessTest extends IntegrationTest {
     @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
     @Autowired MeetupCalendar calendar;
+    @Autowired org.springframework.test.web.servlet.MockMvc mockMvc;
+
+    private org.springframework.test.web.servlet.MockMvc mvc() {
+        return mockMvc;
+    }
 
     @BeforeEach
     void startAtNoon() {
@@ -76,6 +81,41 @@ class MeetupProcessTest extends IntegrationTest {
         var report = mailsTo("guest-report@example.com").stream()
                 .filter(mail -> subject(mail).startsWith("Звіт зустрічі")).findFirst().orElseThrow();
         assertThat(report.getContent()).isInstanceOf(jakarta.mail.Multipart.class);
+        // the experts who took part get the report too
+        assertThat(subjectsTo("expert1-" + m.reference() + "@example.com")).contains("Звіт зустрічі: BIM у машинобудуванні");
+    }
+
+    @Test
+    void aMeetupAnnouncedOnItsOwnDayRemindsItsGuestsTwoHoursBeforeAndNotAtTheAnnouncement() throws Exception {
+        Meetup m = propose("online");
+        Map<String, Object> plan = new HashMap<>();
+        plan.put("meetupDate", Date.from(AppClock.today().atStartOfDay(AppClock.KYIV).toInstant()));
+        plan.put("startTime", "18:00");
+        plan.put("durationHours", 2L);
+        plan.put("onlineLink", "https://meet.example.com/today");
+        plan.put("capacityOffline", 0L);
+        plan.put("capacityOnline", 50L);
+        plan.put("budget", 100.0);
+        complete(m.reference(), TASK_PLAN, "olena", plan);
+        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "approve"));
+        shortlist(m, "business", "university", "it");
+        answerAll(m, true, true, true);
+        ProcessInstance pi = instance(m.reference(), KEY);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_DAY_BEFORE);
+        Date reminder = management.createJobQuery().processInstanceId(pi.getId()).timers().activityId(TIMER_DAY_BEFORE)
+                .singleResult().getDuedate();
+        assertThat(reminder.toInstant()).isEqualTo(repository.get(m.id()).startsAt().minus(Duration.ofHours(2)));
+        registrations.register(m.reference(), "Вечірній гість", null, "evening@example.com", "online", "uk");
+
+        moveClock(Duration.ofHours(4));
+        fireTimer(pi.getId(), TIMER_DAY_BEFORE);
+        assertThat(subjectsTo("evening@example.com")).contains("Сьогодні: BIM у машинобудуванні")
+                .doesNotContain("Завтра: BIM у машинобудуванні");
+        // the case says what it waits for, not that the meetup is over
+        mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases/" + m.reference())
+                        .with(as("olena")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Очікування завершення зустрічі")));
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 import ua.clusterflow.AppProcess;
 import ua.clusterflow.Processes;
-import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.cluster.Edrpou;
 
 /**
  * PostgreSQL stopped and started again while eight people send membership applications through the public form,

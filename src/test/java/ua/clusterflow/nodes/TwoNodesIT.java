@@ -24,7 +24,7 @@ import ua.clusterflow.CaseSteps;
 import ua.clusterflow.ClusterFlowApplication;
 import ua.clusterflow.Processes;
 import ua.clusterflow.onboarding.OnboardingService;
-import ua.clusterflow.tasklist.Edrpou;
+import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /**

@@ -48,6 +48,57 @@ class OnboardingControllerTests extends IntegrationTest {
     }
 
     @Test
+    void anEdrpouTypedWithSpacesIsReadAndASecondApplicationIsToldOnScreenItIsADuplicate() throws Exception {
+        String edrpou = newEdrpou();
+        String spaced = edrpou.substring(0, 4) + " " + edrpou.substring(4);
+        mvc.perform(form("kharkiv", UUID.randomUUID().toString(), "edrpou", spaced))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from onboarding_application where edrpou = ?").param(edrpou)
+                .query(Long.class).single()).isEqualTo(1);
+        var duplicate = mvc.perform(form("kharkiv", UUID.randomUUID().toString(), "edrpou", edrpou))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        mvc.perform(get(duplicate.getResponse().getRedirectedUrl()).flashAttrs(duplicate.getFlashMap()))
+                .andExpect(content().string(containsString("id=\"applied-duplicate\"")))
+                .andExpect(content().string(not(containsString("id=\"applied-text\""))));
+    }
+
+    @Test
+    void aFeeIsNotPaidOnADayToComeAndTheInvoiceNamesWhereToPayInTheApplicantsWords() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/dashboard/records/payment")
+                        .with(as("olena")).with(csrf()).param("cluster", "kharkiv").param("payee", "ГО «Кластер»")
+                        .param("payeeCode", "1436 0570").param("iban", "UA21 3223 1300 0002 6007 2335 6600 2"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-iban\"")))
+                .andExpect(content().string(containsString("value=\"UA21 3223 1300 0002 6007 2335 6600 2\"")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/dashboard/records/payment")
+                        .with(as("olena")).with(csrf()).param("cluster", "kharkiv").param("payee", "ГО «Кластер»")
+                        .param("payeeCode", "1436 0570").param("iban", "UA21 3223 1300 0002 6007 2335 6600 1"))
+                .andExpect(status().is3xxRedirection());
+
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Платник»", newEdrpou(), "payer@example.com");
+        complete(app.reference(), ua.clusterflow.onboarding.process.OnboardingProcess.TASK_REVIEW, "olena",
+                Map.of("reviewDecision", "accept"));
+        for (String voter : java.util.List.of("petro", "iryna", "andriy")) {
+            castBallot(app.reference(), voter, "approve", null);
+        }
+        String invoice = mailsTo("payer@example.com").stream()
+                .filter(m -> subject(m).startsWith("Рахунок на членський внесок")).map(IntegrationTest::body)
+                .findFirst().orElseThrow();
+        assertThat(invoice).contains("UA21 3223 1300 0002 6007 2335 6600 1").contains("14360570")
+                .contains("ГО «Кластер»").contains(app.reference()).contains("Мале підприємство")
+                .doesNotContain("Small");
+
+        String payment = task(app.reference(), ua.clusterflow.onboarding.process.OnboardingProcess.TASK_CONFIRM_PAYMENT).getId();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/tasks/" + payment)
+                        .with(as("olena")).with(csrf()).param("paymentOutcome", "paid")
+                        .param("paidOn", ua.clusterflow.system.AppClock.today().plusYears(1).toString()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-paidOn\"")));
+        mvc.perform(get("/cases/" + app.reference()).with(as("olena")))
+                .andExpect(content().string(containsString("Мале підприємство")));
+    }
+
+    @Test
     void consentIsRequired() throws Exception {
         mvc.perform(form("kharkiv", UUID.randomUUID().toString(), "edrpou", newEdrpou(), "consent", null))
                 .andExpect(status().isUnprocessableEntity())

@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Countries;
+import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.dashboard.ClusterRecords;
 import ua.clusterflow.dashboard.Quarter;
@@ -37,8 +38,10 @@ public class RecordsController {
 
     private final ClusterRecords records;
     private final ClusterDirectory directory;
+    private final PaymentDetails payments;
 
-    public RecordsController(ClusterRecords records, ClusterDirectory directory) {
+    public RecordsController(ClusterRecords records, ClusterDirectory directory, PaymentDetails payments) {
+        this.payments = payments;
         this.records = records;
         this.directory = directory;
     }
@@ -162,6 +165,29 @@ public class RecordsController {
         return show(user, clusterId, typed, errors, locale, model);
     }
 
+    /** Where members pay their fees: named on every invoice the cluster sends. */
+    @PostMapping("/dashboard/records/payment")
+    public String savePayment(@AuthenticationPrincipal CurrentUser user, @RequestParam String cluster,
+                              @RequestParam(defaultValue = "") String payee,
+                              @RequestParam(defaultValue = "") String payeeCode,
+                              @RequestParam(defaultValue = "") String iban,
+                              @RequestParam(defaultValue = "") String bank, Locale locale, Model model,
+                              HttpServletResponse response, RedirectAttributes redirect) {
+        String clusterId = coordinated(user, cluster);
+        Map<String, String> errors = new LinkedHashMap<>(PaymentDetails.problems(payee, payeeCode, iban));
+        if (bank.length() > 200) {
+            errors.put("bank", "grant.error.tooLong");
+        }
+        if (errors.isEmpty()) {
+            payments.save(clusterId, payee, payeeCode, iban, bank, user.id());
+            redirect.addFlashAttribute("message", "records.saved");
+            return "redirect:/dashboard/records?cluster=" + clusterId;
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        return show(user, clusterId, Map.of("payee", payee, "payeeCode", payeeCode, "iban", iban, "bank", bank),
+                errors, locale, model);
+    }
+
     private String show(CurrentUser user, String clusterId, Map<String, String> typed, Map<String, String> errors,
                         Locale locale, Model model) {
         Quarter quarter = Quarter.of(AppClock.today());
@@ -174,6 +200,13 @@ public class RecordsController {
         values.put("version", String.valueOf(profile.version()));
         values.put("heldOn", AppClock.today().toString());
         values.put("participants", "0");
+        payments.of(clusterId).ifPresent(account -> {
+            values.put("payee", account.payee());
+            values.put("payeeCode", account.payeeCode());
+            values.put("iban", account.ibanPrinted());
+            values.put("bank", account.bank() == null ? "" : account.bank());
+        });
+        model.addAttribute("paymentMissing", payments.of(clusterId).isEmpty());
         values.putAll(typed);
         model.addAttribute("clusterId", clusterId);
         model.addAttribute("clusterName", directory.clusterName(clusterId));

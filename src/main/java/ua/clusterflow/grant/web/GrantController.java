@@ -52,9 +52,12 @@ public class GrantController {
     private final TaskService tasks;
     private final StepNames stepNames;
     private final DocumentQuota quota;
+    private final ua.clusterflow.tasklist.CaseRepository documents;
 
     public GrantController(GrantService service, GrantRepository grants, MemberOrganisationRepository organisations,
-                           ClusterDirectory directory, TaskService tasks, StepNames stepNames, DocumentQuota quota) {
+                           ClusterDirectory directory, TaskService tasks, StepNames stepNames, DocumentQuota quota,
+                           ua.clusterflow.tasklist.CaseRepository documents) {
+        this.documents = documents;
         this.service = service;
         this.quota = quota;
         this.grants = grants;
@@ -130,6 +133,15 @@ public class GrantController {
         return result == GrantService.SaveResult.SUBMITTED ? "redirect:/grants" : "redirect:/grants/" + reference + "/edit";
     }
 
+    @PostMapping("/grants/{reference}/delete")
+    public String deleteDraft(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
+                              RedirectAttributes redirect) {
+        own(user, reference);
+        boolean deleted = service.deleteDraft(reference);
+        redirect.addFlashAttribute(deleted ? "message" : "error", deleted ? "grant.draftDeleted" : "grant.notEditable");
+        return deleted ? "redirect:/grants" : "redirect:/cases/" + reference;
+    }
+
     @GetMapping("/grants/calendar")
     public String calendar(@AuthenticationPrincipal CurrentUser user, Model model) {
         List<String> staffClusters = user.clusterIds().stream().filter(user::worksCasesOf).toList();
@@ -147,6 +159,7 @@ public class GrantController {
         model.addAttribute("programmes", List.of("horizon", "smp", "interreg", "eu4business", "national", "other"));
         model.addAttribute("countries", Countries.all(locale));
         model.addAttribute("maxMb", CaseService.MAX_DOCUMENT_MB);
+        model.addAttribute("documents", documents.documents(a.reference()));
         return "grants/form";
     }
 

@@ -41,7 +41,9 @@ public class ExpertController {
 
     private String show(String token, MeetupRepository.Expert expert, String answer, String message, Model model) {
         model.addAttribute("expert", expert);
-        model.addAttribute("meetup", meetups.get(expert.meetupId()));
+        ua.clusterflow.meetup.Meetup meetup = meetups.get(expert.meetupId());
+        model.addAttribute("meetup", meetup);
+        model.addAttribute("when", MeetupService.formatWhen(meetup));
         model.addAttribute("token", token);
         model.addAttribute("answer", answer);
         model.addAttribute("done", message);

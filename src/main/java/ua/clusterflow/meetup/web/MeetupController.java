@@ -77,7 +77,25 @@ public class MeetupController {
                 || (m.startsAt() != null && !m.startsAt().isAfter(now))).toList());
         model.addAttribute("clusters", directory.clusters(user.clusterIds()));
         model.addAttribute("canApply", !organisations.idsForContact(user.id()).isEmpty());
+        model.addAttribute("links", links(user, all));
         return "meetups/list";
+    }
+
+    /**
+     * Where each meetup's title leads: the case to the staff and to whoever proposed it, the public page to other
+     * members once it is announced, nowhere before that (a link that ends in "not found" is no link).
+     */
+    private Map<String, String> links(CurrentUser user, List<Meetup> all) {
+        Map<String, String> links = new java.util.HashMap<>();
+        for (Meetup m : all) {
+            if (user.administrator() || user.worksCasesOf(m.clusterId()) || user.id().equals(m.proposedBy())) {
+                links.put(m.reference(), "/cases/" + m.reference());
+            } else if (PUBLIC.contains(m.status())
+                    || (m.status() == MeetupStatus.CANCELLED && meetups.wasAnnounced(m.reference()))) {
+                links.put(m.reference(), "/meetups/" + m.reference());
+            }
+        }
+        return links;
     }
 
     /** A new topic; {@code from} a reported meetup, its segment and follow-up actions start the proposal. */

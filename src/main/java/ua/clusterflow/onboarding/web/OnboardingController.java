@@ -115,6 +115,8 @@ public class OnboardingController {
         }
         redirect.addFlashAttribute("reference", application.reference());
         redirect.addFlashAttribute("trackToken", onboarding.trackingToken(application));
+        // the duplicate check ran as the application was stored: the applicant reads its result here, not only by mail
+        redirect.addFlashAttribute("duplicate", onboarding.closedAsDuplicate(application.reference()));
         return "redirect:/apply/" + cluster.id() + "/done";
     }
 

@@ -42,11 +42,16 @@ public final class FormRequests {
     }
 
     public static FormSubmission validate(FormValidator validator, FormDefinition form, HttpServletRequest request) {
+        return validate(validator, form, request, null);
+    }
+
+    public static FormSubmission validate(FormValidator validator, FormDefinition form, HttpServletRequest request,
+                                          String businessKey) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((key, values) -> params.put(key, Arrays.asList(values)));
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         MultiValueMap<String, MultipartFile> files = multipart != null ? multipart.getMultiFileMap()
                 : new LinkedMultiValueMap<>();
-        return validator.validate(form, params, files);
+        return validator.validate(form, params, files, businessKey);
     }
 }

@@ -70,18 +70,18 @@ public class TaskController {
             redirect.addFlashAttribute("error", "task.gone");
             return "redirect:/tasks";
         }
-        FormDefinition form = forms.forTask(task.get());
-        FormSubmission submission = FormRequests.validate(validator, form, request);
-        if (submission.hasErrors()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return show(user, task.get(), submission, model, redirect);
-        }
         Optional<TaskView> found = taskList.view(task.get());
         if (found.isEmpty()) {
             redirect.addFlashAttribute("error", "task.gone");
             return "redirect:/tasks";
         }
         TaskView view = found.get();
+        FormDefinition form = forms.forTask(task.get());
+        FormSubmission submission = FormRequests.validate(validator, form, request, view.businessKey());
+        if (submission.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return show(user, task.get(), submission, model, redirect);
+        }
         try {
             work.complete(user, taskId, submission);
         } catch (TaskProblem problem) {

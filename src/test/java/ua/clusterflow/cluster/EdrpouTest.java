@@ -1,4 +1,4 @@
-package ua.clusterflow.tasklist;
+package ua.clusterflow.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ua.clusterflow.tasklist;
+package ua.clusterflow.cluster;
 
 /**
  * The EDRPOU code of a Ukrainian legal entity: eight digits, the last a check digit computed
@@ -8,6 +8,11 @@ package ua.clusterflow.tasklist;
 public final class Edrpou {
 
     private Edrpou() {
+    }
+
+    /** A code as people type it, "1436 0570" or "14360-570", read as its eight digits. */
+    public static String normalise(String typed) {
+        return typed == null ? null : typed.replaceAll("[\\s\u00a0\u202f-]", "");
     }
 
     public static boolean isValid(String code) {

@@ -1,0 +1,42 @@
+package ua.clusterflow.onboarding;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.tasklist.FormRule;
+import ua.clusterflow.tasklist.FormSubmission;
+
+/** A fee is paid on a day that has come, and not before the organisation applied. */
+@Component
+public class PaymentRule implements FormRule {
+
+    private final OnboardingApplicationRepository applications;
+
+    public PaymentRule(OnboardingApplicationRepository applications) {
+        this.applications = applications;
+    }
+
+    @Override
+    public String formId() {
+        return "member-onboarding-payment";
+    }
+
+    @Override
+    public void check(FormSubmission submission, String businessKey) {
+        if (!(submission.values().get("paidOn") instanceof LocalDate paidOn)) {
+            return;
+        }
+        if (paidOn.isAfter(AppClock.today())) {
+            submission.reject("paidOn", "error.date.future");
+            return;
+        }
+        if (businessKey != null) {
+            applications.findByReference(businessKey).ifPresent(a -> {
+                LocalDate applied = a.createdAt().atZone(AppClock.KYIV).toLocalDate();
+                if (paidOn.isBefore(applied)) {
+                    submission.reject("paidOn", "onboarding.error.paidBeforeApplied", applied.toString());
+                }
+            });
+        }
+    }
+}
