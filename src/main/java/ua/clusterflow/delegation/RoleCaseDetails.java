@@ -14,8 +14,10 @@ public class RoleCaseDetails implements CaseDetails {
 
     private final RoleRegistry registry;
     private final ClusterDirectory directory;
+    private final ua.clusterflow.system.Formats formats;
 
-    public RoleCaseDetails(RoleRegistry registry, ClusterDirectory directory) {
+    public RoleCaseDetails(RoleRegistry registry, ClusterDirectory directory, ua.clusterflow.system.Formats formats) {
+        this.formats = formats;
         this.registry = registry;
         this.directory = directory;
     }
@@ -35,7 +37,7 @@ public class RoleCaseDetails implements CaseDetails {
             facts.put("role.responsibilities", term.responsibilities());
             facts.put("role.expectedResults", term.expectedResults());
             facts.put("role.hoursPerMonth", String.valueOf(term.hoursPerMonth()));
-            facts.put("role.term", term.termStart() + " — " + term.termEnd() + " (" + term.termNumber() + ")");
+            facts.put("role.term", formats.days(term.termStart(), term.termEnd()) + " (" + term.termNumber() + ")");
         });
         return facts;
     }

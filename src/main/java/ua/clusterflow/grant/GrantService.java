@@ -270,7 +270,7 @@ public class GrantService {
     @Transactional
     public void remindSubmission(long applicationId) {
         GrantApplication a = grants.get(applicationId);
-        applicantMail(a, "submission-reminder", String.valueOf(a.callDeadline()));
+        applicantMail(a, "submission-reminder", null);
         cases.addEvent(a.reference(), null, "reminder", "submission");
     }
 
@@ -344,7 +344,8 @@ public class GrantService {
         model.put("kind", kind);
         model.put("reference", a.reference());
         model.put("title", a.title() == null ? a.reference() : a.title());
-        model.put("deadline", a.callDeadline() == null ? "" : a.callDeadline().toString());
+        // a day, formatted as the recipient reads dates when the mail is written
+        model.put("deadline", a.callDeadline());
         model.put("quote", quote == null ? "" : quote);
         model.put("link", outbox.link("/cases/" + a.reference()));
         model.put("subjectKey", "mail.grant." + kind + ".subject");

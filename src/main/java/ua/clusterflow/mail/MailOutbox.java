@@ -58,15 +58,7 @@ public class MailOutbox {
         // a mail's template is not rendered by Spring MVC: it reaches the formats as a variable, not as a bean
         context.setVariable("formats", formats);
         // dates and amounts the template formats are in the recipient's language, not in that of whoever acted
-        org.springframework.context.i18n.LocaleContext acting = org.springframework.context.i18n.LocaleContextHolder
-                .getLocaleContext();
-        String body;
-        try {
-            org.springframework.context.i18n.LocaleContextHolder.setLocale(locale);
-            body = templates.process("mail/" + template, context);
-        } finally {
-            org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(acting);
-        }
+        String body = ua.clusterflow.system.Formats.inLanguage(locale, () -> templates.process("mail/" + template, context));
         Object[] subjectArgs = model.containsKey("subjectArg") ? new Object[] {model.get("subjectArg")} : new Object[0];
         Object subjectKey = model.get("subjectKey");
         String subject = messages.getMessage(subjectKey != null ? subjectKey.toString() : "mail." + template + ".subject",

@@ -99,6 +99,17 @@ public class Formats {
         return new DecimalFormat(pattern, symbols);
     }
 
+    /** Renders something (a mail, a document) for a reader of another language than the person acting. */
+    public static <T> T inLanguage(Locale locale, java.util.function.Supplier<T> render) {
+        org.springframework.context.i18n.LocaleContext acting = LocaleContextHolder.getLocaleContext();
+        try {
+            LocaleContextHolder.setLocale(locale);
+            return render.get();
+        } finally {
+            LocaleContextHolder.setLocaleContext(acting);
+        }
+    }
+
     private static boolean english() {
         return LocaleContextHolder.getLocaleContext() != null && "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }

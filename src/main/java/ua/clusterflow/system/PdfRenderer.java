@@ -18,15 +18,19 @@ public class PdfRenderer {
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
     private final ITemplateEngine templates;
+    private final Formats formats;
 
-    public PdfRenderer(ITemplateEngine templates) {
+    public PdfRenderer(ITemplateEngine templates, Formats formats) {
         this.templates = templates;
+        this.formats = formats;
     }
 
     public byte[] render(String template, Locale locale, Map<String, Object> variables) {
         Context context = new Context(locale);
         context.setVariables(variables);
-        String html = templates.process("pdf/" + template, context);
+        // rendered outside Spring MVC: the formats come as a variable, in the document's language
+        context.setVariable("formats", formats);
+        String html = Formats.inLanguage(locale, () -> templates.process("pdf/" + template, context));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -97,6 +97,26 @@ class MeetupBrowserTest extends IntegrationTest {
             assertThat(browser.text(By.cssSelector("li[data-mode='offline']"))).contains("очікування: 1");
             browser.screenshot("public-page-waiting-list");
 
+            // a guest who joins online finds the link in the mail, in the calendar entry and on their own page
+            browser.open("/meetups/" + reference);
+            browser.find(By.id("online-link-notice"));
+            browser.type("name", "Онлайн Гостя");
+            browser.type("email", "online.guest@example.com");
+            browser.check("mode", "online");
+            browser.click(By.id("register"));
+            browser.find(By.cssSelector(".flash.ok"));
+            var confirmation = mailsTo("online.guest@example.com").get(0);
+            String mail = body(confirmation);
+            assertThat(mail).contains("href=\"https://meet.example.com/cad\"").doesNotContain("корпус У2");
+            assertThat(calendarEntry(confirmation)).contains("LOCATION:https://meet.example.com/cad")
+                    .contains("ORGANIZER");
+            Matcher guestPage = GUEST_LINK.matcher(mail);
+            assertThat(guestPage.find()).isTrue();
+            browser.open(guestPage.group(1));
+            assertThat(browser.find(By.cssSelector("#registration-where a")).getAttribute("href"))
+                    .isEqualTo("https://meet.example.com/cad");
+            browser.screenshot("online-guest-page");
+
             var pi = instance(reference, MeetupProcess.KEY);
             moveClock(Duration.ofDays(20));
             fireTimer(pi.getId(), MeetupProcess.TIMER_DAY_BEFORE);
@@ -105,7 +125,7 @@ class MeetupBrowserTest extends IntegrationTest {
 
             browser.login("olena", "demo");
             browser.openTask(reference);
-            browser.type("attendance", "27");
+            browser.type("attendance", "3");
             browser.type("summary", "Домовились про спільну бібліотеку 3D-компонентів");
             browser.type("agendaItems", "Бібліотека компонентів\nНавчання конструкторів");
             browser.type("followUps", "Створити репозиторій — Марко ІТ");
@@ -122,6 +142,18 @@ class MeetupBrowserTest extends IntegrationTest {
         }
     }
 
+
+    private static final Pattern GUEST_LINK = Pattern.compile("href=\"[^\"]*(/meetups/registrations/[^\"]+)\"");
+
+    private static String calendarEntry(jakarta.mail.internet.MimeMessage message) throws Exception {
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getFileName() != null && parts.getBodyPart(i).getFileName().endsWith(".ics")) {
+                return new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no calendar entry in " + message.getSubject());
+    }
 
     private String expertLink(String email) {
         Matcher matcher = EXPERT_LINK.matcher(body(mailsTo(email).get(0)));

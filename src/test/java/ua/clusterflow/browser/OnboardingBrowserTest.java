@@ -83,7 +83,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.login("olena", "demo");
             browser.openTask(reference);
             browser.check("paymentOutcome", "paid");
-            browser.date("paidOn", "2026-11-20");
+            browser.date("paidOn", ua.clusterflow.system.AppClock.today().toString());
             browser.type("paymentReference", "ПД-1024");
             browser.screenshot("confirm-payment");
             browser.click(By.id("complete"));
