@@ -26,12 +26,35 @@ public class CaseDiagramService {
         }
     }
 
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "(<bpmn:(\\w+) id=\"([^\"]+)\"[^>]*?\\bname=\")([^\"]*)(\")");
+
     private final HistoryService history;
     private final RepositoryService repository;
+    private final StepNames stepNames;
 
-    public CaseDiagramService(HistoryService history, RepositoryService repository) {
+    public CaseDiagramService(HistoryService history, RepositoryService repository, StepNames stepNames) {
         this.history = history;
         this.repository = repository;
+        this.stepNames = stepNames;
+    }
+
+    /**
+     * The model with every name a person sees in the reader's language: steps and events by {@code bpmn.<id>}, flow
+     * labels by {@code bpmn.flow.<label>}; a name without a translation stays as the model has it.
+     */
+    String inLanguage(String xml, java.util.Locale locale) {
+        java.util.regex.Matcher matcher = NAMED.matcher(xml);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(4));
+            String shown = name.isBlank() ? name : "sequenceFlow".equals(matcher.group(2))
+                    ? stepNames.flow(name, locale) : stepNames.name(matcher.group(3), name, locale);
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    matcher.group(1) + org.springframework.web.util.HtmlUtils.htmlEscape(shown) + matcher.group(5)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     public Optional<Diagram> diagram(CaseRecord record) {
@@ -57,6 +80,7 @@ public class CaseDiagramService {
                 .forEach(s -> active.put(s.getActivityId(), s.getActivityName()));
         List<String> completed = steps.stream().filter(s -> s.getEndTime() != null)
                 .map(HistoricActivityInstance::getActivityId).distinct().toList();
-        return Optional.of(new Diagram(xml, List.copyOf(active.keySet()), completed, active));
+        return Optional.of(new Diagram(inLanguage(xml, org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+                List.copyOf(active.keySet()), completed, active));
     }
 }

@@ -20,6 +20,12 @@ public class StepNames {
         return messages.getMessage(code, null, key, locale);
     }
 
+    /** A flow's label ("rejected", "more information needed") in the reader's language. */
+    public String flow(String label, Locale locale) {
+        String key = "bpmn.flow." + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return messages.getMessage(key, null, label, locale);
+    }
+
     public String name(String elementId, String modelName, Locale locale) {
         String fallback = modelName == null ? elementId : modelName;
         return elementId == null ? fallback : messages.getMessage("bpmn." + elementId, null, fallback, locale);
