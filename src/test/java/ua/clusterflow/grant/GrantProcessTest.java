@@ -305,7 +305,7 @@ class GrantProcessTest extends IntegrationTest {
             mvc.perform(get("/admin/incidents").with(as("admin")))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString(a.reference())))
-                    .andExpect(content().string(containsString("Issue the letter of support")))
+                    .andExpect(content().string(containsString("Видати лист підтримки (PDF)")))
                     .andExpect(content().string(containsString("No space left on device")))
                     .andExpect(content().string(containsString("id=\"nav-incidents\"")));
             mvc.perform(get("/admin/incidents").with(as("olena"))).andExpect(status().isForbidden());

@@ -85,6 +85,61 @@ class ProcessModelTest extends IntegrationTest {
         assertThat(unnamed).isEmpty();
     }
 
+    /**
+     * The rules Camunda Modeler's linter recommends, as far as these models can break them: no gateway that both joins
+     * and forks, no step with several incoming flows (a join needs its gateway), no implicit split, no gateway with one
+     * way in and one way out, conditions on every way out of a split, labels only on the ways out of a split, and a
+     * start and an end in every process and sub-process.
+     */
+    @Test
+    void theModelsPassTheModelersRecommendedLintRules() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                int in = node.getIncoming().size();
+                int out = node.getOutgoing().size();
+                boolean gateway = node instanceof org.camunda.bpm.model.bpmn.instance.Gateway;
+                if (gateway && in > 1 && out > 1) {
+                    problems.add(node.getId() + " both joins and forks");
+                }
+                if (gateway && in == 1 && out == 1) {
+                    problems.add(node.getId() + " is a superfluous gateway");
+                }
+                if (!gateway && in > 1) {
+                    problems.add(node.getId() + " joins " + in + " flows without a gateway");
+                }
+                if (!gateway && out > 1) {
+                    problems.add(node.getId() + " splits without a gateway");
+                }
+                boolean split = gateway && out > 1;
+                for (org.camunda.bpm.model.bpmn.instance.SequenceFlow flow : node.getOutgoing()) {
+                    boolean isDefault = node instanceof org.camunda.bpm.model.bpmn.instance.ExclusiveGateway exclusive
+                            && flow.equals(exclusive.getDefault());
+                    if (split && !(node instanceof org.camunda.bpm.model.bpmn.instance.ParallelGateway)
+                            && flow.getConditionExpression() == null && !isDefault) {
+                        problems.add(flow.getId() + " leaves a split without a condition");
+                    }
+                    if (!split && flow.getName() != null && !flow.getName().isBlank()) {
+                        problems.add(flow.getId() + " is labelled but leaves no split");
+                    }
+                }
+            }
+            java.util.Map<String, java.util.Collection<org.camunda.bpm.model.bpmn.instance.FlowElement>> scopes =
+                    new java.util.LinkedHashMap<>();
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+                    .forEach(p -> scopes.put(p.getId(), p.getFlowElements()));
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SubProcess.class)
+                    .forEach(p -> scopes.put(p.getId(), p.getFlowElements()));
+            scopes.forEach((id, elements) -> {
+                if (elements.stream().noneMatch(e -> e instanceof StartEvent)
+                        || elements.stream().noneMatch(e -> e instanceof org.camunda.bpm.model.bpmn.instance.EndEvent)) {
+                    problems.add(id + " lacks a start or an end event");
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private void check(BaseElement element, String formRef, Set<String> formIds, List<String> problems) {
         if (formRef == null || !formIds.contains(formRef)) {
             problems.add(element.getId() + " refers to form " + formRef);
