@@ -19,6 +19,8 @@
         diagram.active.forEach(function (id) {
           if (registry.get(id)) { canvas.addMarker(id, 'step-current'); }
         });
+        // bpmn-js writes a lineHeight attribute that SVG does not know; the text is laid out already
+        container.querySelectorAll('[lineHeight]').forEach(function (text) { text.removeAttribute('lineHeight'); });
         controls(canvas);
         touch(canvas);
         container.setAttribute('data-ready', 'true');

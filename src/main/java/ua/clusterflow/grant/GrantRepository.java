@@ -17,7 +17,7 @@ public class GrantRepository {
 
     public record Review(long id, long applicationId, int round, String reviewerName, String reviewerEmail,
                          Integer excellence, Integer impact, Integer implementation, String comment,
-                         boolean submitted) {
+                         boolean submitted, String language) {
 
         public int total() {
             return excellence + impact + implementation;
@@ -160,10 +160,10 @@ public class GrantRepository {
                 .query(this::toApplication).list();
     }
 
-    public long insertReview(long applicationId, int round, String name, String email) {
-        return jdbc.sql("insert into grant_review (application_id, round, reviewer_name, reviewer_email) "
-                        + "values (?, ?, ?, ?) returning id")
-                .params(applicationId, round, name, email).query(Long.class).single();
+    public long insertReview(long applicationId, int round, String name, String email, String language) {
+        return jdbc.sql("insert into grant_review (application_id, round, reviewer_name, reviewer_email, language) "
+                        + "values (?, ?, ?, ?, ?) returning id")
+                .params(applicationId, round, name, email, language).query(Long.class).single();
     }
 
     public int currentRound(long applicationId) {
@@ -193,7 +193,7 @@ public class GrantRepository {
         return new Review(rs.getLong("id"), rs.getLong("application_id"), rs.getInt("round"),
                 rs.getString("reviewer_name"), rs.getString("reviewer_email"), rs.getObject("excellence", Integer.class),
                 rs.getObject("impact", Integer.class), rs.getObject("implementation", Integer.class),
-                rs.getString("comment"), rs.getTimestamp("submitted_at") != null);
+                rs.getString("comment"), rs.getTimestamp("submitted_at") != null, rs.getString("language"));
     }
 
     private GrantApplication toApplication(ResultSet rs, int n) throws SQLException {

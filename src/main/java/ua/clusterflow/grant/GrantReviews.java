@@ -19,7 +19,12 @@ public class GrantReviews {
     public static final String REVIEW_LINK = "grant-review";
     private static final Duration REVIEW_LINK_VALIDITY = Duration.ofDays(21);
 
-    public record Reviewer(String name, String email) {
+    /** A reviewer, with the language the coordinator chose for their mail and page. */
+    public record Reviewer(String name, String email, String language) {
+
+        public Reviewer(String name, String email) {
+            this(name, email, "uk");
+        }
     }
 
     private final GrantRepository grants;
@@ -47,9 +52,9 @@ public class GrantReviews {
         GrantApplication a = grants.get(applicationId);
         int round = grants.currentRound(a.id()) + 1;
         for (Reviewer reviewer : reviewers) {
-            long reviewId = grants.insertReview(a.id(), round, reviewer.name(), reviewer.email());
+            long reviewId = grants.insertReview(a.id(), round, reviewer.name(), reviewer.email(), reviewer.language());
             String token = links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
-            outbox.queue(reviewer.email(), "uk", "grant-review-invitation", Map.of(
+            outbox.queue(reviewer.email(), reviewer.language(), "grant-review-invitation", Map.of(
                     "recipientName", reviewer.name(), "title", a.title(), "reference", a.reference(),
                     "clusterName", directory.clusterName(a.clusterId()),
                     "link", outbox.link("/review/" + token), "subjectArg", a.title()), a.reference());
@@ -90,7 +95,7 @@ public class GrantReviews {
         GrantApplication a = grants.get(applicationId);
         for (GrantRepository.Review review : grants.reviews(a.id(), grants.currentRound(a.id()))) {
             if (!review.submitted()) {
-                outbox.queue(review.reviewerEmail(), "uk", "grant-review-invitation", Map.of(
+                outbox.queue(review.reviewerEmail(), review.language(), "grant-review-invitation", Map.of(
                         "recipientName", review.reviewerName(), "title", a.title(), "reference", a.reference(),
                         "clusterName", directory.clusterName(a.clusterId()),
                         "link", outbox.link("/review/" + reviewToken(review.id())), "subjectArg", a.title(),

@@ -16,7 +16,8 @@ import ua.clusterflow.system.AppClock;
 @Repository
 public class MeetupRepository {
 
-    public record Expert(long id, long meetupId, int round, String name, String email, String category, String answer) {
+    public record Expert(long id, long meetupId, int round, String name, String email, String category, String answer,
+                         String language) {
     }
 
     public record Registration(long id, long meetupId, String name, String organisation, String email, String mode,
@@ -90,10 +91,10 @@ public class MeetupRepository {
                 .param("ids", clusterIds).query(MeetupRepository::toMeetup).list();
     }
 
-    public long addExpert(long meetupId, int round, String name, String email, String category) {
-        return jdbc.sql("insert into meetup_expert (meetup_id, round, name, email, category) values (?, ?, ?, ?, ?) "
-                        + "returning id")
-                .params(meetupId, round, name, email, category).query(Long.class).single();
+    public long addExpert(long meetupId, int round, String name, String email, String category, String language) {
+        return jdbc.sql("insert into meetup_expert (meetup_id, round, name, email, category, language) "
+                        + "values (?, ?, ?, ?, ?, ?) returning id")
+                .params(meetupId, round, name, email, category, language).query(Long.class).single();
     }
 
     public int currentRound(long meetupId) {
@@ -171,7 +172,7 @@ public class MeetupRepository {
 
     private static Expert toExpert(ResultSet rs, int n) throws SQLException {
         return new Expert(rs.getLong("id"), rs.getLong("meetup_id"), rs.getInt("round"), rs.getString("name"),
-                rs.getString("email"), rs.getString("category"), rs.getString("answer"));
+                rs.getString("email"), rs.getString("category"), rs.getString("answer"), rs.getString("language"));
     }
 
     private static Registration toRegistration(ResultSet rs, int n) throws SQLException {

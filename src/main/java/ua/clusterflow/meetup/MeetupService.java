@@ -45,7 +45,12 @@ public class MeetupService {
                        int capacityOnline, BigDecimal budget) {
     }
 
-    public record Expert(String name, String email, String category) {
+    /** An expert on the shortlist, with the language the coordinator chose for their mail. */
+    public record Expert(String name, String email, String category, String language) {
+
+        public Expert(String name, String email, String category) {
+            this(name, email, category, "uk");
+        }
     }
 
     private final MeetupRepository meetups;
@@ -113,8 +118,9 @@ public class MeetupService {
         Meetup meetup = meetups.get(meetupId);
         int round = meetups.currentRound(meetupId) + 1;
         for (Expert expert : experts) {
-            long id = meetups.addExpert(meetupId, round, expert.name(), expert.email(), expert.category());
-            inviteMail(meetup, id, expert.name(), expert.email(), "expert-invitation");
+            long id = meetups.addExpert(meetupId, round, expert.name(), expert.email(), expert.category(),
+                    expert.language());
+            inviteMail(meetup, id, expert.name(), expert.email(), expert.language(), "expert-invitation");
         }
         setStatus(meetup, MeetupStatus.EXPERTS_INVITED, "meetup-experts-invited",
                 String.join(", ", experts.stream().map(Expert::name).toList()));
@@ -152,7 +158,8 @@ public class MeetupService {
     public void remindExpert(long expertId) {
         MeetupRepository.Expert expert = meetups.expert(expertId).orElseThrow();
         if (expert.answer() == null) {
-            inviteMail(meetups.get(expert.meetupId()), expertId, expert.name(), expert.email(), "expert-reminder");
+            inviteMail(meetups.get(expert.meetupId()), expertId, expert.name(), expert.email(), expert.language(),
+                    "expert-reminder");
         }
     }
 
@@ -223,39 +230,43 @@ public class MeetupService {
     public void report(long meetupId, Integer attendance, String summary, String agendaItems, String followUps) {
         meetups.outcome(meetupId, attendance, summary, agendaItems, followUps);
         Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.REPORTED, "meetup-reported", summary);
-        byte[] report = reportPdf(meetup);
+        byte[] report = reportPdf(meetup, Locale.forLanguageTag("uk"));
         cases.addDocument(meetup.reference(), "report-" + meetup.reference() + ".pdf", "application/pdf", report,
                 directory.clusterName(meetup.clusterId()));
-        MailOutbox.Attachment attachment = new MailOutbox.Attachment("report-" + meetup.reference() + ".pdf",
-                "application/pdf", report);
+        // each reader gets the report in the language of their mail, made once per language
+        Map<String, MailOutbox.Attachment> reports = new HashMap<>();
+        java.util.function.Function<String, MailOutbox.Attachment> in = language -> reports.computeIfAbsent(
+                "en".equals(language) ? "en" : "uk", l -> new MailOutbox.Attachment("report-" + meetup.reference() + ".pdf",
+                        "application/pdf", "uk".equals(l) ? report : reportPdf(meetup, Locale.forLanguageTag(l))));
         Set<String> sent = new HashSet<>();
         for (Person person : directory.peopleOfCluster(meetup.clusterId())) {
             if (sent.add(person.email().toLowerCase())) {
-                mail(person.email(), person.language(), person.displayName(), meetup, "report", null, attachment);
+                mail(person.email(), person.language(), person.displayName(), meetup, "report", null,
+                        in.apply(person.language()));
             }
         }
         for (MeetupRepository.Expert e : meetups.experts(meetupId)) {
             if ("accepted".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
-                mail(e.email(), "uk", e.name(), meetup, "report", null, attachment);
+                mail(e.email(), e.language(), e.name(), meetup, "report", null, in.apply(e.language()));
             }
         }
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
             if ("CONFIRMED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
-                mail(r.email(), r.language(), r.name(), meetup, "report", null, attachment, null, r.mode());
+                mail(r.email(), r.language(), r.name(), meetup, "report", null, in.apply(r.language()), null, r.mode());
             }
         }
     }
 
-    public byte[] reportPdf(Meetup meetup) {
+    public byte[] reportPdf(Meetup meetup, Locale locale) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("meetup", meetup);
         variables.put("clusterName", directory.clusterName(meetup.clusterId()));
-        variables.put("when", formatWhen(meetup));
+        variables.put("when", ua.clusterflow.system.Formats.inLanguage(locale, () -> formatWhen(meetup)));
         variables.put("agenda", lines(meetup.agendaItems()));
         variables.put("followUps", lines(meetup.followUps()));
         variables.put("experts", meetups.experts(meetup.id()).stream().filter(e -> "accepted".equals(e.answer()))
                 .map(e -> e.name()).toList());
-        return pdf.render("meetup-report", Locale.forLanguageTag("uk"), variables);
+        return pdf.render("meetup-report", locale, variables);
     }
 
     /** Cancels a meetup at whatever step it is; everyone invited or registered is told. */
@@ -270,7 +281,7 @@ public class MeetupService {
         Set<String> sent = new HashSet<>();
         for (MeetupRepository.Expert e : meetups.experts(meetupId)) {
             if (!"declined".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
-                mail(e.email(), "uk", e.name(), meetup, "cancelled", null, null);
+                mail(e.email(), e.language(), e.name(), meetup, "cancelled", null, null);
             }
         }
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
@@ -295,12 +306,12 @@ public class MeetupService {
         return outbox.link("/meetups/" + meetup.reference());
     }
 
-    private void inviteMail(Meetup meetup, long expertId, String name, String email, String kind) {
+    private void inviteMail(Meetup meetup, long expertId, String name, String email, String language, String kind) {
         String token = expertToken(expertId);
         Map<String, Object> model = model(meetup, name, kind, null);
         model.put("acceptLink", outbox.link("/expert/" + token + "?answer=accept"));
         model.put("declineLink", outbox.link("/expert/" + token + "?answer=decline"));
-        outbox.queue(email, "uk", "meetup-expert", model, meetup.reference());
+        outbox.queue(email, language, "meetup-expert", model, meetup.reference());
     }
 
     private void mail(String email, String language, String name, Meetup meetup, String kind, String quote,

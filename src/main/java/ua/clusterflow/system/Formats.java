@@ -62,6 +62,11 @@ public class Formats {
         return dateTime(start) + "–" + time(end) + (english() ? " (Kyiv time)" : " (за київським часом)");
     }
 
+    /** A moment as a machine reads it, for {@code <time datetime>}: ISO 8601 with Kyiv's offset. */
+    public String machine(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(AppClock.KYIV).format(instant);
+    }
+
     public String isoDate(Instant instant) {
         return instant == null ? "" : ISO_DATE.format(instant);
     }

@@ -348,6 +348,22 @@ class GrantProcessTest extends IntegrationTest {
 
     // --- helpers
 
+    @Test
+    void aReviewerInvitedInEnglishIsWrittenToAndReadsTheReviewPageInEnglish() throws Exception {
+        GrantApplication a = throughScreening(submit("smp", "400000", 60, "PL", "DE"));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("reviewer1Name", "Anna Reviewer");
+        variables.put("reviewer1Email", "reviewer-en-" + a.reference() + "@example.com");
+        variables.put("reviewer1Language", "en");
+        complete(a.reference(), TASK_ASSIGN_REVIEWERS, "olena", variables);
+        assertThat(subjectsTo("reviewer-en-" + a.reference() + "@example.com")).hasSize(1)
+                .allMatch(subject -> subject.startsWith("Invitation to review: "));
+        var review = repository.reviews(a.id(), repository.currentRound(a.id())).get(0);
+        assertThat(review.language()).isEqualTo("en");
+        mvc.perform(get("/review/" + reviews.reviewToken(review.id())))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Review of a grant application")));
+    }
+
     private GrantApplication submit(String programme, String budget, int daysToDeadline, String... countries) {
         long organisation = jdbc.sql("select id from member_organisation where contact_user = 'nadia'")
                 .query(Long.class).single();

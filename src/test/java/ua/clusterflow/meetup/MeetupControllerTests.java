@@ -236,6 +236,33 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     @Test
+    void anExpertInvitedInEnglishIsWrittenToInEnglishAndReadsTheirPageInEnglish() throws Exception {
+        Meetup m = approved();
+        Map<String, Object> experts = new HashMap<>();
+        String[] kinds = {"business", "university", "it"};
+        for (int i = 1; i <= 3; i++) {
+            experts.put("expert" + i + "Name", "Expert " + i);
+            experts.put("expert" + i + "Email", "lang-expert" + i + "-" + m.reference() + "@example.com");
+            experts.put("expert" + i + "Category", kinds[i - 1]);
+            experts.put("expert" + i + "Language", i == 1 ? "en" : "uk");
+        }
+        complete(m.reference(), MeetupProcess.TASK_SHORTLIST, "olena", experts);
+        assertThat(subjectsTo("lang-expert1-" + m.reference() + "@example.com"))
+                .containsExactly("Invitation as an expert: Роботизоване зварювання");
+        assertThat(subjectsTo("lang-expert2-" + m.reference() + "@example.com"))
+                .containsExactly("Запрошення експерта: Роботизоване зварювання");
+        MeetupRepository.Expert english = repository.experts(m.id()).stream()
+                .filter(e -> e.email().startsWith("lang-expert1-")).findFirst().orElseThrow();
+        assertThat(english.language()).isEqualTo("en");
+        mvc.perform(get("/expert/" + meetups.expertToken(english.id())).param("answer", "accept"))
+                .andExpect(content().string(containsString("Yes, I will take part")));
+        // a language chosen on the device wins over the invitation's
+        mvc.perform(get("/expert/" + meetups.expertToken(english.id())).param("answer", "accept")
+                        .cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "uk")))
+                .andExpect(content().string(containsString("Так, беру участь")));
+    }
+
+    @Test
     void aPlanWithAScriptForItsOnlineLinkIsRefused() throws Exception {
         Map<String, Object> topic = new HashMap<>(CaseSteps.meetupTopic("Онлайн-безпека", "Посилання"));
         topic.put("format", "online");

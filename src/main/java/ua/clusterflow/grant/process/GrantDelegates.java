@@ -65,7 +65,9 @@ public class GrantDelegates {
                 String email = text(execution, "reviewer" + slot + "Email");
                 if (email != null && !email.isBlank()) {
                     String name = text(execution, "reviewer" + slot + "Name");
-                    reviewers.add(new GrantReviews.Reviewer(name == null || name.isBlank() ? email : name, email));
+                    String language = "en".equals(text(execution, "reviewer" + slot + "Language")) ? "en" : "uk";
+                    reviewers.add(new GrantReviews.Reviewer(name == null || name.isBlank() ? email : name, email,
+                            language));
                 }
             }
             reviews.inviteReviewers(id(execution), reviewers);

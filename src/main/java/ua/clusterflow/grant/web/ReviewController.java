@@ -31,8 +31,12 @@ public class ReviewController {
     private final CaseRepository cases;
     private final GrantCaseDetails details;
 
+    private final ua.clusterflow.system.LinkLanguage language;
+
     public ReviewController(SignedLinks links, GrantRepository grants, GrantReviews service, CaseRepository cases,
-                            GrantCaseDetails details) {
+                            GrantCaseDetails details,
+                            ua.clusterflow.system.LinkLanguage language) {
+        this.language = language;
         this.links = links;
         this.grants = grants;
         this.service = service;
@@ -41,8 +45,10 @@ public class ReviewController {
     }
 
     @GetMapping("/review/{token}")
-    public String initReviewForm(@PathVariable String token, Model model) {
+    public String initReviewForm(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request,
+                                 jakarta.servlet.http.HttpServletResponse response, Model model) {
         GrantRepository.Review review = review(token);
+        language.apply(request, response, review.language());
         return show(review, token, null, null, null, null, model);
     }
 

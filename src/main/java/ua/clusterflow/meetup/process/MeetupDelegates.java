@@ -66,9 +66,11 @@ public class MeetupDelegates {
                 String name = text(execution, "expert" + slot + "Name");
                 String email = text(execution, "expert" + slot + "Email");
                 String category = text(execution, "expert" + slot + "Category");
+                String language = text(execution, "expert" + slot + "Language");
                 if (name != null && email != null && category != null) {
-                    experts.add(new MeetupService.Expert(name, email, category));
+                    experts.add(new MeetupService.Expert(name, email, category, "en".equals(language) ? "en" : "uk"));
                 }
+                execution.removeVariable("expert" + slot + "Language");
                 execution.removeVariable("expert" + slot + "Name");
                 execution.removeVariable("expert" + slot + "Email");
                 execution.removeVariable("expert" + slot + "Category");

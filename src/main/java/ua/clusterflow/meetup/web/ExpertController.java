@@ -18,7 +18,11 @@ public class ExpertController {
     private final MeetupRepository meetups;
     private final MeetupService service;
 
-    public ExpertController(SignedLinks links, MeetupRepository meetups, MeetupService service) {
+    private final ua.clusterflow.system.LinkLanguage language;
+
+    public ExpertController(SignedLinks links, MeetupRepository meetups, MeetupService service,
+                            ua.clusterflow.system.LinkLanguage language) {
+        this.language = language;
         this.links = links;
         this.meetups = meetups;
         this.service = service;
@@ -26,8 +30,11 @@ public class ExpertController {
 
     @GetMapping("/expert/{token}")
     public String initAnswer(@PathVariable String token, @RequestParam(defaultValue = "accept") String answer,
-                             Model model) {
-        return show(token, expert(token), "decline".equals(answer) ? "decline" : "accept", null, model);
+                             jakarta.servlet.http.HttpServletRequest request,
+                             jakarta.servlet.http.HttpServletResponse response, Model model) {
+        MeetupRepository.Expert expert = expert(token);
+        language.apply(request, response, expert.language());
+        return show(token, expert, "decline".equals(answer) ? "decline" : "accept", null, model);
     }
 
     @PostMapping("/expert/{token}")

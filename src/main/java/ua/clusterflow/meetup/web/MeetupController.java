@@ -50,11 +50,14 @@ public class MeetupController {
     private final RepositoryService repository;
     private final SignedLinks links;
     private final MemberOrganisationRepository organisations;
+    private final ua.clusterflow.system.LinkLanguage language;
 
     public MeetupController(MeetupService service, MeetupRegistrations registrations,
                             MeetupRepository meetups, ClusterDirectory directory,
                             FormDefinitions forms, FormValidator validator, RepositoryService repository,
-                            SignedLinks links, MemberOrganisationRepository organisations) {
+                            SignedLinks links, MemberOrganisationRepository organisations,
+                            ua.clusterflow.system.LinkLanguage language) {
+        this.language = language;
         this.organisations = organisations;
         this.registrations = registrations;
         this.service = service;
@@ -181,12 +184,14 @@ public class MeetupController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=report-" + reference + ".pdf")
                 .contentType(MediaType.APPLICATION_PDF)
-                .body(service.reportPdf(meetup));
+                .body(service.reportPdf(meetup, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/meetups/registrations/{token}")
-    public String initCancellation(@PathVariable String token, Model model) {
+    public String initCancellation(@PathVariable String token, HttpServletRequest request,
+                                   HttpServletResponse response, Model model) {
         MeetupRepository.Registration registration = registration(token);
+        language.apply(request, response, registration.language());
         Meetup meetup = meetups.get(registration.meetupId());
         model.addAttribute("registration", registration);
         model.addAttribute("meetup", meetup);
