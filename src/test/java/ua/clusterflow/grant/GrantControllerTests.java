@@ -156,6 +156,8 @@ class GrantControllerTests extends IntegrationTest {
     void twoClicksOnNewApplicationMakeOneDraftWhichListsItsFilesAndCanBeDeleted() throws Exception {
         String first = newDraft();
         assertThat(newDraft()).as("an untouched draft is opened again").isEqualTo(first);
+        mvc.perform(get("/grants").with(as("nadia")))
+                .andExpect(content().string(containsString("Чернетка без назви")));
         mvc.perform(form(first, 0, "draft")
                         .file(new MockMultipartFile("attachments", "кошторис.xlsx", "application/octet-stream", xlsx())))
                 .andExpect(redirectedUrl("/grants/" + first + "/edit"));
