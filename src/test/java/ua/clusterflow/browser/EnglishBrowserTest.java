@@ -1,0 +1,55 @@
+package ua.clusterflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.onboarding.OnboardingApplication;
+
+/**
+ * The pages each kind of person opens, in English and at phone width, after switching the language (signing in
+ * starts a new browser session, so each person switches anew): no raw message key anywhere. Screenshots go to {@code target/screenshots/english/}.
+ */
+class EnglishBrowserTest extends IntegrationTest {
+
+    @LocalServerPort int port;
+
+    @Test
+    void everyPageOfTheCoordinatorTheMemberAndTheApplicantReadsInEnglish() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «English Reader»", newEdrpou(), "english@example.com");
+        try (Browser browser = new Browser("http://localhost:" + port, "english")) {
+            browser.open("/apply/kharkiv");
+            browser.click(By.id("nav-lang"));
+            assertEnglish(browser, "applicant-form");
+
+            browser.login("olena", "demo");
+            browser.click(By.id("nav-lang"));
+            for (String page : List.of("/tasks", "/cases/" + app.reference(), "/board", "/meetups", "/grants",
+                    "/dashboard", "/directory", "/roles", "/dashboard/records")) {
+                browser.open(page);
+                assertEnglish(browser, "coordinator" + page.replace('/', '-'));
+            }
+            browser.openTask(app.reference());
+            assertEnglish(browser, "coordinator-task");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Review the membership application");
+
+            browser.phoneSize();
+            browser.login("nadia", "demo");
+            browser.open("/lang?to=en&back=/tasks");
+            for (String page : List.of("/tasks", "/meetups", "/grants", "/directory")) {
+                browser.open(page);
+                assertEnglish(browser, "member-phone" + page.replace('/', '-'));
+            }
+            browser.desktopSize();
+        }
+    }
+
+    private static void assertEnglish(Browser browser, String screenshot) throws Exception {
+        browser.find(By.cssSelector("html[lang='en']"));
+        assertThat(browser.pageSource()).as(screenshot).doesNotContain("??");
+        browser.screenshot(screenshot);
+    }
+}
