@@ -175,6 +175,23 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** The text of a mail's attachment (a calendar entry), empty when it has none. */
+    protected static String attachment(MimeMessage message) {
+        try {
+            if (message.getContent() instanceof jakarta.mail.Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (parts.getBodyPart(i).getFileName() != null) {
+                        return new String(parts.getBodyPart(i).getInputStream().readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            return "";
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The mail's HTML text, also when it comes with attachments. */
     protected static String body(MimeMessage message) {
         try {

@@ -3,7 +3,6 @@ package ua.clusterflow.meetup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ua.clusterflow.tasklist.FormRule;
-import ua.clusterflow.tasklist.FormSubmission;
 
 /**
  * A meetup's plan and outcome checked against the meetup: a place for those who come, a link for those who join
@@ -14,7 +13,7 @@ public class MeetupPlanRules {
 
     @Bean
     FormRule meetupPlanRule(MeetupRepository meetups) {
-        return rule("meetup-plan", (submission, businessKey) -> meetups.byReference(businessKey).ifPresent(m -> {
+        return FormRule.ofCase("meetup-plan", (submission, businessKey) -> meetups.byReference(businessKey).ifPresent(m -> {
             if (m.modes().contains("offline") && submission.text("venue") == null) {
                 submission.reject("venue", "meetup.error.venueNeeded");
             }
@@ -26,27 +25,11 @@ public class MeetupPlanRules {
 
     @Bean
     FormRule meetupOutcomeRule(MeetupRepository meetups) {
-        return rule("meetup-outcome", (submission, businessKey) -> meetups.byReference(businessKey).ifPresent(m -> {
+        return FormRule.ofCase("meetup-outcome", (submission, businessKey) -> meetups.byReference(businessKey).ifPresent(m -> {
             int places = m.modes().stream().mapToInt(m::capacity).sum();
             if (submission.values().get("attendance") instanceof Number attendance && attendance.intValue() > places) {
                 submission.reject("attendance", "meetup.error.attendanceOverPlaces", places);
             }
         }));
-    }
-
-    private static FormRule rule(String formId, java.util.function.BiConsumer<FormSubmission, String> check) {
-        return new FormRule() {
-            @Override
-            public String formId() {
-                return formId;
-            }
-
-            @Override
-            public void check(FormSubmission submission, String businessKey) {
-                if (businessKey != null) {
-                    check.accept(submission, businessKey);
-                }
-            }
-        };
     }
 }

@@ -10,4 +10,21 @@ public interface FormRule {
 
     /** @param businessKey the case of the task, or null for a form that starts one */
     void check(FormSubmission submission, String businessKey);
+
+    /** A rule of a task's form, checked against its case (never for a form that starts one). */
+    static FormRule ofCase(String formId, java.util.function.BiConsumer<FormSubmission, String> check) {
+        return new FormRule() {
+            @Override
+            public String formId() {
+                return formId;
+            }
+
+            @Override
+            public void check(FormSubmission submission, String businessKey) {
+                if (businessKey != null) {
+                    check.accept(submission, businessKey);
+                }
+            }
+        };
+    }
 }

@@ -108,7 +108,7 @@ class MeetupBrowserTest extends IntegrationTest {
             var confirmation = mailsTo("online.guest@example.com").get(0);
             String mail = body(confirmation);
             assertThat(mail).contains("href=\"https://meet.example.com/cad\"").doesNotContain("корпус У2");
-            assertThat(calendarEntry(confirmation)).contains("LOCATION:https://meet.example.com/cad")
+            assertThat(attachment(confirmation)).contains("LOCATION:https://meet.example.com/cad")
                     .contains("ORGANIZER");
             Matcher guestPage = GUEST_LINK.matcher(mail);
             assertThat(guestPage.find()).isTrue();
@@ -145,15 +145,6 @@ class MeetupBrowserTest extends IntegrationTest {
 
     private static final Pattern GUEST_LINK = Pattern.compile("href=\"[^\"]*(/meetups/registrations/[^\"]+)\"");
 
-    private static String calendarEntry(jakarta.mail.internet.MimeMessage message) throws Exception {
-        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            if (parts.getBodyPart(i).getFileName() != null && parts.getBodyPart(i).getFileName().endsWith(".ics")) {
-                return new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("no calendar entry in " + message.getSubject());
-    }
 
     private String expertLink(String email) {
         Matcher matcher = EXPERT_LINK.matcher(body(mailsTo(email).get(0)));

@@ -231,7 +231,7 @@ class MeetupControllerTests extends IntegrationTest {
         // the meetup is cancelled: the guest in the hall gets the same
         meetups.cancel(m.reference());
         runQueuedSteps(m.reference());
-        assertThat(mailsTo("hall-guest@example.com").stream().map(this::attachmentOrEmpty))
+        assertThat(mailsTo("hall-guest@example.com").stream().map(IntegrationTest::attachment))
                 .anyMatch(text -> text.contains("METHOD:CANCEL"));
     }
 
@@ -329,23 +329,6 @@ class MeetupControllerTests extends IntegrationTest {
         }
     }
 
-    private String attachment(jakarta.mail.internet.MimeMessage message) throws Exception {
-        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            if (parts.getBodyPart(i).getFileName() != null) {
-                return new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("no attachment in " + message.getSubject());
-    }
-
-    private String attachmentOrEmpty(jakarta.mail.internet.MimeMessage message) {
-        try {
-            return message.getContent() instanceof jakarta.mail.Multipart ? attachment(message) : "";
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Meetup approved() {
         return approved("offline", 1, 0);
