@@ -61,6 +61,10 @@ class BoardControllerTests extends IntegrationTest {
         assertThat(comments(vote, "andriy")).isEmpty();
         assertThat(jdbc.sql("select count(*) from board_ballot where vote_id = ? and comment is not null")
                 .param(voteId).query(Long.class).single()).isEqualTo(1);
+        // the board's register of decisions says the outcome and what the counts are, also at a phone's width
+        Element decided = Jsoup.parse(page("/board", "petro")).selectFirst("tr[data-vote=" + voteId + "]");
+        assertThat(decided.select("td").eachText()).contains("Схвалено", "3 за · 0 проти · 0 утрималися");
+        assertThat(decided.select("td").eachAttr("data-label")).contains("Рішення", "Підсумок", "Дата");
         // the case history keeps the coordinator's word on accepting
         assertThat(jdbc.sql("select detail from case_event where business_key = ? and action = 'board-vote'")
                 .param(app.reference()).query(String.class).single()).isEqualTo("Витяг є, рекомендую");

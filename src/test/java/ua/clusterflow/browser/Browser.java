@@ -1,6 +1,8 @@
 package ua.clusterflow.browser;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,24 @@ public class Browser implements AutoCloseable {
     private final String baseUrl;
     private final Path screenshots;
     private int shot;
+    private String language;
+    private final List<String> invalid = new ArrayList<>();
+    private final java.util.Set<Integer> checked = new java.util.HashSet<>();
+
+    /**
+     * A journey walked in one of the two languages: in Ukrainian on a desktop's screen, in English at a phone's width
+     * (so that each journey is seen both ways); screenshots go to {@code target/screenshots/<folder>/<language>/}.
+     */
+    public static Browser walking(int port, String screenshotFolder, String language) throws IOException {
+        Browser browser = new Browser("http://localhost:" + port, screenshotFolder + "/" + language);
+        browser.language = language;
+        browser.open("/login");
+        browser.keepLanguage();
+        if ("en".equals(language)) {
+            browser.phoneSize();
+        }
+        return browser;
+    }
 
     public Browser(String baseUrl, String screenshotFolder) throws IOException {
         if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
@@ -48,6 +68,7 @@ public class Browser implements AutoCloseable {
 
     public void open(String path) {
         driver.get(path.startsWith("http") ? path : baseUrl + path);
+        checkHtml("open");
     }
 
     public WebElement find(By by) {
@@ -104,6 +125,24 @@ public class Browser implements AutoCloseable {
 
     public void logout() {
         driver.manage().deleteAllCookies();
+        keepLanguage();
+    }
+
+    /** The language the pages are read in, chosen as a person does with the switch and kept across sign-ins. */
+    private void keepLanguage() {
+        if (language == null) {
+            return;
+        }
+        driver.manage().addCookie(new org.openqa.selenium.Cookie("clusterflow-lang", language));
+    }
+
+    public java.util.Locale locale() {
+        return java.util.Locale.forLanguageTag(language == null ? "uk" : language);
+    }
+
+    /** A text of the application's messages in the language of these pages. */
+    public String message(org.springframework.context.MessageSource messages, String key, Object... args) {
+        return messages.getMessage(key, args, locale());
     }
 
     /** Clicks; a form's submit button is followed until the next page has replaced this one. */
@@ -115,6 +154,7 @@ public class Browser implements AutoCloseable {
         element.click();
         if (submits) {
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(page));
+            checkHtml("submit");
         }
     }
 
@@ -144,7 +184,7 @@ public class Browser implements AutoCloseable {
     }
 
     public void login(String user, String password) {
-        driver.manage().deleteAllCookies();
+        logout();
         open("/login");
         type("username", user);
         type("password", password);
@@ -161,15 +201,44 @@ public class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(1280, 1000));
     }
 
+    /** Back to the size this journey is walked at. */
+    public void usualSize() {
+        if ("en".equals(language)) {
+            phoneSize();
+        } else {
+            desktopSize();
+        }
+    }
+
     public Path screenshot(String name) throws IOException {
         File file = driver.getScreenshotAs(OutputType.FILE);
         Path target = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
         Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        checkHtml(name);
         return target;
     }
 
+    /**
+     * Runs the Nu HTML checker on the page as the browser holds it now (after its scripts ran), keeping its errors for
+     * {@link #close}; a page met before in the same state is not checked again.
+     */
+    private void checkHtml(String name) {
+        Object source = driver.executeScript("return document.contentType === 'text/html' "
+                + "? document.documentElement.outerHTML : null;");
+        if (source == null || !checked.add(source.hashCode())) {
+            return;
+        }
+        for (String error : HtmlChecker.errors("<!DOCTYPE html>\n" + source)) {
+            invalid.add(name + " (" + driver.getCurrentUrl() + "): " + error);
+        }
+    }
+
+    /** Ends the browser; fails when a page it took a screenshot of did not pass the HTML checker. */
     @Override
     public void close() {
         driver.quit();
+        if (!invalid.isEmpty()) {
+            throw new AssertionError("Pages with HTML errors:\n" + String.join("\n", invalid));
+        }
     }
 }

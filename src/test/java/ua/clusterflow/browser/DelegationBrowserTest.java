@@ -3,7 +3,10 @@ package ua.clusterflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,21 +17,25 @@ import ua.clusterflow.onboarding.process.OnboardingProcess;
 /**
  * A task delegated in headless Chromium: the coordinator hands the review to a board member with a note, the board
  * member reads the note and answers, and the coordinator finds the answer filled in and completes the task with it.
- * Screenshots go to {@code target/screenshots/delegation/}.
+ * Walked in Ukrainian on a desktop and in English at a phone's width; screenshots go to
+ * {@code target/screenshots/delegation/uk/} and {@code en/}.
  */
 class DelegationBrowserTest extends IntegrationTest {
 
     @LocalServerPort int port;
+    @Autowired MessageSource messages;
 
-    @Test
-    void theNoteReachesTheDelegateAndTheirDecisionComesBackToTheOwner() throws Exception {
-        OnboardingApplication app = apply("kharkiv", "ТОВ «Делегована перевірка»", newEdrpou(), "delegated@example.com");
-        try (Browser browser = new Browser("http://localhost:" + port, "delegation")) {
+    @ParameterizedTest
+    @ValueSource(strings = {"uk", "en"})
+    void theNoteReachesTheDelegateAndTheirDecisionComesBackToTheOwner(String language) throws Exception {
+        String applicant = "delegated-" + language + "@example.com";
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Делегована перевірка»", newEdrpou(), applicant);
+        try (Browser browser = Browser.walking(port, "delegation", language)) {
             browser.login("olena", "demo");
             browser.openTask(app.reference());
             browser.click(By.cssSelector("form[action$='/claim'] button[type=submit]"));
             browser.openTask(app.reference());
-            browser.click(By.xpath("//summary[normalize-space()='Делегувати']"));
+            browser.click(By.xpath("//summary[normalize-space()='" + browser.message(messages, "task.delegate") + "']"));
             browser.select("delegate", "petro");
             browser.type("note", "Перевірте, будь ласка, чи є витяг з ЄДР");
             browser.screenshot("owner-delegates");
@@ -55,7 +62,7 @@ class DelegationBrowserTest extends IntegrationTest {
         }
         BpmnAwareTests.assertThat(instance(app.reference(), OnboardingProcess.KEY))
                 .isWaitingAt(OnboardingProcess.TASK_AWAIT_AMENDMENT);
-        assertThat(mailsTo("delegated@example.com").stream().map(IntegrationTest::body))
+        assertThat(mailsTo(applicant).stream().map(IntegrationTest::body))
                 .anyMatch(text -> text.contains("Витягу немає, попросіть його"));
     }
 }

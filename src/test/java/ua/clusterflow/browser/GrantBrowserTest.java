@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ua.clusterflow.IntegrationTest;
@@ -20,20 +23,23 @@ import ua.clusterflow.system.AppClock;
  * attachment and submits; the coordinator screens it and assigns a reviewer; the reviewer scores
  * it from the mailed link without an account; the board supports it; the letter of support
  * downloads and names the organisation; the member records the submission and the funded outcome.
- * Screenshots go to {@code target/screenshots/grant/}.
+ * Walked in Ukrainian on a desktop and in English at a phone's width; screenshots go to
+ * {@code target/screenshots/grant/uk/} and {@code en/}.
  */
 class GrantBrowserTest extends IntegrationTest {
 
     private static final Pattern REVIEW_LINK = Pattern.compile("href=\"[^\"]*(/review/[^\"]+)\"");
 
     @LocalServerPort int port;
+    @Autowired MessageSource messages;
 
-    @Test
-    void aMemberGoesForACallWithTheClustersSupportAndIsFunded() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"uk", "en"})
+    void aMemberGoesForACallWithTheClustersSupportAndIsFunded(String language) throws Exception {
         Path attachment = Files.createDirectories(Path.of("target", "fixtures")).resolve("concept-note.pdf");
         Files.write(attachment, "%PDF-1.4\n% concept note\n".getBytes());
         String title = "Цифровий двійник зварювальної лінії";
-        try (Browser browser = new Browser("http://localhost:" + port, "grant")) {
+        try (Browser browser = Browser.walking(port, "grant", language)) {
             browser.login("nadia", "demo");
             browser.open("/grants");
             browser.click(By.id("new-grant"));
@@ -49,7 +55,7 @@ class GrantBrowserTest extends IntegrationTest {
             browser.type("partnerRole0", "Research partner");
             browser.attach("attachments", attachment);
             browser.click(By.id("save-draft"));
-            assertThat(browser.text(By.id("e-requestedBudget"))).contains("більшу за нуль");
+            assertThat(browser.text(By.id("e-requestedBudget"))).isEqualTo(browser.message(messages, "grant.error.positive"));
             browser.screenshot("draft-errors");
             browser.type("requestedBudget", "450000");
             browser.attach("attachments", attachment);
@@ -58,23 +64,24 @@ class GrantBrowserTest extends IntegrationTest {
             browser.screenshot("draft-saved");
             browser.click(By.id("submit-grant"));
             assertThat(browser.find(By.cssSelector("tr[data-case='" + reference + "']")).getText())
-                    .contains("На перевірці координатора");
+                    .contains(browser.message(messages, "status.SCREENING"));
             browser.screenshot("my-applications");
 
             browser.login("olena", "demo");
             browser.openTask(reference);
-            assertThat(browser.pageSource()).contains("Порада таблиці перевірки");
+            assertThat(browser.pageSource()).contains(browser.message(messages, "grant.advice"));
             browser.check("screeningDecision", "accept");
             browser.screenshot("screening");
             browser.click(By.id("complete"));
             browser.openTask(reference);
             browser.type("reviewer1Name", "Ірина Зовнішня");
-            browser.type("reviewer1Email", "browser-reviewer@example.com");
+            browser.type("reviewer1Email", "browser-reviewer-" + language + "@example.com");
+            browser.select("reviewer1Language", language);
             browser.click(By.id("complete"));
             browser.find(By.cssSelector(".flash.ok"));
 
             browser.logout();
-            browser.open(reviewLink());
+            browser.open(reviewLink("browser-reviewer-" + language + "@example.com"));
             browser.select("excellence", "4");
             browser.select("impact", "4");
             browser.select("implementation", "4");
@@ -112,14 +119,14 @@ class GrantBrowserTest extends IntegrationTest {
             browser.find(By.cssSelector(".flash.ok"));
 
             browser.open("/cases/" + reference);
-            assertThat(browser.text(By.id("case-status"))).isEqualTo("Профінансовано");
+            assertThat(browser.text(By.id("case-status"))).isEqualTo(browser.message(messages, "status.FUNDED"));
             browser.screenshot("funded");
         }
     }
 
 
-    private String reviewLink() {
-        Matcher matcher = REVIEW_LINK.matcher(body(mailsTo("browser-reviewer@example.com").get(0)));
+    private String reviewLink(String reviewer) {
+        Matcher matcher = REVIEW_LINK.matcher(body(mailsTo(reviewer).get(0)));
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
     }

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ua.clusterflow.IntegrationTest;
@@ -20,7 +23,8 @@ import ua.clusterflow.system.AppClock;
  * A technology meetup clicked through in headless Chromium: a member proposes a topic, the
  * coordinator plans, approves and shortlists experts, the experts accept from their mails, guests
  * register on the public page until the waiting list starts, and after the date the outcome is
- * recorded and the report's PDF downloads. Screenshots go to {@code target/screenshots/meetup/}.
+ * recorded and the report's PDF downloads. Walked in Ukrainian on a desktop and in English at a phone's width; screenshots go to
+ * {@code target/screenshots/meetup/uk/} and {@code en/}.
  */
 class MeetupBrowserTest extends IntegrationTest {
 
@@ -32,11 +36,13 @@ class MeetupBrowserTest extends IntegrationTest {
     }
 
     @LocalServerPort int port;
+    @Autowired MessageSource messages;
 
-    @Test
-    void aMemberProposesTheExpertsComeTheGuestsRegisterAndTheReportGoesOut() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"uk", "en"})
+    void aMemberProposesTheExpertsComeTheGuestsRegisterAndTheReportGoesOut(String language) throws Exception {
         String segment = "CAD у машинобудуванні";
-        try (Browser browser = new Browser("http://localhost:" + port, "meetup")) {
+        try (Browser browser = Browser.walking(port, "meetup", language)) {
             browser.login("nadia", "demo");
             browser.open("/meetups/propose?cluster=kharkiv");
             browser.type("segment", segment);
@@ -68,7 +74,8 @@ class MeetupBrowserTest extends IntegrationTest {
             String[][] experts = {{"Ірина Бізнес", "business"}, {"Олег Університет", "university"}, {"Марко ІТ", "it"}};
             for (int i = 0; i < experts.length; i++) {
                 browser.type("expert" + (i + 1) + "Name", experts[i][0]);
-                browser.type("expert" + (i + 1) + "Email", "cad-expert" + i + "@example.com");
+                browser.type("expert" + (i + 1) + "Email", "cad-expert" + i + "-" + language + "@example.com");
+                browser.select("expert" + (i + 1) + "Language", language);
                 browser.select("expert" + (i + 1) + "Category", experts[i][1]);
             }
             browser.screenshot("shortlist");
@@ -77,7 +84,7 @@ class MeetupBrowserTest extends IntegrationTest {
 
             browser.logout();
             for (int i = 0; i < experts.length; i++) {
-                browser.open(expertLink("cad-expert" + i + "@example.com") + "?answer=accept");
+                browser.open(expertLink("cad-expert" + i + "-" + language + "@example.com") + "?answer=accept");
                 if (i == 0) {
                     browser.screenshot("expert-invitation");
                 }
@@ -88,24 +95,24 @@ class MeetupBrowserTest extends IntegrationTest {
             for (String guest : List.of("Гість Перший", "Гість Другий", "Гість Третій")) {
                 browser.open("/meetups/" + reference);
                 browser.type("name", guest);
-                browser.type("email", guest.replace(' ', '.').toLowerCase().replace("гість", "guest") + "@example.com");
+                browser.type("email", guest.replace(' ', '.').toLowerCase().replace("гість", "guest") + "-" + language + "@example.com");
                 browser.check("mode", "offline");
                 browser.click(By.id("register"));
                 browser.find(By.cssSelector(".flash.ok"));
             }
-            assertThat(browser.text(By.cssSelector(".flash.ok"))).contains("листі очікування");
-            assertThat(browser.text(By.cssSelector("li[data-mode='offline']"))).contains("очікування: 1");
+            assertThat(browser.text(By.cssSelector(".flash.ok"))).isEqualTo(browser.message(messages, "meetup.registered.WAITING"));
+            assertThat(browser.text(By.cssSelector("li[data-mode='offline']"))).contains(browser.message(messages, "meetup.waitingList", 1));
             browser.screenshot("public-page-waiting-list");
 
             // a guest who joins online finds the link in the mail, in the calendar entry and on their own page
             browser.open("/meetups/" + reference);
             browser.find(By.id("online-link-notice"));
             browser.type("name", "Онлайн Гостя");
-            browser.type("email", "online.guest@example.com");
+            browser.type("email", "online.guest-" + language + "@example.com");
             browser.check("mode", "online");
             browser.click(By.id("register"));
             browser.find(By.cssSelector(".flash.ok"));
-            var confirmation = mailsTo("online.guest@example.com").get(0);
+            var confirmation = mailsTo("online.guest-" + language + "@example.com").get(0);
             String mail = body(confirmation);
             assertThat(mail).contains("href=\"https://meet.example.com/cad\"").doesNotContain("корпус У2");
             assertThat(attachment(confirmation)).contains("LOCATION:https://meet.example.com/cad")

@@ -6,7 +6,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ua.clusterflow.IntegrationTest;
@@ -15,19 +18,22 @@ import ua.clusterflow.IntegrationTest;
  * A membership application from the public form to a member who logs in, clicked through in
  * headless Chromium: the applicant applies, the coordinator reviews, three board members vote,
  * the coordinator confirms the fee, the new member sets a password from the invitation mail.
- * Screenshots of each page go to {@code target/screenshots/onboarding/}.
+ * Walked in Ukrainian on a desktop and in English at a phone's width; screenshots of each page go to
+ * {@code target/screenshots/onboarding/uk/} and {@code en/}.
  */
 class OnboardingBrowserTest extends IntegrationTest {
 
     private static final Pattern INVITATION = Pattern.compile("href=\"[^\"]*(/invitation/[^\"]+)\"");
 
     @LocalServerPort int port;
+    @Autowired MessageSource messages;
 
-    @Test
-    void anOrganisationAppliesAndEndsUpAsAMemberWhoLogsIn() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"uk", "en"})
+    void anOrganisationAppliesAndEndsUpAsAMemberWhoLogsIn(String language) throws Exception {
         String edrpou = newEdrpou();
-        String email = "browser-member@example.com";
-        try (Browser browser = new Browser("http://localhost:" + port, "onboarding")) {
+        String email = "browser-member-" + language + "@example.com";
+        try (Browser browser = Browser.walking(port, "onboarding", language)) {
             browser.open("/apply/kharkiv");
             browser.type("organisationName", "ТОВ «Браузерна автоматика»");
             browser.type("edrpou", "12345670");
@@ -41,7 +47,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.type("needs", "Замовники з машинобудування");
             browser.screenshot("application-form");
             browser.click(By.id("submit-application"));
-            assertThat(browser.text(By.id("e-edrpou"))).contains("ЄДРПОУ");
+            assertThat(browser.text(By.id("e-edrpou"))).isEqualTo(browser.message(messages, "error.edrpou"));
             assertThat(browser.text(By.id("e-consent"))).isNotBlank();
             assertThat(browser.find(By.name("organisationName")).getAttribute("value"))
                     .isEqualTo("ТОВ «Браузерна автоматика»");
@@ -60,7 +66,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.screenshot("coordinator-task-list");
             browser.phoneSize();
             browser.screenshot("coordinator-task-list-phone");
-            browser.desktopSize();
+            browser.usualSize();
             browser.openTask(reference);
             browser.check("reviewChecks", "registry");
             browser.check("reviewDecision", "accept");
@@ -90,7 +96,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.find(By.cssSelector(".flash.ok"));
 
             browser.open("/cases/" + reference);
-            assertThat(browser.text(By.id("case-status"))).isEqualTo("Прийнято до кластера");
+            assertThat(browser.text(By.id("case-status"))).isEqualTo(browser.message(messages, "status.MEMBER"));
             browser.find(By.cssSelector("#diagram[data-ready='true']"));
             browser.screenshot("case-page");
 
@@ -99,7 +105,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.type("password", "short");
             browser.type("repeat", "short");
             browser.click(By.id("set-password"));
-            assertThat(browser.text(By.id("e-password"))).contains("щонайменше 10 символів");
+            assertThat(browser.text(By.id("e-password"))).isEqualTo(browser.message(messages, "invitation.password.short"));
             browser.type("password", "novyi-parol-2026");
             browser.type("repeat", "novyi-parol-2026");
             browser.screenshot("set-password");

@@ -3,7 +3,10 @@ package ua.clusterflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ua.clusterflow.IntegrationTest;
@@ -12,15 +15,18 @@ import ua.clusterflow.system.AppClock;
 /**
  * A board role handed out in headless Chromium: the chair proposes, the nominee accepts, the
  * five board members vote (one abstains), and the registry shows the new holder.
- * Screenshots go to {@code target/screenshots/roles/}.
+ * Walked in Ukrainian on a desktop and in English at a phone's width; screenshots go to
+ * {@code target/screenshots/roles/uk/} and {@code en/}.
  */
 class RoleBrowserTest extends IntegrationTest {
 
     @LocalServerPort int port;
+    @Autowired MessageSource messages;
 
-    @Test
-    void theChairHandsTheExportMarketingRoleToAPartnersContact() throws Exception {
-        try (Browser browser = new Browser("http://localhost:" + port, "roles")) {
+    @ParameterizedTest
+    @ValueSource(strings = {"uk", "en"})
+    void theChairHandsTheExportMarketingRoleToAPartnersContact(String language) throws Exception {
+        try (Browser browser = Browser.walking(port, "roles", language)) {
             browser.login("petro", "demo");
             browser.open("/roles?cluster=kharkiv");
             browser.screenshot("registry-before");

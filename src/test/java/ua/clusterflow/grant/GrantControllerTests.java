@@ -177,6 +177,22 @@ class GrantControllerTests extends IntegrationTest {
     }
 
     @Test
+    void theListSaysWhatADraftAwaitsAndThatAClosedApplicationHasNoFurtherSteps() throws Exception {
+        String draft = newDraft();
+        mvc.perform(form(draft, 0, "draft")).andExpect(redirectedUrl("/grants/" + draft + "/edit"));
+        String declined = newDraft();
+        mvc.perform(form(declined, 0, "submit")).andExpect(redirectedUrl("/grants"));
+        complete(declined, GrantProcess.TASK_SCREEN, "olena",
+                Map.of("screeningDecision", "decline", "screeningComment", "Не наш профіль"));
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/grants").with(as("nadia"))).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(page.select("tr[data-case=" + draft + "] td").eachText())
+                .contains("Заповнити й подати заявку", "Автор чернетки");
+        assertThat(page.select("tr[data-case=" + declined + "] td").eachText())
+                .contains("Кроків більше немає", "—");
+    }
+
+    @Test
     void aFundedAmountAboveTheRequestAndASecondReviewerWithoutAnAddressAreRefused() throws Exception {
         String reference = newDraft();
         mvc.perform(form(reference, 0, "draft")).andExpect(redirectedUrl("/grants/" + reference + "/edit"));
