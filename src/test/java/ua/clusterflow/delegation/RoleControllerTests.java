@@ -79,4 +79,11 @@ class RoleControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("data-vote=\"" + voteId + "\"")));
         assertThat(registry.get(term.id()).active()).isTrue();
     }
+
+    @Test
+    void aVacantRoleSaysItHasNoTermAndNoPastHoldersYet() throws Exception {
+        var row = org.jsoup.Jsoup.parse(mvc.perform(get("/roles").with(as("serhiy"))).andReturn().getResponse()
+                .getContentAsString()).selectFirst("tr[data-role=government-relations]");
+        assertThat(row.select("td").eachText()).contains("—", "ще не було");
+    }
 }
