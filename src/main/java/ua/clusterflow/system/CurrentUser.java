@@ -1,6 +1,7 @@
 package ua.clusterflow.system;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,9 +11,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import ua.clusterflow.cluster.Role;
 
-/** The signed-in person with their roles per cluster, as read from the identity service at login. */
+/**
+ * The signed-in person with their roles per cluster, as read from the identity service at login. As a principal it is
+ * named by the account's id, which is what the sessions in PostgreSQL are indexed by ({@link Sessions}).
+ */
 public record CurrentUser(String id, String name, String email, String language, boolean administrator,
-                          Map<String, Set<Role>> roles, List<String> groupIds) implements Serializable {
+                          Map<String, Set<Role>> roles, List<String> groupIds) implements Principal, Serializable {
+
+    @Override
+    public String getName() {
+        return id;
+    }
 
     public List<String> clusterIds() {
         return List.copyOf(roles.keySet());

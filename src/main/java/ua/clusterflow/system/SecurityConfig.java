@@ -63,7 +63,7 @@ public class SecurityConfig {
                         .requestMatchers("/", "/login", "/password-reset/**", "/apply/**", "/track/**", "/invitation/**", "/review/**", "/expert/**", "/meetups/registrations/**",
                                 "/meetups/MEE-*", "/meetups/MEE-*/register", "/meetups/MEE-*/report.pdf", "/lang",
                                 "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health", "/error").permitAll()
+                                "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(new LocalSuccessRedirect()).permitAll()

@@ -59,7 +59,7 @@ public class OnboardingSimulation extends Simulation {
                 .exec(http("sign in").post("/login").formParam("username", userId)
                         .formParam("password", "bench-" + CLUSTER).formParam("_csrf", "#{csrf}")
                         .check(status().is(302)).check(header("Location").transform(location -> location.contains("/login")).is(false)))
-                .exec(getCookieValue(CookieKey("JSESSIONID").saveAs(who + "Session")));
+                .exec(getCookieValue(CookieKey("clusterflow-session").saveAs(who + "Session")));
     }
 
     /** As one of the signed-in people, finds the case's open task in the task list and completes its form. */
@@ -69,7 +69,7 @@ public class OnboardingSimulation extends Simulation {
             post = post.formParam(field.getKey(), field.getValue());
         }
         return exec(flushCookieJar())
-                .exec(addCookie(Cookie("JSESSIONID", "#{" + who + "Session}").withDomain("localhost").withPath("/")))
+                .exec(addCookie(Cookie("clusterflow-session", "#{" + who + "Session}").withDomain("localhost").withPath("/")))
                 .exec(http(step + ": task list").get("/tasks").queryParam("q", "#{reference}")
                         .check(regex(TASK_LINK).saveAs("taskId")))
                 .exec(http(step + ": form").get("/tasks/#{taskId}")

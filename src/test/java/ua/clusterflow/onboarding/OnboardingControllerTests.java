@@ -57,7 +57,7 @@ class OnboardingControllerTests extends IntegrationTest {
                 .query(Long.class).single()).isEqualTo(1);
         var duplicate = mvc.perform(form("kharkiv", UUID.randomUUID().toString(), "edrpou", edrpou))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        mvc.perform(get(duplicate.getResponse().getRedirectedUrl()).flashAttrs(duplicate.getFlashMap()))
+        mvc.perform(get(duplicate.getResponse().getRedirectedUrl()).cookie(duplicate.getResponse().getCookie("clusterflow-session")))
                 .andExpect(content().string(containsString("id=\"applied-duplicate\"")))
                 .andExpect(content().string(not(containsString("id=\"applied-text\""))));
     }

@@ -54,7 +54,7 @@ class BrowserDefencesTests extends IntegrationTest {
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).isTrue();
         HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(uri("/login"))
-                .header("Cookie", "JSESSIONID=" + planted)
+                .header("Cookie", "clusterflow-session=" + planted)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=olena&password=" + DemoData.PASSWORD + "&_csrf="
                         + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
@@ -64,16 +64,16 @@ class BrowserDefencesTests extends IntegrationTest {
         String session = cookie(signedIn);
         assertThat(session).isNotBlank().isNotEqualTo(planted);
         HttpResponse<String> withPlanted = client.send(HttpRequest.newBuilder(uri("/tasks"))
-                .header("Cookie", "JSESSIONID=" + planted).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", "clusterflow-session=" + planted).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withPlanted.statusCode()).as("the planted id is not signed in").isEqualTo(302);
         HttpResponse<String> withNew = client.send(HttpRequest.newBuilder(uri("/tasks"))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Cookie", "clusterflow-session=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withNew.statusCode()).isEqualTo(200);
     }
 
     private static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring("JSESSIONID=".length(), c.indexOf(';'))).findFirst().orElse("");
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("clusterflow-session="))
+                .map(c -> c.substring("clusterflow-session=".length(), c.indexOf(';'))).findFirst().orElse("");
     }
 
     private URI uri(String path) {

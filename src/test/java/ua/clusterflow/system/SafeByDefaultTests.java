@@ -35,7 +35,6 @@ import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import ua.clusterflow.IntegrationTest;
@@ -155,31 +154,31 @@ class SafeByDefaultTests extends IntegrationTest {
                 "right-password-1");
         directory.grant(coordinator, "kharkiv", Role.COORDINATOR);
         OnboardingApplication app = apply("kharkiv", "ТОВ «Відкликання»", newEdrpou(), "revoked-app@example.com");
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf())
+        jakarta.servlet.http.Cookie session = mvc.perform(post("/login").with(csrf())
                         .param("username", coordinator).param("password", "right-password-1"))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession();
-        mvc.perform(get("/cases/" + app.reference()).session(session)).andExpect(status().isOk());
-        mvc.perform(get("/tasks").param("q", app.reference()).session(session))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("clusterflow-session");
+        mvc.perform(get("/cases/" + app.reference()).cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/tasks").param("q", app.reference()).cookie(session))
                 .andExpect(content().string(containsString("data-case=\"" + app.reference() + "\"")));
 
         var identity = engine.getIdentityService();
         identity.deleteMembership(coordinator, Role.COORDINATOR.groupOf("kharkiv"));
         identity.deleteTenantUserMembership("kharkiv", coordinator);
 
-        mvc.perform(get("/cases/" + app.reference()).session(session)).andExpect(status().isNotFound());
-        mvc.perform(get("/tasks").param("q", app.reference()).session(session))
+        mvc.perform(get("/cases/" + app.reference()).cookie(session)).andExpect(status().isNotFound());
+        mvc.perform(get("/tasks").param("q", app.reference()).cookie(session))
                 .andExpect(content().string(not(containsString("data-case=\"" + app.reference() + "\""))));
-        mvc.perform(post("/cases/" + app.reference() + "/comments").session(session).with(csrf())
+        mvc.perform(post("/cases/" + app.reference() + "/comments").cookie(session).with(csrf())
                 .param("body", "Ще тут")).andExpect(status().isNotFound());
         String task = task(app.reference(), OnboardingProcess.TASK_REVIEW).getId();
-        mvc.perform(post("/tasks/" + task + "/claim").session(session).with(csrf()));
+        mvc.perform(post("/tasks/" + task + "/claim").cookie(session).with(csrf()));
         assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
         assertThat(jdbc.sql("select count(*) from case_comment where business_key = ?").param(app.reference())
                 .query(Long.class).single()).isZero();
 
         // an account that is gone ends its session
         identity.deleteUser(coordinator);
-        mvc.perform(get("/tasks").session(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/tasks").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -356,6 +355,11 @@ class SafeByDefaultTests extends IntegrationTest {
     void aForgottenPasswordIsResetThroughASingleUseLinkMailedToTheAccount() throws Exception {
         String user = "forgot-" + System.nanoTime() % 1_000_000;
         directory.createPerson(user, "Забудько", "Тест", user + "@example.com", "uk", "old-password-12");
+        // signed in somewhere with the old password: the new one ends that session, wherever it was opened
+        jakarta.servlet.http.Cookie oldSession = mvc.perform(post("/login").with(csrf()).param("username", user)
+                .param("password", "old-password-12")).andReturn().getResponse().getCookie("clusterflow-session");
+        mvc.perform(get("/cases").cookie(oldSession)).andExpect(status().isOk());
+        assertThat(sessions.countOf(user)).isEqualTo(1);
         mvc.perform(post("/password-reset").with(csrf()).param("login", user)).andExpect(redirectedUrl("/login?resetSent="));
         mvc.perform(post("/password-reset").with(csrf()).param("login", "nobody-at-all"))
                 .andExpect(redirectedUrl("/login?resetSent="));
@@ -368,12 +372,16 @@ class SafeByDefaultTests extends IntegrationTest {
         mvc.perform(post(link.group(1)).with(csrf()).param("password", "new-password-12").param("repeat", "new-password-12"))
                 .andExpect(redirectedUrl("/login?passwordChanged=&user=" + user));
         assertThat(directory.checkPassword(user, "new-password-12")).isTrue();
+        assertThat(sessions.countOf(user)).isZero();
+        mvc.perform(get("/cases").cookie(oldSession)).andExpect(redirectedUrl("/login"));
 
         mvc.perform(post(link.group(1)).with(csrf()).param("password", "taken-over-123").param("repeat", "taken-over-123"))
                 .andExpect(status().isGone()).andExpect(content().string(containsString("більше не діє")));
         mvc.perform(get(link.group(1))).andExpect(status().isGone());
         assertThat(directory.checkPassword(user, "new-password-12")).isTrue();
     }
+
+    @Autowired Sessions sessions;
 
     // --- helpers
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.system.Sessions;
 import ua.clusterflow.system.SignedLinks;
 
 /**
@@ -30,8 +31,10 @@ public class PasswordResetController {
     private final SignedLinks links;
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
+    private final Sessions sessions;
 
-    public PasswordResetController(SignedLinks links, ClusterDirectory directory, MailOutbox outbox) {
+    public PasswordResetController(SignedLinks links, ClusterDirectory directory, MailOutbox outbox, Sessions sessions) {
+        this.sessions = sessions;
         this.links = links;
         this.directory = directory;
         this.outbox = outbox;
@@ -84,6 +87,8 @@ public class PasswordResetController {
             throw new SignedLinks.InvalidLinkException(SignedLinks.Problem.CLOSED);
         }
         directory.setPassword(userId, password);
+        // whoever was signed in with the old password, on any node, signs in anew
+        sessions.endAllOf(userId);
         redirect.addAttribute("passwordChanged", "");
         redirect.addAttribute("user", userId);
         return "redirect:/login";
