@@ -56,7 +56,12 @@ class HistoryCleanupTest extends IntegrationTest {
                 .as("kept until its time").isEqualTo(1);
 
         moveClock(Duration.ofDays(2));
-        cleanUp();
+        // each run removes a batch of 500 rows of each kind, and the shared test database holds the other tests'
+        // finished cases too: the nights go on until this case's turn has come
+        for (int night = 0; night < 50 && history.createHistoricActivityInstanceQuery()
+                .processInstanceId(finished.getId()).count() > 0; night++) {
+            cleanUp();
+        }
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(app.reference()).count())
                 .isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(finished.getId()).count())
