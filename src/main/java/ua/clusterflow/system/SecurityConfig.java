@@ -90,6 +90,21 @@ public class SecurityConfig {
         return registration;
     }
 
+    /**
+     * Right after the hygiene filter and before Spring Session's (at {@code Integer.MIN_VALUE + 50}), so that a database
+     * out of reach while the session is read or saved still gets the page that asks to send the form again.
+     */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable(org.thymeleaf.ITemplateEngine templates,
+                                                                          org.springframework.web.servlet.LocaleResolver locales) {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseUnavailableFilter(templates, locales));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+                jakarta.servlet.DispatcherType.ASYNC);
+        return registration;
+    }
+
     private static boolean jsonToEngineRest(HttpServletRequest request) {
         String type = request.getContentType();
         return request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")

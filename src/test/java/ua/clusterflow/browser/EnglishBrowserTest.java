@@ -47,6 +47,22 @@ class EnglishBrowserTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theAdministratorsPagesReadInBothLanguagesAtAPhonesWidth() throws Exception {
+        for (String language : List.of("uk", "en")) {
+            try (Browser browser = Browser.walking(port, "administrator", language)) {
+                browser.phoneSize();
+                browser.login("admin", "demo");
+                for (String page : List.of("/admin/clusters", "/admin/clusters/kharkiv", "/admin/mail")) {
+                    browser.open(page);
+                    browser.find(By.cssSelector("html[lang='" + language + "']"));
+                    assertThat(browser.pageSource()).as(page).doesNotContain("??");
+                    browser.screenshot(page.replace("/admin/", "").replace('/', '-'));
+                }
+            }
+        }
+    }
+
     private static void assertEnglish(Browser browser, String screenshot) throws Exception {
         browser.find(By.cssSelector("html[lang='en']"));
         assertThat(browser.pageSource()).as(screenshot).doesNotContain("??");

@@ -105,6 +105,8 @@ class DatabaseRestartIT {
             postgres.close();
             Thread.sleep(8_000);
             int duringOutage = stored.size() - beforeStop;
+            // the database is part of readiness: a load balancer would send people to another node meanwhile
+            int readyDuringOutage = readiness(base);
             postgres = database(data, databasePort);
             long restartedAt = System.nanoTime();
             long recoveredAt = 0;
@@ -121,6 +123,10 @@ class DatabaseRestartIT {
             running.set(false);
             people.shutdown();
             assertThat(people.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+            results.put("readinessWhileTheDatabaseWasDown", readyDuringOutage);
+            results.put("readinessAfterTheRestart", readiness(base));
+            assertThat(readyDuringOutage).isEqualTo(503);
+            assertThat(results.get("readinessAfterTheRestart")).isEqualTo(200);
             assertThat(app.isAlive()).as("the application was not restarted").isTrue();
 
             results.put("storedBeforeTheStop", beforeStop);
@@ -168,6 +174,11 @@ class DatabaseRestartIT {
             smtp.stop();
         }
         OwnServers.writeResults(ROOT, results);
+    }
+
+    private static int readiness(String base) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static EmbeddedPostgres database(Path data, int port) throws IOException {
