@@ -89,7 +89,11 @@ public class BallotRepository {
     }
 
     public Tally tally(String voteId, int eligible, int quorum) {
-        List<Ballot> ballots = ballots(voteId);
+        return counted(ballots(voteId), eligible, quorum);
+    }
+
+    /** The ballots counted by choice, for a vote with this many voters and this quorum. */
+    public static Tally counted(List<Ballot> ballots, int eligible, int quorum) {
         return new Tally(eligible, quorum, count(ballots, "approve"), count(ballots, "reject"),
                 count(ballots, "abstain"));
     }
