@@ -1,5 +1,6 @@
 package ua.clusterflow.board.process;
 
+import static ua.clusterflow.tasklist.ProcessVariables.*;
 import static ua.clusterflow.board.process.BoardVoteProcess.*;
 
 import java.util.Date;
@@ -108,15 +109,5 @@ public class BoardVoteDelegates {
     private static String cluster(DelegateExecution execution) {
         return execution.getTenantId() != null ? execution.getTenantId()
                 : text(execution, ClusterTenantPlugin.CLUSTER_VARIABLE);
-    }
-
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    private static int number(DelegateExecution execution, String name, int fallback) {
-        Object value = execution.getVariable(name);
-        return value instanceof Number n ? n.intValue() : fallback;
     }
 }

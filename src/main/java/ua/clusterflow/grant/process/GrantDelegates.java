@@ -1,5 +1,6 @@
 package ua.clusterflow.grant.process;
 
+import static ua.clusterflow.tasklist.ProcessVariables.text;
 import static ua.clusterflow.grant.process.GrantProcess.*;
 
 import java.math.BigDecimal;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import ua.clusterflow.tasklist.ProcessVariables;
 import ua.clusterflow.grant.GrantReviews;
 import ua.clusterflow.grant.GrantService;
 
@@ -134,11 +136,6 @@ public class GrantDelegates {
     }
 
     private static long id(DelegateExecution execution) {
-        return ((Number) execution.getVariable(APPLICATION_ID)).longValue();
-    }
-
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
+        return ProcessVariables.id(execution, APPLICATION_ID);
     }
 }

@@ -1,5 +1,6 @@
 package ua.clusterflow.meetup.process;
 
+import static ua.clusterflow.tasklist.ProcessVariables.*;
 import static ua.clusterflow.meetup.process.MeetupProcess.*;
 
 import java.math.BigDecimal;
@@ -45,9 +46,9 @@ public class MeetupDelegates {
         return execution -> {
             Date date = (Date) execution.getVariable("meetupDate");
             MeetupService.Plan plan = new MeetupService.Plan(date.toInstant().atZone(AppClock.KYIV).toLocalDate(),
-                    LocalTime.parse(text(execution, "startTime")), number(execution, "durationHours"),
-                    text(execution, "venue"), text(execution, "onlineLink"), number(execution, "capacityOffline"),
-                    number(execution, "capacityOnline"),
+                    LocalTime.parse(filledIn(execution, "startTime")), number(execution, "durationHours", 0),
+                    filledIn(execution, "venue"), filledIn(execution, "onlineLink"), number(execution, "capacityOffline", 0),
+                    number(execution, "capacityOnline", 0),
                     BigDecimal.valueOf(((Number) execution.getVariable("budget")).doubleValue()));
             execution.setVariable(APPROVER, meetups.recordPlan(meetupId(execution), plan));
         };
@@ -55,7 +56,7 @@ public class MeetupDelegates {
 
     @Bean
     JavaDelegate meetupNotApprovedDelegate() {
-        return execution -> meetups.notApproved(meetupId(execution), text(execution, APPROVAL_COMMENT));
+        return execution -> meetups.notApproved(meetupId(execution), filledIn(execution, APPROVAL_COMMENT));
     }
 
     @Bean
@@ -63,10 +64,10 @@ public class MeetupDelegates {
         return execution -> {
             List<MeetupService.Expert> experts = new ArrayList<>();
             for (int slot = 1; slot <= ShortlistRule.SLOTS; slot++) {
-                String name = text(execution, "expert" + slot + "Name");
-                String email = text(execution, "expert" + slot + "Email");
-                String category = text(execution, "expert" + slot + "Category");
-                String language = text(execution, "expert" + slot + "Language");
+                String name = filledIn(execution, "expert" + slot + "Name");
+                String email = filledIn(execution, "expert" + slot + "Email");
+                String category = filledIn(execution, "expert" + slot + "Category");
+                String language = filledIn(execution, "expert" + slot + "Language");
                 if (name != null && email != null && category != null) {
                     experts.add(new MeetupService.Expert(name, email, category, "en".equals(language) ? "en" : "uk"));
                 }
@@ -81,12 +82,12 @@ public class MeetupDelegates {
 
     @Bean
     JavaDelegate remindExpertDelegate() {
-        return execution -> meetups.remindExpert(Long.parseLong(text(execution, EXPERT_ID)));
+        return execution -> meetups.remindExpert(Long.parseLong(filledIn(execution, EXPERT_ID)));
     }
 
     @Bean
     JavaDelegate expertDeclinedByDeadlineDelegate() {
-        return execution -> meetups.declinedByDeadline(Long.parseLong(text(execution, EXPERT_ID)));
+        return execution -> meetups.declinedByDeadline(Long.parseLong(filledIn(execution, EXPERT_ID)));
     }
 
     @Bean
@@ -106,8 +107,8 @@ public class MeetupDelegates {
 
     @Bean
     JavaDelegate sendMeetupReportDelegate() {
-        return execution -> meetups.report(meetupId(execution), number(execution, "attendance"),
-                text(execution, "summary"), text(execution, "agendaItems"), text(execution, "followUps"));
+        return execution -> meetups.report(meetupId(execution), number(execution, "attendance", 0),
+                filledIn(execution, "summary"), filledIn(execution, "agendaItems"), filledIn(execution, "followUps"));
     }
 
     @Bean
@@ -116,17 +117,6 @@ public class MeetupDelegates {
     }
 
     static long meetupId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(MEETUP_ID)).longValue();
+        return id(execution, MEETUP_ID);
     }
-
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString();
-    }
-
-    private static int number(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value instanceof Number n ? n.intValue() : 0;
-    }
-
 }

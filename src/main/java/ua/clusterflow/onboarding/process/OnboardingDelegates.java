@@ -1,5 +1,6 @@
 package ua.clusterflow.onboarding.process;
 
+import static ua.clusterflow.tasklist.ProcessVariables.*;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.APPLICATION_ID;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.BOARD_REASON;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.DUPLICATE;
@@ -101,11 +102,6 @@ public class OnboardingDelegates {
     }
 
     private static long applicationId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(APPLICATION_ID)).longValue();
-    }
-
-    private static String text(DelegateExecution execution, String variable) {
-        Object value = execution.getVariable(variable);
-        return value == null ? null : value.toString();
+        return id(execution, APPLICATION_ID);
     }
 }
