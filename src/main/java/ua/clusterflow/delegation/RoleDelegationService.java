@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.tasklist.ProcessVariables;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.Role;
@@ -97,7 +98,7 @@ public class RoleDelegationService {
         variables.put(DelegationProcess.TERM_ID, term.id());
         variables.put(DelegationProcess.NOMINEE, p.nominee());
         variables.put(DelegationProcess.PROPOSER, proposer);
-        variables.put("caseTitle", title);
+        variables.put(ProcessVariables.CASE_TITLE, title);
         runtime.startProcessInstanceByKey(DelegationProcess.KEY, term.businessKey(), variables);
         return term;
     }

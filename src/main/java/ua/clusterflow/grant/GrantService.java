@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.tasklist.ProcessVariables;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -127,14 +128,14 @@ public class GrantService {
             variables.put(ClusterTenantPlugin.CLUSTER_VARIABLE, saved.clusterId());
             variables.put(GrantProcess.APPLICATION_ID, saved.id());
             variables.put(GrantProcess.APPLICANT, saved.createdBy());
-            variables.put("caseTitle", saved.title());
+            variables.put(ProcessVariables.CASE_TITLE, saved.title());
             runtime.startProcessInstanceByKey(GrantProcess.KEY, reference, variables);
         } else {
             setStatus(saved, GrantStatus.SCREENING, "grant-resubmitted", null);
             ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                     .processDefinitionKey(GrantProcess.KEY).singleResult();
             runtime.setVariables(instance.getId(), deadlines);
-            runtime.setVariable(instance.getId(), "caseTitle", saved.title());
+            runtime.setVariable(instance.getId(), ProcessVariables.CASE_TITLE, saved.title());
             runtime.createMessageCorrelation(GrantProcess.MSG_RESUBMITTED).processInstanceBusinessKey(reference)
                     .correlate();
         }

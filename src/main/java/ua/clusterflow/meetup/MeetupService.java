@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.tasklist.ProcessVariables;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.mail.MailOutbox;
@@ -89,7 +90,7 @@ public class MeetupService {
         cases.addEvent(meetup.reference(), directory.displayName(userId), "meetup-proposed", meetup.challenge());
         runtime.startProcessInstanceByKey(MeetupProcess.KEY, meetup.reference(), Map.of(
                 ClusterTenantPlugin.CLUSTER_VARIABLE, clusterId, MeetupProcess.MEETUP_ID, meetup.id(),
-                "caseTitle", meetup.segment()));
+                ProcessVariables.CASE_TITLE, meetup.segment()));
         return meetup;
     }
 

@@ -5,6 +5,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 /** Reading a case's variables the way every feature's delegates do: no casts spread over them, one place per rule. */
 public final class ProcessVariables {
 
+    /** The case's title, which every process carries for the board's ballots, reminders and task mail. */
+    public static final String CASE_TITLE = "caseTitle";
+
     private ProcessVariables() {
     }
 

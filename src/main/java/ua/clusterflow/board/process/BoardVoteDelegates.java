@@ -81,7 +81,7 @@ public class BoardVoteDelegates {
     @Bean
     JavaDelegate remindVotersDelegate() {
         return execution -> votes.remind(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-                cluster(execution), text(execution, EXCLUDED_VOTER), text(execution, "caseTitle"),
+                cluster(execution), text(execution, EXCLUDED_VOTER), text(execution, CASE_TITLE),
                 (Date) execution.getVariable(DEADLINE));
     }
 
@@ -101,7 +101,7 @@ public class BoardVoteDelegates {
             execution.setVariable(BOARD_DECISION, decision);
             execution.setVariable(BOARD_REASON, reason);
             votes.announce(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), cluster(execution),
-                    text(execution, "caseTitle"), decision, reason, number(execution, ELIGIBLE, 0),
+                    text(execution, CASE_TITLE), decision, reason, number(execution, ELIGIBLE, 0),
                     number(execution, QUORUM, 0));
         };
     }

@@ -23,7 +23,7 @@ public final class OnboardingProcess {
     public static final String MSG_APPLICATION_AMENDED = "ApplicationAmended";
 
     public static final String APPLICATION_ID = "applicationId";
-    public static final String CASE_TITLE = "caseTitle";
+    public static final String CASE_TITLE = ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
     public static final String DUPLICATE = "duplicate";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_COMMENT = "reviewComment";
