@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,7 +59,7 @@ public class BoardVotes {
                 .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(userId).listPage(0, 1000).stream()
                 .map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, String> titles = cases.titles(open.stream().map(HistoricProcessInstance::getBusinessKey)
-                .filter(java.util.Objects::nonNull).toList());
+                .filter(Objects::nonNull).toList());
         return open.stream().map(p -> new OpenVote(p.getId(), p.getBusinessKey(), title(titles, p.getBusinessKey()),
                 awaiting.contains(p.getId()))).toList();
     }

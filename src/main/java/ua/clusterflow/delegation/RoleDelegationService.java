@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ua.clusterflow.tasklist.ProcessVariables;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.Role;
@@ -21,6 +20,7 @@ import ua.clusterflow.system.ClusterTenantPlugin;
 import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.ProcessVariables;
 
 /** Board roles with an owner and a term: proposals, appointments with their rights, renewals, hand-overs, revocations. */
 @Service

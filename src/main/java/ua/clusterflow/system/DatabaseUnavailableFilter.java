@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.WebUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -19,6 +20,9 @@ import org.thymeleaf.context.Context;
  * such a failure with the 503 page that asks to send the form again, in the reader's language from their cookie.
  */
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
+
+    /** The page's template, which {@link ErrorPages} shows for the same failure inside the handlers. */
+    static final String PAGE = "unavailable";
 
     private final ITemplateEngine templates;
     private final LocaleResolver locales;
@@ -52,12 +56,12 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             logger.warn("The database could not be reached for " + request.getRequestURI() + ": " + e);
             // an exception handler that ran before may have left the failure for the container to answer with its own
             // page: this page answers instead
-            org.springframework.web.util.WebUtils.clearErrorRequestAttributes(request);
+            WebUtils.clearErrorRequestAttributes(request);
             response.reset();
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", "30");
             response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(templates.process("unavailable",
+            response.getOutputStream().write(templates.process(PAGE,
                     new Context(locales.resolveLocale(request))).getBytes(StandardCharsets.UTF_8));
         }
     }

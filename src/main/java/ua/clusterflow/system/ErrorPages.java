@@ -22,7 +22,8 @@ public class ErrorPages {
 
     /**
      * The database cannot be reached (restarting, network): 503 with a page saying nothing of this request was kept
-     * and to send it again; any other failure goes on to the usual handling.
+     * and to send it again; any other failure goes on to the usual handling. The page is the one
+     * {@link DatabaseUnavailableFilter} answers with too: it needs nothing the database holds, not even the session.
      */
     @ExceptionHandler(RuntimeException.class)
     public String databaseUnavailable(RuntimeException e, HttpServletResponse response, Model model) {
@@ -31,9 +32,7 @@ public class ErrorPages {
         }
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "30");
-        model.addAttribute("status", 503);
-        model.addAttribute("messageKey", "error.unavailable");
-        return "error";
+        return DatabaseUnavailableFilter.PAGE;
     }
 
     /**

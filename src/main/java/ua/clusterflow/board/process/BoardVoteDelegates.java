@@ -1,7 +1,7 @@
 package ua.clusterflow.board.process;
 
-import static ua.clusterflow.tasklist.ProcessVariables.*;
 import static ua.clusterflow.board.process.BoardVoteProcess.*;
+import static ua.clusterflow.tasklist.ProcessVariables.*;
 
 import java.util.Date;
 import java.util.List;

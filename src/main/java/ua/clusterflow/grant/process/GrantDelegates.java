@@ -1,7 +1,7 @@
 package ua.clusterflow.grant.process;
 
-import static ua.clusterflow.tasklist.ProcessVariables.text;
 import static ua.clusterflow.grant.process.GrantProcess.*;
+import static ua.clusterflow.tasklist.ProcessVariables.text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ua.clusterflow.tasklist.ProcessVariables;
 import ua.clusterflow.grant.GrantReviews;
 import ua.clusterflow.grant.GrantService;
+import ua.clusterflow.tasklist.ProcessVariables;
 
 /** The service steps of {@code grant-application.bpmn}, each mapping the case's variables to one service call. */
 @Configuration(proxyBeanMethods = false)

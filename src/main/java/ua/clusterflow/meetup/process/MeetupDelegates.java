@@ -1,7 +1,7 @@
 package ua.clusterflow.meetup.process;
 
-import static ua.clusterflow.tasklist.ProcessVariables.*;
 import static ua.clusterflow.meetup.process.MeetupProcess.*;
+import static ua.clusterflow.tasklist.ProcessVariables.*;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;

@@ -1,10 +1,10 @@
 package ua.clusterflow.onboarding.process;
 
-import static ua.clusterflow.tasklist.ProcessVariables.*;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.APPLICATION_ID;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.BOARD_REASON;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.DUPLICATE;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.REVIEW_COMMENT;
+import static ua.clusterflow.tasklist.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
