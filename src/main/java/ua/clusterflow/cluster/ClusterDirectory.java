@@ -126,6 +126,14 @@ public class ClusterDirectory {
         }
     }
 
+    /** Takes a role in a cluster from a person; they stay in the cluster with whatever other roles they hold. */
+    public void revoke(String userId, String clusterId, Role role) {
+        String groupId = role.groupOf(clusterId);
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
+            identity.deleteMembership(userId, groupId);
+        }
+    }
+
     /** Adds a person to a cluster's group that a role brings ({@code <cluster>-<rights>}), creating it if new. */
     public void joinRightsGroup(String userId, String clusterId, String rights) {
         String groupId = clusterId + "-" + rights;

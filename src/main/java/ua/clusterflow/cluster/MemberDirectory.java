@@ -52,7 +52,7 @@ public class MemberDirectory {
         String query = tsQuery(filter.query(), " & ");
         return jdbc.sql("""
                 select * from member_organisation
-                where cluster_id in (:clusters)
+                where cluster_id in (:clusters) and status in ('CURRENT', 'IN_GRACE')
                   and (:cluster = '' or cluster_id = :cluster)
                   and (:category = '' or category = :category)
                   and (:sector = '' or (',' || sectors || ',') like '%,' || :sector || ',%')
@@ -75,7 +75,7 @@ public class MemberDirectory {
         return jdbc.sql("""
                 select o.*, ts_rank(to_tsvector('simple', coalesce(o.name, '') || ' ' || coalesce(o.offers, '')), q) as rank
                 from member_organisation o, to_tsquery('simple', :query) q
-                where o.cluster_id in (:clusters) and o.id <> :seeker
+                where o.cluster_id in (:clusters) and o.id <> :seeker and o.status in ('CURRENT', 'IN_GRACE')
                   and to_tsvector('simple', coalesce(o.name, '') || ' ' || coalesce(o.offers, '')) @@ q
                 order by rank desc, o.name limit 10""")
                 .param("query", query).param("clusters", clusterIds).param("seeker", seeker.id())

@@ -3,6 +3,8 @@ package ua.clusterflow.cluster;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,15 +19,64 @@ public class MemberOrganisationRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores a member with its status (current unless the record says otherwise) from its joining day, that status as
+     * the first entry of its history, and its contact as the main contact.
+     */
     public long insert(MemberOrganisation org) {
-        return jdbc.sql("""
+        Instant joined = org.joinedAt() == null ? AppClock.now() : org.joinedAt();
+        LocalDate since = joined.atZone(AppClock.KYIV).toLocalDate();
+        long id = jdbc.sql("""
                 insert into member_organisation (cluster_id, name, edrpou, category, sectors, headcount, region,
-                    offers, needs, contact_user, fee_category, annual_fee, joined_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    offers, needs, contact_user, fee_category, annual_fee, joined_at, status, status_since, paid_until)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(org.clusterId(), org.name(), org.edrpou(), org.category(), org.sectors(), org.headcount(),
                         org.region(), org.offers(), org.needs(), org.contactUser(), org.feeCategory(), org.annualFee(),
-                        Timestamp.from(AppClock.now()))
+                        Timestamp.from(joined), org.status().name(), since, org.paidUntil())
                 .query(Long.class).single();
+        jdbc.sql("insert into membership_event (organisation_id, on_day, status, reason, at) values (?, ?, ?, 'joined', ?)")
+                .params(id, since, org.status().name(), Timestamp.from(AppClock.now())).update();
+        if (org.contactUser() != null) {
+            addPerson(id, org.contactUser(), OrganisationRole.MAIN);
+        }
+        return id;
+    }
+
+    /** Adds a person to an organisation's people, or gives them this role there if they are in already. */
+    public void addPerson(long organisationId, String userId, OrganisationRole role) {
+        jdbc.sql("""
+                insert into organisation_person (organisation_id, user_id, org_role, added_at) values (?, ?, ?, ?)
+                on conflict (organisation_id, user_id) do update set org_role = excluded.org_role""")
+                .params(organisationId, userId, role.name(), Timestamp.from(AppClock.now())).update();
+        if (role == OrganisationRole.MAIN) {
+            jdbc.sql("update member_organisation set contact_user = ? where id = ?").params(userId, organisationId)
+                    .update();
+        }
+    }
+
+    public void removePerson(long organisationId, String userId) {
+        jdbc.sql("delete from organisation_person where organisation_id = ? and user_id = ?")
+                .params(organisationId, userId).update();
+        jdbc.sql("update member_organisation set contact_user = null where id = ? and contact_user = ?")
+                .params(organisationId, userId).update();
+    }
+
+    /** The people of an organisation, main contact first. */
+    public List<OrganisationPerson> people(long organisationId) {
+        return jdbc.sql("""
+                select user_id, org_role from organisation_person where organisation_id = ?
+                order by case org_role when 'MAIN' then 0 when 'BILLING' then 1 when 'EXPERT' then 2 else 3 end, added_at""")
+                .param(organisationId)
+                .query((rs, n) -> new OrganisationPerson(rs.getString(1), OrganisationRole.valueOf(rs.getString(2))))
+                .list();
+    }
+
+    /** The other active organisations of the cluster this person speaks for, beside the one given. */
+    public boolean speaksForAnotherActive(String userId, String clusterId, long organisationId) {
+        return jdbc.sql("""
+                select count(*) from organisation_person p join member_organisation o on o.id = p.organisation_id
+                where p.user_id = ? and o.cluster_id = ? and o.id <> ? and o.status in ('CURRENT', 'IN_GRACE')""")
+                .params(userId, clusterId, organisationId).query(Long.class).single() > 0;
     }
 
     public boolean existsByEdrpou(String clusterId, String edrpou) {
@@ -55,29 +106,38 @@ public class MemberOrganisationRepository {
     }
 
     /**
-     * The organisations a person speaks for now: those whose contact they are while they hold the member role in the
-     * organisation's cluster. Read on every use, so a contact taken out of a cluster loses its organisation's cases
-     * and drafts on the next request.
+     * The organisations a person speaks for now: those whose people they are in while the organisation is an active
+     * member and they hold the member role in its cluster. Read on every use, so a person taken out of a cluster, or
+     * whose organisation lapsed or left, loses its cases and drafts on the next request.
      */
     public List<Long> idsForContact(String userId) {
         return jdbc.sql("""
-                select o.id from member_organisation o
-                where o.contact_user = ?
+                select o.id from organisation_person p join member_organisation o on o.id = p.organisation_id
+                where p.user_id = ? and o.status in ('CURRENT', 'IN_GRACE')
                   and exists (select 1 from act_id_membership m
-                              where m.user_id_ = o.contact_user and m.group_id_ = o.cluster_id || '-member')
+                              where m.user_id_ = p.user_id and m.group_id_ = o.cluster_id || '-member')
                 order by o.id""").param(userId)
                 .query(Long.class).list();
     }
 
+    /** Every organisation a person is among the people of, whatever its status. */
+    public List<Long> idsWithPerson(String userId) {
+        return jdbc.sql("select organisation_id from organisation_person where user_id = ? order by organisation_id")
+                .param(userId).query(Long.class).list();
+    }
+
+    /** The cluster's active members (current or in grace), by name. */
     public List<MemberOrganisation> ofCluster(String clusterId) {
-        return jdbc.sql("select * from member_organisation where cluster_id = ? order by name").param(clusterId)
+        return jdbc.sql("select * from member_organisation where cluster_id = ? and status in ('CURRENT', 'IN_GRACE') "
+                        + "order by name").param(clusterId)
                 .query(MemberOrganisationRepository::toOrganisation).list();
     }
 
-    static MemberOrganisation toOrganisation(ResultSet rs, int n) throws SQLException {
+    public static MemberOrganisation toOrganisation(ResultSet rs, int n) throws SQLException {
         return new MemberOrganisation(rs.getLong("id"), rs.getString("cluster_id"), rs.getString("name"),
                 rs.getString("edrpou"), rs.getString("category"), rs.getString("sectors"), rs.getInt("headcount"),
                 rs.getString("region"), rs.getString("offers"), rs.getString("needs"), rs.getString("contact_user"),
-                rs.getString("fee_category"), rs.getBigDecimal("annual_fee"), rs.getTimestamp("joined_at").toInstant());
+                rs.getString("fee_category"), rs.getBigDecimal("annual_fee"), rs.getTimestamp("joined_at").toInstant(),
+                MembershipStatus.valueOf(rs.getString("status")), rs.getObject("paid_until", LocalDate.class));
     }
 }

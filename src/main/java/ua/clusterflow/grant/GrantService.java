@@ -190,7 +190,7 @@ public class GrantService {
                 select name, cluster_id, offers,
                        ts_rank(to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(offers, '')), q) as rank
                 from member_organisation, to_tsquery('simple', :query) q
-                where cluster_id in (:clusters) and id <> :own
+                where cluster_id in (:clusters) and id <> :own and status in ('CURRENT', 'IN_GRACE')
                   and to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(offers, '')) @@ q
                 order by rank desc, name limit 5""")
                 .param("query", String.join(" | ", terms.stream().map(t -> t + ":*").toList()))

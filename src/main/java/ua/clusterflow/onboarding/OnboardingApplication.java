@@ -20,6 +20,6 @@ public record OnboardingApplication(Long id, String reference, String clusterId,
     }
 
     public static String feeCategoryKey(String category) {
-        return category == null ? null : "fee." + category.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return ua.clusterflow.cluster.MembershipFee.categoryKey(category);
     }
 }

@@ -5,14 +5,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberJoined;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.MembershipFee;
 import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.Role;
@@ -42,14 +43,16 @@ public class OnboardingService {
     private final MailOutbox outbox;
     private final SignedLinks links;
     private final RuntimeService runtime;
-    private final DecisionService decisions;
+    private final MembershipFee fees;
+    private final ApplicationEventPublisher events;
     private final DocumentQuota quota;
     private final PaymentDetails payments;
 
     public OnboardingService(OnboardingApplicationRepository applications, MemberOrganisationRepository organisations,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox, SignedLinks links,
-                             RuntimeService runtime, DecisionService decisions, DocumentQuota quota,
-                             PaymentDetails payments) {
+                             RuntimeService runtime, MembershipFee fees, DocumentQuota quota,
+                             PaymentDetails payments, ApplicationEventPublisher events) {
+        this.events = events;
         this.payments = payments;
         this.quota = quota;
         this.applications = applications;
@@ -59,7 +62,7 @@ public class OnboardingService {
         this.outbox = outbox;
         this.links = links;
         this.runtime = runtime;
-        this.decisions = decisions;
+        this.fees = fees;
     }
 
     /**
@@ -123,13 +126,9 @@ public class OnboardingService {
     @Transactional
     public void determineFee(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
-        Map<String, Object> result = decisions.evaluateDecisionTableByKey("membership-fee")
-                .variables(Variables.createVariables()
-                        .putValue("category", a.category())
-                        .putValue("headcount", a.headcount()))
-                .evaluate().getSingleResult().getEntryMap();
-        String feeCategory = String.valueOf(result.get("feeCategory"));
-        BigDecimal fee = new BigDecimal(String.valueOf(result.get("annualFee")));
+        MembershipFee.Fee first = fees.of(a.category(), a.headcount(), 1);
+        String feeCategory = first.feeCategory();
+        BigDecimal fee = first.amount();
         applications.updateFee(a.id(), feeCategory, fee);
         applications.updateStatus(a.id(), ApplicationStatus.IN_REVIEW);
         cases.updateStatus(a.reference(), ApplicationStatus.IN_REVIEW.name(), false);
@@ -255,6 +254,8 @@ public class OnboardingService {
         applications.linkOrganisation(a.id(), organisationId);
         cases.setOrganisation(a.reference(), organisationId);
         setStatus(a, ApplicationStatus.MEMBER, "member", userId);
+        // the fee paid for joining is the first year's dues; the membership year begins from today
+        events.publishEvent(new MemberJoined(organisationId, a.feeCategory(), a.annualFee(), AppClock.today()));
         String token = links.sign(INVITATION_LINK, userId, INVITATION_VALIDITY);
         applicantMail(a, "onboarding-invitation", Map.of("userId", userId,
                 "invitationLink", outbox.link("/invitation/" + token)));

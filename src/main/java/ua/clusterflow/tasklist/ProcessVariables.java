@@ -28,6 +28,15 @@ public final class ProcessVariables {
         return scope.getVariable(name) instanceof Number n ? n.intValue() : fallback;
     }
 
+    /** A date the form or the case set (stored as the start of that day in Kyiv); null when it is not set. */
+    public static java.time.LocalDate day(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value instanceof java.util.Date date) {
+            return date.toInstant().atZone(ua.clusterflow.system.AppClock.KYIV).toLocalDate();
+        }
+        return value == null ? null : java.time.LocalDate.parse(value.toString());
+    }
+
     /** The id of a record the case belongs to, which the case always carries. */
     public static long id(VariableScope scope, String name) {
         return ((Number) scope.getVariable(name)).longValue();

@@ -1,0 +1,6 @@
+package ua.clusterflow.cluster;
+
+/** What a person does for their member organisation: invoices go to the billing contact, else the main contact. */
+public enum OrganisationRole {
+    MAIN, BILLING, EXPERT, OTHER
+}

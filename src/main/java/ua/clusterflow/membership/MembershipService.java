@@ -1,0 +1,429 @@
+package ua.clusterflow.membership;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberJoined;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.MembershipFee;
+import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.cluster.OrganisationPerson;
+import ua.clusterflow.cluster.OrganisationRole;
+import ua.clusterflow.cluster.PaymentDetails;
+import ua.clusterflow.cluster.Person;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.membership.process.MembershipProcess;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.ClusterTenantPlugin;
+import ua.clusterflow.tasklist.CaseRecord;
+import ua.clusterflow.tasklist.CaseRepository;
+
+/**
+ * The rules and records of a membership after joining: one case per organisation and membership year, its dues,
+ * the statuses it moves through, resignation and exclusion. The process model decides the order of the steps.
+ */
+@Service
+public class MembershipService {
+
+    /** The hour of the day on which the year's steps fall: invoices and status changes go out in the morning. */
+    static final int HOUR = 9;
+
+    /** What the fee table gave for a year, and the days by which it is to be paid and the membership lapses. */
+    public record YearDues(long amount, Date payBy, Date lapsesOn) {
+    }
+
+    private final Memberships memberships;
+    private final MemberOrganisationRepository organisations;
+    private final MembershipFee fees;
+    private final CaseRepository cases;
+    private final ClusterDirectory directory;
+    private final MailOutbox outbox;
+    private final PaymentDetails payments;
+    private final RuntimeService runtime;
+
+    public MembershipService(Memberships memberships, MemberOrganisationRepository organisations, MembershipFee fees,
+                             CaseRepository cases, ClusterDirectory directory, MailOutbox outbox,
+                             PaymentDetails payments, RuntimeService runtime) {
+        this.memberships = memberships;
+        this.organisations = organisations;
+        this.fees = fees;
+        this.cases = cases;
+        this.directory = directory;
+        this.outbox = outbox;
+        this.payments = payments;
+        this.runtime = runtime;
+    }
+
+    public static String businessKey(long organisationId, LocalDate yearFrom) {
+        return "MY-" + organisationId + "-" + yearFrom.getYear();
+    }
+
+    /** A new member's fee paid for joining is its first year's dues; its next year opens for the renewal date. */
+    @EventListener
+    @Transactional
+    public void joined(MemberJoined joined) {
+        MemberOrganisation org = organisation(joined.organisationId());
+        LocalDate today = AppClock.today();
+        memberships.addDues(org.id(), today, joined.feeCategory(), joined.fee());
+        memberships.invoiced(org.id(), today, today);
+        memberships.paid(org.id(), today, joined.paidOn(), null);
+        LocalDate renewal = memberships.terms(org.clusterId()).firstRenewalAfter(today);
+        memberships.setPaidUntil(org.id(), renewal);
+        openYear(org.id(), renewal);
+    }
+
+    /**
+     * Opens the case of the membership year that begins on the given day; the case waits for that day. A year that is
+     * open already stays as it is.
+     */
+    @Transactional
+    public String openYear(long organisationId, LocalDate yearFrom) {
+        MemberOrganisation org = organisation(organisationId);
+        String key = businessKey(organisationId, yearFrom);
+        if (cases.find(key).isPresent()) {
+            return key;
+        }
+        String title = org.name() + " · " + yearFrom.getYear() + "/" + String.valueOf(yearFrom.getYear() + 1).substring(2);
+        cases.insert(new CaseRecord(key, org.clusterId(), MembershipProcess.KEY, title, YearStatus.YEAR_OPEN.name(),
+                organisationId, null, null, null));
+        cases.addEvent(key, null, "year-open", yearFrom.toString());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ClusterTenantPlugin.CLUSTER_VARIABLE, org.clusterId());
+        variables.put(MembershipProcess.ORGANISATION_ID, organisationId);
+        variables.put(MembershipProcess.CASE_TITLE, title);
+        variables.put(MembershipProcess.YEAR_FROM, yearFrom.toString());
+        variables.put(MembershipProcess.RENEWAL_AT, morningOf(yearFrom));
+        runtime.startProcessInstanceByKey(MembershipProcess.KEY, key, variables);
+        return key;
+    }
+
+    /** The year's dues from the fee table, by the organisation's category, size and years of membership. */
+    @Transactional
+    public YearDues determineDues(long organisationId, LocalDate yearFrom) {
+        MemberOrganisation org = organisation(organisationId);
+        LocalDate joined = org.joinedAt().atZone(AppClock.KYIV).toLocalDate();
+        int year = 1 + Math.max(memberships.yearsPaidBefore(organisationId, yearFrom),
+                (int) ChronoUnit.YEARS.between(joined, yearFrom));
+        MembershipFee.Fee fee = fees.of(org.category(), org.headcount(), year);
+        memberships.addDues(organisationId, yearFrom, fee.feeCategory(), fee.amount());
+        MembershipTerms terms = memberships.terms(org.clusterId());
+        LocalDate payBy = AppClock.today().plusDays(terms.paymentDays());
+        LocalDate lapsesOn = payBy.plusDays(terms.graceDays());
+        cases.addEvent(businessKey(organisationId, yearFrom), null, "dues",
+                fee.feeCategory() + ": " + fee.amount().toPlainString() + " UAH");
+        return new YearDues(fee.amount().longValue(), morningOf(payBy), morningOf(lapsesOn));
+    }
+
+    /** The invoice for the year's dues, to the billing contacts (the main contact when there is none). */
+    @Transactional
+    public void sendInvoice(long organisationId, LocalDate yearFrom) {
+        MemberOrganisation org = organisation(organisationId);
+        Memberships.Dues dues = memberships.dues(organisationId, yearFrom).orElseThrow();
+        memberships.invoiced(organisationId, yearFrom, AppClock.today());
+        String key = businessKey(organisationId, yearFrom);
+        caseStatus(key, YearStatus.DUES_INVOICED, false);
+        cases.addEvent(key, null, "invoice", dues.amount().toPlainString() + " UAH");
+        Map<String, Object> model = model(org, yearFrom);
+        model.put("dues", dues);
+        model.put("feeCategoryKey", MembershipFee.categoryKey(dues.feeCategory()));
+        model.put("account", payments.of(org.clusterId()).orElse(null));
+        model.put("purpose", paymentPurpose(org, yearFrom));
+        model.put("payBy", memberships.terms(org.clusterId()).paymentDays());
+        for (Person person : billingContacts(org)) {
+            outbox.queue(person, "membership-invoice", model, key);
+        }
+    }
+
+    @Transactional
+    public void remindDues(long organisationId, LocalDate yearFrom) {
+        MemberOrganisation org = organisation(organisationId);
+        notifyBilling(org, yearFrom, "reminder");
+        cases.addEvent(businessKey(organisationId, yearFrom), null, "reminder", "dues");
+    }
+
+    @Transactional
+    public void startGrace(long organisationId, LocalDate yearFrom) {
+        MemberOrganisation org = organisation(organisationId);
+        changeStatus(org, MembershipStatus.IN_GRACE, "dues-unpaid", null);
+        caseStatus(businessKey(organisationId, yearFrom), YearStatus.IN_GRACE, false);
+        notifyBilling(org, yearFrom, "grace");
+    }
+
+    /** The grace period passed unpaid: the organisation's people lose the member's rights, and everyone is told. */
+    @Transactional
+    public void markLapsed(long organisationId, LocalDate yearFrom) {
+        MemberOrganisation org = organisation(organisationId);
+        changeStatus(org, MembershipStatus.LAPSED, "dues-unpaid", null);
+        caseStatus(businessKey(organisationId, yearFrom), YearStatus.LAPSED, false);
+        notifyBilling(org, yearFrom, "lapsed");
+        for (Person coordinator : directory.peopleWithRole(org.clusterId(), Role.COORDINATOR)) {
+            outbox.queue(coordinator, "membership-notice", notice(org, yearFrom, "lapsed-coordinator"),
+                    businessKey(organisationId, yearFrom));
+        }
+    }
+
+    @Transactional
+    public void closeLapsed(long organisationId, LocalDate yearFrom) {
+        String key = businessKey(organisationId, yearFrom);
+        cases.addEvent(key, null, "lapsed-closed", null);
+        caseStatus(key, YearStatus.LAPSED, true);
+    }
+
+    /**
+     * The coordinator confirmed the year's dues: paid up to the next renewal, current again (a member in grace or
+     * lapsed is reinstated, its people get the member's rights back), and the next year opens unless the member gave
+     * notice.
+     */
+    @Transactional
+    public void recordPaid(long organisationId, LocalDate yearFrom, LocalDate paidOn, String reference) {
+        MemberOrganisation org = organisation(organisationId);
+        String key = businessKey(organisationId, yearFrom);
+        memberships.paid(organisationId, yearFrom, paidOn == null ? AppClock.today() : paidOn, reference);
+        LocalDate next = yearFrom.plusYears(1);
+        memberships.setPaidUntil(organisationId, next);
+        if (org.status() == MembershipStatus.LAPSED) {
+            changeStatus(org, MembershipStatus.CURRENT, "reinstated", null);
+        } else if (org.status() == MembershipStatus.IN_GRACE) {
+            changeStatus(org, MembershipStatus.CURRENT, "paid-in-grace", null);
+        }
+        cases.addEvent(key, null, "dues-paid", reference);
+        caseStatus(key, YearStatus.DUES_PAID, true);
+        if (org.status() == MembershipStatus.LAPSED) {
+            notifyBilling(org, yearFrom, "reinstated");
+        } else if (memberships.dues(organisationId, yearFrom).map(d -> d.amount().signum() > 0).orElse(false)) {
+            notifyBilling(org, yearFrom, "renewed");
+        }
+        if (memberships.noticeUntil(organisationId).isEmpty()) {
+            openYear(organisationId, next);
+        }
+    }
+
+    /**
+     * A member resigns from its profile, or the coordinator records its resignation: the notice period the cluster
+     * set begins, and the membership ends when it is over. Refused (empty) when the membership has ended already or
+     * notice was given before.
+     */
+    @Transactional
+    public Optional<LocalDate> resign(long organisationId, String reason, String actor) {
+        MemberOrganisation org = organisation(organisationId);
+        if (org.status().ended() || memberships.noticeUntil(organisationId).isPresent()) {
+            return Optional.empty();
+        }
+        LocalDate ends = AppClock.today().plusDays(memberships.terms(org.clusterId()).noticeDays());
+        Optional<ProcessInstance> year = openYearCase(organisationId);
+        if (year.isEmpty()) {
+            // a year closed as lapsed has no case left to wait in: the membership ends at once
+            memberships.setNoticeUntil(organisationId, AppClock.today());
+            changeStatus(org, MembershipStatus.RESIGNED, reason, actor);
+            return Optional.of(AppClock.today());
+        }
+        memberships.setNoticeUntil(organisationId, ends);
+        runtime.createMessageCorrelation(MembershipProcess.MSG_RESIGNATION)
+                .processInstanceId(year.get().getId())
+                .setVariable(MembershipProcess.NOTICE_ENDS, morningOf(ends))
+                .setVariable(MembershipProcess.REASON, reason)
+                .setVariable(MembershipProcess.ACTOR, actor)
+                .correlate();
+        return Optional.of(ends);
+    }
+
+    @Transactional
+    public void recordNotice(long organisationId, String businessKey, String reason, String actor) {
+        MemberOrganisation org = organisation(organisationId);
+        LocalDate until = memberships.noticeUntil(organisationId).orElse(AppClock.today());
+        memberships.addEvent(organisationId, org.status(), AppClock.today(), "notice-given", actor);
+        cases.addEvent(businessKey, actor, "notice-given", reason);
+        Map<String, Object> model = notice(org, null, "notice");
+        model.put("date", until);
+        model.put("quote", reason);
+        for (Person person : mainAndCoordinators(org)) {
+            outbox.queue(person, "membership-notice", model, businessKey);
+        }
+    }
+
+    /** The notice period is over: the membership ends as resigned, and so does any other year's case. */
+    @Transactional
+    public void endResigned(long organisationId, String businessKey, String reason, String actor) {
+        MemberOrganisation org = organisation(organisationId);
+        changeStatus(org, MembershipStatus.RESIGNED, reason == null ? "resigned" : reason, actor);
+        caseStatus(businessKey, YearStatus.RESIGNED, true);
+        endOtherYears(organisationId, businessKey, "resigned");
+        for (Person person : mainAndCoordinators(org)) {
+            outbox.queue(person, "membership-notice", notice(org, null, "resigned"), businessKey);
+        }
+    }
+
+    /**
+     * A coordinator or a board member puts the exclusion of a member to the board. Refused (false) when the member
+     * has no open year, has left already, or a vote on its exclusion runs.
+     */
+    @Transactional
+    public boolean proposeExclusion(long organisationId, String reason, String actor) {
+        MemberOrganisation org = organisation(organisationId);
+        Optional<ProcessInstance> year = openYearCase(organisationId);
+        if (org.status().ended() || year.isEmpty() || exclusionRunning(organisationId)) {
+            return false;
+        }
+        runtime.createMessageCorrelation(MembershipProcess.MSG_EXCLUSION)
+                .processInstanceId(year.get().getId())
+                .setVariable(MembershipProcess.REASON, reason)
+                .setVariable(MembershipProcess.ACTOR, actor)
+                .correlate();
+        return true;
+    }
+
+    public boolean exclusionRunning(long organisationId) {
+        return openYearCase(organisationId).map(year -> runtime.createExecutionQuery()
+                .processInstanceId(year.getId()).activityId(MembershipProcess.CALL_EXCLUSION_VOTE).count() > 0)
+                .orElse(false);
+    }
+
+    @Transactional
+    public void exclusionVoteStarted(String businessKey, String reason, String actor) {
+        cases.addEvent(businessKey, actor == null ? null : directory.displayName(actor), "exclusion-proposed", reason);
+    }
+
+    @Transactional
+    public void exclude(long organisationId, String businessKey, String reason, String boardReason) {
+        MemberOrganisation org = organisation(organisationId);
+        String why = boardReason == null || boardReason.isBlank() ? reason : boardReason;
+        changeStatus(org, MembershipStatus.EXCLUDED, why, null);
+        caseStatus(businessKey, YearStatus.EXCLUDED, true);
+        endOtherYears(organisationId, businessKey, "excluded");
+        Map<String, Object> model = notice(org, null, "excluded");
+        model.put("quote", why);
+        for (Person person : mainAndCoordinators(org)) {
+            outbox.queue(person, "membership-notice", model, businessKey);
+        }
+    }
+
+    @Transactional
+    public void keepMember(long organisationId, String businessKey, String actor, String boardReason) {
+        MemberOrganisation org = organisation(organisationId);
+        cases.addEvent(businessKey, null, "exclusion-rejected", boardReason);
+        Map<String, Object> model = notice(org, null, "kept");
+        model.put("quote", boardReason);
+        directory.person(actor).ifPresent(person -> outbox.queue(person, "membership-notice", model, businessKey));
+    }
+
+    /** The organisation's open year case: the newest when the next year opened before the last one ended. */
+    Optional<ProcessInstance> openYearCase(long organisationId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.KEY)
+                .processInstanceBusinessKeyLike("MY-" + organisationId + "-%").list().stream()
+                .max(java.util.Comparator.comparing(ProcessInstance::getBusinessKey));
+    }
+
+    private void endOtherYears(long organisationId, String businessKey, String reason) {
+        for (ProcessInstance other : runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.KEY)
+                .processInstanceBusinessKeyLike("MY-" + organisationId + "-%").list()) {
+            if (!other.getBusinessKey().equals(businessKey)) {
+                runtime.deleteProcessInstance(other.getId(), "membership " + reason, false, true);
+                cases.addEvent(other.getBusinessKey(), null, "year-ended", reason);
+                caseStatus(other.getBusinessKey(), YearStatus.valueOf(reason.toUpperCase(java.util.Locale.ROOT)), true);
+            }
+        }
+    }
+
+    /**
+     * A new status with its day and reason in the history; the organisation's people hold the member's rights while
+     * it is active, and lose them (on their next request) when it stops being so, unless they speak for another active
+     * member of the cluster.
+     */
+    private void changeStatus(MemberOrganisation org, MembershipStatus status, String reason, String actor) {
+        memberships.setStatus(org.id(), status, AppClock.today(), reason,
+                actor == null ? null : directory.displayName(actor));
+        if (status.active() == org.status().active()) {
+            return;
+        }
+        for (OrganisationPerson person : organisations.people(org.id())) {
+            if (status.active()) {
+                directory.grant(person.userId(), org.clusterId(), Role.MEMBER);
+            } else if (!organisations.speaksForAnotherActive(person.userId(), org.clusterId(), org.id())) {
+                directory.revoke(person.userId(), org.clusterId(), Role.MEMBER);
+            }
+        }
+    }
+
+    private void caseStatus(String businessKey, YearStatus status, boolean close) {
+        cases.updateStatus(businessKey, status.name(), close);
+    }
+
+    private List<Person> billingContacts(MemberOrganisation org) {
+        List<OrganisationPerson> people = organisations.people(org.id());
+        List<Person> billing = new ArrayList<>();
+        people.stream().filter(p -> p.role() == OrganisationRole.BILLING)
+                .forEach(p -> directory.person(p.userId()).ifPresent(billing::add));
+        if (billing.isEmpty()) {
+            people.stream().filter(p -> p.role() == OrganisationRole.MAIN)
+                    .forEach(p -> directory.person(p.userId()).ifPresent(billing::add));
+        }
+        return billing;
+    }
+
+    private List<Person> mainAndCoordinators(MemberOrganisation org) {
+        Map<String, Person> people = new LinkedHashMap<>();
+        organisations.people(org.id()).stream().filter(p -> p.role() == OrganisationRole.MAIN)
+                .forEach(p -> directory.person(p.userId()).ifPresent(person -> people.put(person.id(), person)));
+        directory.peopleWithRole(org.clusterId(), Role.COORDINATOR).forEach(p -> people.putIfAbsent(p.id(), p));
+        return List.copyOf(people.values());
+    }
+
+    private void notifyBilling(MemberOrganisation org, LocalDate yearFrom, String kind) {
+        Map<String, Object> model = notice(org, yearFrom, kind);
+        Map<String, Person> recipients = new LinkedHashMap<>();
+        billingContacts(org).forEach(p -> recipients.put(p.id(), p));
+        organisations.people(org.id()).stream().filter(p -> p.role() == OrganisationRole.MAIN)
+                .forEach(p -> directory.person(p.userId()).ifPresent(person -> recipients.putIfAbsent(person.id(), person)));
+        for (Person person : recipients.values()) {
+            outbox.queue(person, "membership-notice", model, businessKey(org.id(), yearFrom));
+        }
+    }
+
+    private Map<String, Object> notice(MemberOrganisation org, LocalDate yearFrom, String kind) {
+        Map<String, Object> model = model(org, yearFrom);
+        model.put("kind", kind);
+        model.put("subjectKey", "mail.membership." + kind + ".subject");
+        if (yearFrom != null) {
+            memberships.dues(org.id(), yearFrom).ifPresent(d -> model.put("dues", d));
+        }
+        return model;
+    }
+
+    private Map<String, Object> model(MemberOrganisation org, LocalDate yearFrom) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("organisation", org);
+        model.put("clusterName", directory.clusterName(org.clusterId()));
+        model.put("subjectArg", org.name());
+        model.put("yearFrom", yearFrom);
+        model.put("link", outbox.link("/members/" + org.id()));
+        return model;
+    }
+
+    /** What the payment order says, so that the coordinator can match the payment to the member and the year. */
+    static String paymentPurpose(MemberOrganisation org, LocalDate yearFrom) {
+        return "Членський внесок за " + yearFrom.getYear() + "/" + (yearFrom.getYear() + 1) + " р., " + org.name()
+                + ", ЄДРПОУ " + org.edrpou();
+    }
+
+    private MemberOrganisation organisation(long organisationId) {
+        return organisations.find(organisationId).orElseThrow();
+    }
+
+    static Date morningOf(LocalDate day) {
+        return Date.from(day.atTime(HOUR, 0).atZone(AppClock.KYIV).toInstant());
+    }
+}
