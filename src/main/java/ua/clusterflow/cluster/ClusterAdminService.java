@@ -92,13 +92,43 @@ public class ClusterAdminService {
             directory.grant(person.userId(), clusterId, role);
         }
         if (created) {
-            String token = links.sign(InvitationController.LINK_PURPOSE, person.userId(), INVITATION_VALIDITY);
-            directory.person(person.userId()).ifPresent(p -> outbox.queue(p, "person-invitation", Map.of(
-                    "clusterName", directory.clusterName(clusterId), "userId", person.userId(),
-                    "invitationLink", outbox.link("/invitation/" + token),
-                    "subjectArg", directory.clusterName(clusterId)), null));
+            invite(person.userId(), clusterId);
         }
         return created;
+    }
+
+    /**
+     * The person with this e-mail address, or a new account for them with a mail that invites them to set a
+     * password; either way they hold the role in the cluster (none when it is null).
+     */
+    @Transactional
+    public Person personFor(String clusterId, String firstName, String lastName, String email, String language,
+                            Role role) {
+        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        Person person = directory.personByEmail(address).orElse(null);
+        if (person == null) {
+            String userId = directory.freeUserId(address);
+            directory.createPerson(userId, firstName.trim(), lastName.trim(), address,
+                    "en".equals(language) ? "en" : "uk", null);
+            if (role != null) {
+                directory.grant(userId, clusterId, role);
+            }
+            invite(userId, clusterId);
+            return directory.person(userId).orElseThrow();
+        }
+        if (role != null) {
+            directory.grant(person.id(), clusterId, role);
+        }
+        return person;
+    }
+
+    /** The mail with a link to set the password, valid for two weeks. */
+    public void invite(String userId, String clusterId) {
+        String token = links.sign(InvitationController.LINK_PURPOSE, userId, INVITATION_VALIDITY);
+        directory.person(userId).ifPresent(p -> outbox.queue(p, "person-invitation", Map.of(
+                "clusterName", directory.clusterName(clusterId), "userId", userId,
+                "invitationLink", outbox.link("/invitation/" + token),
+                "subjectArg", directory.clusterName(clusterId)), null));
     }
 
     private static boolean isBlank(String s) {

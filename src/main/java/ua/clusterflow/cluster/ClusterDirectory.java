@@ -94,8 +94,29 @@ public class ClusterDirectory {
         return byEmail.size() == 1 ? Optional.of(toPerson(byEmail.get(0))) : Optional.empty();
     }
 
+    /** The one account with this e-mail address, if there is exactly one. */
+    public Optional<Person> personByEmail(String email) {
+        List<User> byEmail = identity.createUserQuery().userEmail(email.trim().toLowerCase(java.util.Locale.ROOT))
+                .listPage(0, 2);
+        return byEmail.size() == 1 ? Optional.of(toPerson(byEmail.get(0))) : Optional.empty();
+    }
+
     public boolean emailTaken(String email) {
         return identity.createUserQuery().userEmail(email).count() > 0;
+    }
+
+    /** A login not yet taken, from the part of the e-mail address before the @ ("olena", "olena2", ...). */
+    public String freeUserId(String email) {
+        String base = email.substring(0, email.indexOf('@')).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]", "").replaceAll("^[^a-z0-9]+", "");
+        if (base.length() < 2) {
+            base = "member" + base;
+        }
+        String candidate = base;
+        for (int i = 2; personExists(candidate); i++) {
+            candidate = base + i;
+        }
+        return candidate;
     }
 
     /** Creates an account; with a null password the person sets one from an invitation link. */

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberJoined;
 import ua.clusterflow.cluster.MemberOrganisation;
@@ -54,10 +55,12 @@ public class MembershipService {
     private final MailOutbox outbox;
     private final PaymentDetails payments;
     private final RuntimeService runtime;
+    private final ClusterAdminService admin;
 
     public MembershipService(Memberships memberships, MemberOrganisationRepository organisations, MembershipFee fees,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox,
-                             PaymentDetails payments, RuntimeService runtime) {
+                             PaymentDetails payments, RuntimeService runtime, ClusterAdminService admin) {
+        this.admin = admin;
         this.memberships = memberships;
         this.organisations = organisations;
         this.fees = fees;
@@ -320,16 +323,57 @@ public class MembershipService {
         directory.person(actor).ifPresent(person -> outbox.queue(person, "membership-notice", model, businessKey));
     }
 
+    /**
+     * A person joins an organisation's people with a role there: a new address gets an account and the invitation to
+     * set a password; they hold the member's rights while the organisation is an active member.
+     */
+    @Transactional
+    public Person addPerson(long organisationId, String firstName, String lastName, String email, String language,
+                            OrganisationRole role, String actor) {
+        MemberOrganisation org = organisation(organisationId);
+        Person person = admin.personFor(org.clusterId(), firstName, lastName, email, language,
+                org.status().active() ? Role.MEMBER : null);
+        if (role == OrganisationRole.MAIN && org.contactUser() != null && !org.contactUser().equals(person.id())) {
+            // one main contact: the one before stays among the people as "other"
+            organisations.addPerson(organisationId, org.contactUser(), OrganisationRole.OTHER);
+        }
+        organisations.addPerson(organisationId, person.id(), role);
+        memberships.addEvent(organisationId, org.status(), AppClock.today(), "person-added:" + person.displayName(),
+                actor == null ? null : directory.displayName(actor));
+        return person;
+    }
+
+    /**
+     * A person leaves an organisation's people and, unless they speak for another active member of the cluster, the
+     * member's rights. The main contact stays until another is named.
+     */
+    @Transactional
+    public boolean removePerson(long organisationId, String userId, String actor) {
+        MemberOrganisation org = organisation(organisationId);
+        boolean isMain = userId.equals(org.contactUser());
+        boolean among = organisations.people(organisationId).stream().anyMatch(p -> p.userId().equals(userId));
+        if (isMain || !among) {
+            return false;
+        }
+        organisations.removePerson(organisationId, userId);
+        if (!organisations.speaksForAnotherActive(userId, org.clusterId(), organisationId)) {
+            directory.revoke(userId, org.clusterId(), Role.MEMBER);
+        }
+        memberships.addEvent(organisationId, org.status(), AppClock.today(),
+                "person-removed:" + directory.displayName(userId), actor == null ? null : directory.displayName(actor));
+        return true;
+    }
+
     /** The organisation's open year case: the newest when the next year opened before the last one ended. */
     Optional<ProcessInstance> openYearCase(long organisationId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.KEY)
-                .processInstanceBusinessKeyLike("MY-" + organisationId + "-%").list().stream()
+                .processInstanceBusinessKeyLike("MY-" + organisationId + "-%").listPage(0, 10).stream()
                 .max(java.util.Comparator.comparing(ProcessInstance::getBusinessKey));
     }
 
     private void endOtherYears(long organisationId, String businessKey, String reason) {
         for (ProcessInstance other : runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.KEY)
-                .processInstanceBusinessKeyLike("MY-" + organisationId + "-%").list()) {
+                .processInstanceBusinessKeyLike("MY-" + organisationId + "-%").listPage(0, 10)) {
             if (!other.getBusinessKey().equals(businessKey)) {
                 runtime.deleteProcessInstance(other.getId(), "membership " + reason, false, true);
                 cases.addEvent(other.getBusinessKey(), null, "year-ended", reason);

@@ -243,7 +243,7 @@ public class OnboardingService {
     @Transactional
     public void createMember(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
-        String userId = accountIdFor(a.contactEmail());
+        String userId = directory.freeUserId(a.contactEmail());
         String[] names = a.contactName().trim().split("\\s+", 2);
         directory.createPerson(userId, names[0], names.length > 1 ? names[1] : "", a.contactEmail(), a.language(),
                 null);
@@ -266,19 +266,6 @@ public class OnboardingService {
         OnboardingApplication a = applications.get(applicationId);
         applicantMail(a, "onboarding-welcome", Map.of("clusterName", directory.clusterName(a.clusterId())));
         cases.addEvent(a.reference(), null, "welcome", null);
-    }
-
-    private String accountIdFor(String email) {
-        String base = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "");
-        base = base.replaceAll("^[^a-z0-9]+", "");
-        if (base.isEmpty()) {
-            base = "member";
-        }
-        String candidate = base;
-        for (int i = 2; directory.personExists(candidate); i++) {
-            candidate = base + i;
-        }
-        return candidate;
     }
 
     private void setStatus(OnboardingApplication a, ApplicationStatus status, String action, String detail) {

@@ -1,0 +1,381 @@
+package ua.clusterflow.membership.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.cluster.OrganisationPerson;
+import ua.clusterflow.cluster.OrganisationRole;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.membership.MembershipService;
+import ua.clusterflow.membership.MembershipTerms;
+import ua.clusterflow.membership.Memberships;
+import ua.clusterflow.system.AppClock;
+import ua.clusterflow.system.CurrentUser;
+
+/**
+ * The member register of a cluster for its coordinators and board, each member's membership page (status, history,
+ * dues, people), leaving, and the cluster's membership terms.
+ */
+@Controller
+public class MembershipController {
+
+    static final List<String> CATEGORIES = List.of("sme", "large", "university", "research", "startup", "public",
+            "other");
+    private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+    /** A person of the organisation as the page shows them. */
+    public record PersonLine(String userId, String name, String email, OrganisationRole role) {
+    }
+
+    /** An entry of the history with its reason in the reader's language. */
+    public record HistoryLine(LocalDate day, MembershipStatus status, String text, String actor) {
+    }
+
+    private final Memberships memberships;
+    private final MembershipService membership;
+    private final MemberOrganisationRepository organisations;
+    private final ClusterDirectory directory;
+    private final MemberRegisterWorkbook workbook;
+    private final MessageSource messages;
+
+    public MembershipController(Memberships memberships, MembershipService membership,
+                                MemberOrganisationRepository organisations, ClusterDirectory directory,
+                                MemberRegisterWorkbook workbook, MessageSource messages) {
+        this.memberships = memberships;
+        this.membership = membership;
+        this.organisations = organisations;
+        this.directory = directory;
+        this.workbook = workbook;
+        this.messages = messages;
+    }
+
+    @GetMapping("/members")
+    public String register(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String cluster,
+                           @RequestParam(defaultValue = "") String status,
+                           @RequestParam(defaultValue = "") String category, Model model) {
+        String clusterId = staffCluster(user, cluster);
+        MembershipStatus chosen = status(status);
+        String cat = CATEGORIES.contains(category) ? category : "";
+        model.addAttribute("clusters", directory.clusters(staffClusters(user)));
+        model.addAttribute("clusterId", clusterId);
+        model.addAttribute("clusterName", directory.clusterName(clusterId));
+        model.addAttribute("status", chosen == null ? "" : chosen.name());
+        model.addAttribute("category", cat);
+        model.addAttribute("statuses", MembershipStatus.values());
+        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("rows", memberships.register(clusterId, chosen, cat));
+        model.addAttribute("coordinator", user.has(clusterId, Role.COORDINATOR));
+        return "members/register";
+    }
+
+    @GetMapping("/members/export")
+    public ResponseEntity<byte[]> export(@AuthenticationPrincipal CurrentUser user,
+                                         @RequestParam(defaultValue = "") String cluster,
+                                         @RequestParam(defaultValue = "") String status,
+                                         @RequestParam(defaultValue = "") String category) {
+        String clusterId = staffCluster(user, cluster);
+        String cat = CATEGORIES.contains(category) ? category : "";
+        Locale locale = LocaleContextHolder.getLocale();
+        byte[] book = workbook.write(directory.clusterName(clusterId),
+                memberships.register(clusterId, status(status), cat), locale);
+        String name = "members-" + clusterId + "-" + AppClock.today() + ".xlsx";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(book);
+    }
+
+    @GetMapping("/members/{id}")
+    public String member(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        return show(user, visible(user, id), model, Map.of(), Map.of());
+    }
+
+    @PostMapping("/members/{id}/resign")
+    public String resign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                         @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
+                         RedirectAttributes redirect) {
+        MemberOrganisation org = visible(user, id);
+        if (!mayResign(user, org)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (reason.isBlank() || reason.length() > 2000) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return show(user, org, model, Map.of("reason", reason.isBlank() ? "error.required" : "error.maxLength"),
+                    Map.of("reason", reason));
+        }
+        var ends = membership.resign(id, reason.trim(), user.id());
+        redirect.addFlashAttribute("message", ends.isPresent() ? "membership.resign.done" : "membership.resign.refused");
+        return "redirect:/members/" + id;
+    }
+
+    @PostMapping("/members/{id}/exclusion")
+    public String proposeExclusion(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                   @RequestParam(defaultValue = "") String grounds, Model model,
+                                   HttpServletResponse response, RedirectAttributes redirect) {
+        MemberOrganisation org = visible(user, id);
+        if (!user.worksCasesOf(org.clusterId())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (grounds.isBlank() || grounds.length() > 2000) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return show(user, org, model, Map.of("grounds", grounds.isBlank() ? "error.required" : "error.maxLength"),
+                    Map.of("grounds", grounds));
+        }
+        boolean started = membership.proposeExclusion(id, grounds.trim(), user.id());
+        redirect.addFlashAttribute("message", started ? "membership.exclusion.started" : "membership.exclusion.refused");
+        return "redirect:/members/" + id;
+    }
+
+    @PostMapping("/members/{id}/people")
+    public String addPerson(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                            @RequestParam(defaultValue = "") String firstName,
+                            @RequestParam(defaultValue = "") String lastName,
+                            @RequestParam(defaultValue = "") String email,
+                            @RequestParam(defaultValue = "OTHER") String role,
+                            @RequestParam(defaultValue = "uk") String language, Model model,
+                            HttpServletResponse response, RedirectAttributes redirect) {
+        MemberOrganisation org = visible(user, id);
+        if (!mayManagePeople(user, org)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        boolean known = email.matches(EMAIL) && directory.personByEmail(email).isPresent();
+        if (!known && (firstName.isBlank() || firstName.length() > 100)) {
+            errors.put("firstName", "error.required");
+        }
+        if (!known && (lastName.isBlank() || lastName.length() > 100)) {
+            errors.put("lastName", "error.required");
+        }
+        if (!email.trim().matches(EMAIL) || email.length() > 200) {
+            errors.put("email", "error.email");
+        }
+        OrganisationRole chosen = orgRole(role);
+        if (chosen == null) {
+            errors.put("role", "error.required");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return show(user, org, model, errors, Map.of("firstName", firstName, "lastName", lastName, "email", email,
+                    "role", role, "language", language));
+        }
+        membership.addPerson(id, firstName, lastName, email.trim(), language, chosen, user.id());
+        redirect.addFlashAttribute("message", "membership.person.added");
+        return "redirect:/members/" + id;
+    }
+
+    @PostMapping("/members/{id}/people/{userId}/remove")
+    public String removePerson(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                               @PathVariable String userId, RedirectAttributes redirect) {
+        MemberOrganisation org = visible(user, id);
+        if (!mayManagePeople(user, org)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        boolean removed = membership.removePerson(id, userId, user.id());
+        redirect.addFlashAttribute("message", removed ? "membership.person.removed" : "membership.person.mainStays");
+        return "redirect:/members/" + id;
+    }
+
+    @GetMapping("/members/terms")
+    public String initTermsForm(@AuthenticationPrincipal CurrentUser user,
+                                @RequestParam(defaultValue = "") String cluster, Model model) {
+        String clusterId = coordinatorCluster(user, cluster);
+        MembershipTerms terms = memberships.terms(clusterId);
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("renewalDay", terms.renewalDay() == null ? ""
+                : String.format("%02d.%02d", terms.renewalDay().getDayOfMonth(), terms.renewalDay().getMonthValue()));
+        typed.put("paymentDays", String.valueOf(terms.paymentDays()));
+        typed.put("graceDays", String.valueOf(terms.graceDays()));
+        typed.put("noticeDays", String.valueOf(terms.noticeDays()));
+        return terms(clusterId, model, typed, Map.of());
+    }
+
+    @PostMapping("/members/terms")
+    public String processTermsForm(@AuthenticationPrincipal CurrentUser user,
+                                   @RequestParam(defaultValue = "") String cluster,
+                                   @RequestParam(defaultValue = "") String renewalDay,
+                                   @RequestParam(defaultValue = "") String paymentDays,
+                                   @RequestParam(defaultValue = "") String graceDays,
+                                   @RequestParam(defaultValue = "") String noticeDays, Model model,
+                                   HttpServletResponse response, RedirectAttributes redirect) {
+        String clusterId = coordinatorCluster(user, cluster);
+        Map<String, String> errors = new LinkedHashMap<>();
+        MonthDay day = null;
+        if (!renewalDay.isBlank()) {
+            String[] parts = renewalDay.trim().split("[./-]");
+            try {
+                day = MonthDay.of(Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
+                if (day.getMonthValue() == 2 && day.getDayOfMonth() == 29) {
+                    errors.put("renewalDay", "membership.terms.renewalDay.invalid");
+                }
+            } catch (RuntimeException e) {
+                errors.put("renewalDay", "membership.terms.renewalDay.invalid");
+            }
+        }
+        int payment = days(paymentDays, "paymentDays", errors);
+        int grace = days(graceDays, "graceDays", errors);
+        int notice = days(noticeDays, "noticeDays", errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            Map<String, String> typed = new LinkedHashMap<>();
+            typed.put("renewalDay", renewalDay);
+            typed.put("paymentDays", paymentDays);
+            typed.put("graceDays", graceDays);
+            typed.put("noticeDays", noticeDays);
+            return terms(clusterId, model, typed, errors);
+        }
+        memberships.saveTerms(new MembershipTerms(clusterId, day, payment, grace, notice), user.id());
+        redirect.addFlashAttribute("message", "membership.terms.saved");
+        return "redirect:/members?cluster=" + clusterId;
+    }
+
+    private String terms(String clusterId, Model model, Map<String, String> typed, Map<String, String> errors) {
+        model.addAttribute("clusterId", clusterId);
+        model.addAttribute("clusterName", directory.clusterName(clusterId));
+        model.addAttribute("typed", typed);
+        model.addAttribute("errors", errors);
+        return "members/terms";
+    }
+
+    private static int days(String typed, String field, Map<String, String> errors) {
+        try {
+            int days = Integer.parseInt(typed.trim());
+            if (days >= 0 && days <= 365) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // explained next to the field
+        }
+        errors.put(field, "membership.terms.days.invalid");
+        return 0;
+    }
+
+    private String show(CurrentUser user, MemberOrganisation org, Model model, Map<String, String> errors,
+                        Map<String, String> typed) {
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("organisation", org);
+        model.addAttribute("clusterName", directory.clusterName(org.clusterId()));
+        model.addAttribute("noticeUntil", memberships.noticeUntil(org.id()).orElse(null));
+        model.addAttribute("history", memberships.history(org.id()).stream()
+                .map(e -> new HistoryLine(e.onDay(), e.status(), reason(e.reason(), locale), e.actor())).toList());
+        model.addAttribute("dues", memberships.duesOf(org.id()));
+        List<PersonLine> people = organisations.people(org.id()).stream().map(this::line).toList();
+        model.addAttribute("people", people);
+        model.addAttribute("roles", OrganisationRole.values());
+        model.addAttribute("staff", user.worksCasesOf(org.clusterId()));
+        model.addAttribute("mayResign", mayResign(user, org) && memberships.noticeUntil(org.id()).isEmpty());
+        model.addAttribute("mayExclude", user.worksCasesOf(org.clusterId()) && !org.status().ended()
+                && !membership.exclusionRunning(org.id()));
+        model.addAttribute("exclusionRunning", membership.exclusionRunning(org.id()));
+        model.addAttribute("mayManagePeople", mayManagePeople(user, org));
+        model.addAttribute("errors", errors);
+        model.addAttribute("typed", typed);
+        return "members/member";
+    }
+
+    private PersonLine line(OrganisationPerson p) {
+        var person = directory.person(p.userId());
+        return new PersonLine(p.userId(), person.map(x -> x.displayName()).orElse(p.userId()),
+                person.map(x -> x.email()).orElse(""), p.role());
+    }
+
+    /** A reason as stored ("dues-unpaid", "person-added:Name", or words someone typed) in the reader's language. */
+    private String reason(String reason, Locale locale) {
+        if (reason == null) {
+            return "";
+        }
+        int colon = reason.indexOf(':');
+        String key = colon > 0 ? reason.substring(0, colon) : reason;
+        Object[] args = colon > 0 ? new Object[] {reason.substring(colon + 1)} : null;
+        return key.matches("[a-z-]+")
+                ? messages.getMessage("membership.reason." + key, args, reason, locale) : reason;
+    }
+
+    private boolean mayResign(CurrentUser user, MemberOrganisation org) {
+        return !org.status().ended() && (user.has(org.clusterId(), Role.COORDINATOR) || isMainContact(user, org));
+    }
+
+    private boolean mayManagePeople(CurrentUser user, MemberOrganisation org) {
+        return !org.status().ended() && (user.has(org.clusterId(), Role.COORDINATOR) || isMainContact(user, org));
+    }
+
+    private boolean isMainContact(CurrentUser user, MemberOrganisation org) {
+        return user.id().equals(org.contactUser()) && organisations.idsForContact(user.id()).contains(org.id());
+    }
+
+    /** The cluster's staff see every member; a member's own people see theirs while it is an active member. */
+    private MemberOrganisation visible(CurrentUser user, long id) {
+        return organisations.find(id)
+                .filter(o -> user.worksCasesOf(o.clusterId()) || organisations.idsForContact(user.id()).contains(id))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private List<String> staffClusters(CurrentUser user) {
+        return user.clusterIds().stream().filter(user::worksCasesOf).toList();
+    }
+
+    private String staffCluster(CurrentUser user, String cluster) {
+        List<String> mine = staffClusters(user);
+        if (mine.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (cluster.isBlank()) {
+            return mine.get(0);
+        }
+        if (!mine.contains(cluster)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return cluster;
+    }
+
+    private String coordinatorCluster(CurrentUser user, String cluster) {
+        String clusterId = staffCluster(user, cluster.isBlank() ? user.clusterIds().stream()
+                .filter(c -> user.has(c, Role.COORDINATOR)).findFirst().orElse("") : cluster);
+        if (!user.has(clusterId, Role.COORDINATOR)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return clusterId;
+    }
+
+    private static MembershipStatus status(String status) {
+        for (MembershipStatus s : MembershipStatus.values()) {
+            if (s.name().equals(status)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static OrganisationRole orgRole(String role) {
+        for (OrganisationRole r : OrganisationRole.values()) {
+            if (r.name().equals(role)) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

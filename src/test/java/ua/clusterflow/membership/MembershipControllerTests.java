@@ -1,0 +1,191 @@
+package ua.clusterflow.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.cluster.OrganisationRole;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.membership.process.MembershipProcess;
+import ua.clusterflow.system.AppClock;
+
+/** The member register, each member's membership page, its people, leaving, and the cluster's terms, over HTTP. */
+class MembershipControllerTests extends IntegrationTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired MembershipService membership;
+    @Autowired Memberships memberships;
+    @Autowired MemberOrganisationRepository organisations;
+    @Autowired ClusterDirectory directory;
+
+    private long org;
+    private String contact;
+    private String name;
+
+    @BeforeEach
+    void aMemberWithAnOpenYear() {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        contact = "reg-" + suffix;
+        name = "ТОВ «Реєстрова» " + suffix;
+        directory.createPerson(contact, "Роман", "Реєстровий", contact + "@example.com", "uk", null);
+        directory.grant(contact, "kharkiv", Role.MEMBER);
+        org = organisations.insert(new MemberOrganisation(null, "kharkiv", name, newEdrpou(), "startup",
+                "it", 8, "Харківська", "Програмне забезпечення", null, contact, null, null, null));
+        membership.openYear(org, AppClock.today().plusMonths(6));
+    }
+
+    @Test
+    void theRegisterListsEveryMemberWithItsStatusAndFiltersAndExportsIt() throws Exception {
+        mvc.perform(get("/members").with(as("olena")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-org=\"" + org + "\"")))
+                .andExpect(content().string(containsString(contact + "@example.com")));
+        mvc.perform(get("/members").param("status", "LAPSED").with(as("olena")))
+                .andExpect(content().string(not(containsString("data-org=\"" + org + "\""))));
+        mvc.perform(get("/members").param("category", "startup").param("status", "CURRENT").with(as("petro")))
+                .andExpect(content().string(containsString("data-org=\"" + org + "\"")));
+
+        byte[] book = mvc.perform(get("/members/export").param("category", "startup").with(as("olena")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("members-kharkiv-")))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<String> names = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(book))) {
+            assertThat(workbook.getSheetAt(0).getRow(2).getCell(2).getStringCellValue()).isEqualTo("Статус");
+            for (Row row : workbook.getSheetAt(0)) {
+                if (row.getRowNum() > 2) {
+                    names.add(row.getCell(0).getStringCellValue());
+                    assertThat(row.getCell(4).getStringCellValue()).isEqualTo("Стартап");
+                }
+            }
+        }
+        assertThat(names).contains(name);
+    }
+
+    @Test
+    void membersAndStrangersDoNotSeeTheRegister() throws Exception {
+        mvc.perform(get("/members").with(as("nadia"))).andExpect(status().isForbidden());
+        mvc.perform(get("/members/export").with(as("nadia"))).andExpect(status().isForbidden());
+        mvc.perform(get("/members").param("cluster", "zaporizhzhia").with(as("olena"))).andExpect(status().isNotFound());
+        mvc.perform(get("/members/" + org).with(as("bohdan"))).andExpect(status().isNotFound());
+        mvc.perform(get("/members/" + org).with(as("nadia"))).andExpect(status().isNotFound());
+        mvc.perform(get("/members/" + org).with(as(contact))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"resign-form\"")))
+                .andExpect(content().string(not(containsString("id=\"exclusion-form\""))));
+    }
+
+    @Test
+    void theMainContactAddsAPersonWhoIsInvitedAndRemovesThem() throws Exception {
+        String email = "expert-" + org + "@example.com";
+        mvc.perform(post("/members/" + org + "/people").with(as(contact)).with(csrf()).param("firstName", "Олег")
+                        .param("lastName", "").param("email", "not-an-address").param("role", "EXPERT"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-lastName\"")))
+                .andExpect(content().string(containsString("id=\"e-email\"")))
+                .andExpect(content().string(containsString("value=\"Олег\"")))
+                .andExpect(content().string(containsString("value=\"not-an-address\"")));
+        mvc.perform(post("/members/" + org + "/people").with(as(contact)).with(csrf()).param("firstName", "Олег")
+                        .param("lastName", "Експертний").param("email", email).param("role", "EXPERT"))
+                .andExpect(status().is3xxRedirection());
+        String expert = directory.personByEmail(email).orElseThrow().id();
+        assertThat(organisations.people(org)).anyMatch(p -> p.userId().equals(expert)
+                && p.role() == OrganisationRole.EXPERT);
+        assertThat(subjectsTo(email)).anyMatch(s -> s.startsWith("Запрошення до ClusterFlow"));
+        assertThat(organisations.idsForContact(expert)).contains(org);
+
+        mvc.perform(post("/members/" + org + "/people/" + contact + "/remove").with(as(contact)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(organisations.people(org)).anyMatch(p -> p.userId().equals(contact));
+        mvc.perform(post("/members/" + org + "/people/" + expert + "/remove").with(as(expert)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/members/" + org + "/people/" + expert + "/remove").with(as("olena")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(organisations.people(org)).noneMatch(p -> p.userId().equals(expert));
+        assertThat(organisations.idsForContact(expert)).isEmpty();
+        assertThat(user(expert).has("kharkiv", Role.MEMBER)).isFalse();
+        mvc.perform(get("/members/" + org).with(as("olena")))
+                .andExpect(content().string(containsString("Додано особу: Олег Експертний")))
+                .andExpect(content().string(containsString("Вилучено особу: Олег Експертний")));
+    }
+
+    @Test
+    void theMainContactResignsWithAReasonAndTheNoticeIsShown() throws Exception {
+        mvc.perform(post("/members/" + org + "/resign").with(as(contact)).with(csrf()).param("reason", " "))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-reason\"")));
+        mvc.perform(post("/members/" + org + "/resign").with(as("nadia")).with(csrf()).param("reason", "Ні"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/members/" + org + "/resign").with(as(contact)).with(csrf())
+                        .param("reason", "Змінюємо профіль діяльності"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(memberships.noticeUntil(org)).contains(AppClock.today().plusDays(30));
+        mvc.perform(get("/members/" + org).with(as(contact)))
+                .andExpect(content().string(containsString("id=\"notice-until\"")))
+                .andExpect(content().string(not(containsString("id=\"resign-form\""))));
+        assertThat(subjectsTo("olena@clusterflow.local")).contains("Заяву про вихід отримано: " + name);
+    }
+
+    @Test
+    void aCoordinatorPutsAnExclusionToTheBoard() throws Exception {
+        mvc.perform(post("/members/" + org + "/exclusion").with(as(contact)).with(csrf()).param("grounds", "Так"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/members/" + org + "/exclusion").with(as("olena")).with(csrf()).param("grounds", ""))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-grounds\"")));
+        mvc.perform(post("/members/" + org + "/exclusion").with(as("olena")).with(csrf())
+                        .param("grounds", "Порушення статуту: двічі не сплачено внесок"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(membership.exclusionRunning(org)).isTrue();
+        mvc.perform(get("/members/" + org).with(as("iryna")))
+                .andExpect(content().string(containsString("id=\"exclusion-running\"")))
+                .andExpect(content().string(not(containsString("id=\"exclusion-form\""))));
+        assertThat(organisations.find(org).orElseThrow().status()).isEqualTo(MembershipStatus.CURRENT);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.KEY)
+                .processInstanceBusinessKey(MembershipService.businessKey(org, AppClock.today().plusMonths(6)))
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCoordinatorSetsTheTermsAndBadInputIsExplainedBesideTheField() throws Exception {
+        mvc.perform(get("/members/terms").with(as("iryna"))).andExpect(status().isForbidden());
+        mvc.perform(post("/members/terms").with(as("olena")).with(csrf()).param("renewalDay", "31.02")
+                        .param("paymentDays", "тридцять").param("graceDays", "30").param("noticeDays", "60"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-renewalDay\"")))
+                .andExpect(content().string(containsString("id=\"e-paymentDays\"")))
+                .andExpect(content().string(containsString("value=\"тридцять\"")));
+        MembershipTerms before = memberships.terms("kharkiv");
+        try {
+            mvc.perform(post("/members/terms").with(as("olena")).with(csrf()).param("renewalDay", "01.01")
+                            .param("paymentDays", "20").param("graceDays", "45").param("noticeDays", "60"))
+                    .andExpect(status().is3xxRedirection());
+            MembershipTerms saved = memberships.terms("kharkiv");
+            assertThat(saved.renewalDay()).isEqualTo(java.time.MonthDay.of(1, 1));
+            assertThat(saved.graceDays()).isEqualTo(45);
+            mvc.perform(get("/members/terms").with(as("olena")))
+                    .andExpect(content().string(containsString("value=\"01.01\"")));
+        } finally {
+            memberships.saveTerms(before, "test");
+        }
+    }
+}
