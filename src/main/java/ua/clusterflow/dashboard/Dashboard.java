@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  */
 public record Dashboard(String clusterId, String clusterName, List<Figure> targets, Map<String, Integer> membersByMonth,
                         Map<String, Integer> fundraisingByQuarter, Map<String, Integer> exportByQuarter,
-                        Map<String, Integer> meetupsByQuarter, double fundsAttracted, int introductions,
+                        Map<String, Integer> meetupsByQuarter, double fundsAttracted, double feeIncome, int churn,
+                        int introductions,
                         Maturity maturity, List<Criterion> eccp, List<ProcessFigures> processes,
                         List<StepFigures> steps, List<PersonLoad> people, Map<String, Integer> onboardingFunnel,
                         Double grantSuccessRate) {

@@ -62,7 +62,8 @@ public class DashboardService {
                 new Figure("regularServices", services, TARGET_SERVICES),
                 new Figure("planShare", facts.planShare(), TARGET_PLAN_SHARE));
         return new Dashboard(clusterId, directory.clusterName(clusterId), targets, membersByMonth(clusterId),
-                fundraising, exports, meetups, facts.funds, facts.introductions, maturity(clusterId, facts),
+                fundraising, exports, meetups, facts.funds, feeIncome(clusterId), churn(clusterId),
+                facts.introductions, maturity(clusterId, facts),
                 eccp(facts), processes(clusterId), steps(clusterId), people(clusterId), onboardingFunnel(clusterId),
                 grantSuccessRate(clusterId));
     }
@@ -80,7 +81,8 @@ public class DashboardService {
 
     private Facts facts(String clusterId) {
         return new Facts(
-                count("select count(*) from member_organisation where cluster_id = ?", clusterId),
+                count("select count(*) from member_organisation where cluster_id = ? "
+                        + "and status in ('CURRENT', 'IN_GRACE')", clusterId),
                 directory.peopleWithRole(clusterId, Role.COORDINATOR).size(),
                 count("select count(*) from grant_application g where g.cluster_id = ? and g.status = 'FUNDED' "
                         + "and (select count(*) from grant_partner p where p.application_id = g.id and p.country in "
@@ -90,15 +92,16 @@ public class DashboardService {
                 count("select count(*) from introduction where cluster_id = ?", clusterId),
                 count("select count(*) from regional_plan_item where cluster_id = ?", clusterId),
                 count("select count(*) from regional_plan_item where cluster_id = ? and participates", clusterId),
-                count("select count(*) from onboarding_application where cluster_id = ? and status = 'MEMBER'",
-                        clusterId),
+                count("select count(*) from member_organisation where cluster_id = ? and status in ('CURRENT', 'IN_GRACE')"
+                        + " and paid_until > ?", clusterId, AppClock.today()),
                 count("select count(*) from meetup where cluster_id = ? and status in ('OPEN','HELD','REPORTED')",
                         clusterId),
                 count("select count(*) from meetup where cluster_id = ? and status = 'REPORTED'", clusterId),
                 count("select count(*) from grant_application where cluster_id = ? and status <> 'DRAFT'", clusterId),
-                count("select count(*) from member_organisation where cluster_id = ? and coalesce(offers, '') <> ''",
-                        clusterId),
-                count("select count(distinct category) from member_organisation where cluster_id = ?", clusterId),
+                count("select count(*) from member_organisation where cluster_id = ? and coalesce(offers, '') <> '' "
+                        + "and status in ('CURRENT', 'IN_GRACE')", clusterId),
+                count("select count(distinct category) from member_organisation where cluster_id = ? and "
+                        + "status in ('CURRENT', 'IN_GRACE')", clusterId),
                 count("select count(*) from export_activity where cluster_id = ? and kind = 'MISSION'", clusterId),
                 count("select count(*) from role_term where cluster_id = ? and status = 'ACTIVE'", clusterId),
                 records.profile(clusterId).orElse(ClusterRecords.Profile.NONE));
@@ -152,13 +155,32 @@ public class DashboardService {
                 new Criterion("eccpMemberTypes", f.memberTypes >= 2, f.memberTypes + " / 2"));
     }
 
+    /** The membership dues paid in the calendar year so far: the cluster's own income, in hryvnias. */
+    private double feeIncome(String clusterId) {
+        java.time.LocalDate from = AppClock.today().withDayOfYear(1);
+        return jdbc.sql("""
+                select coalesce(sum(d.amount), 0) from membership_dues d
+                join member_organisation o on o.id = d.organisation_id
+                where o.cluster_id = ? and d.paid_on >= ? and d.paid_on < ?""")
+                .params(clusterId, from, from.plusYears(1)).query(Double.class).single();
+    }
+
+    /** The members that lapsed or resigned in the calendar year so far and have not come back. */
+    private int churn(String clusterId) {
+        return count("select count(*) from member_organisation where cluster_id = ? and status in ('LAPSED', 'RESIGNED') "
+                + "and status_since >= ?", clusterId, AppClock.today().withDayOfYear(1));
+    }
+
     private Map<String, Integer> membersByMonth(String clusterId) {
         Map<String, Integer> trend = new LinkedHashMap<>();
         YearMonth now = YearMonth.from(AppClock.today());
         for (int back = 5; back >= 0; back--) {
             YearMonth month = now.minusMonths(back);
+            // the members at the end of the month: one that left before then is not among them
+            java.time.LocalDate next = month.atEndOfMonth().plusDays(1);
             trend.put(month.toString(), count("select count(*) from member_organisation where cluster_id = ? "
-                    + "and joined_at < ?", clusterId, AppClock.startOf(month.atEndOfMonth().plusDays(1))));
+                    + "and joined_at < ? and (status in ('CURRENT', 'IN_GRACE') or status_since >= ?)", clusterId,
+                    AppClock.startOf(next), next));
         }
         return trend;
     }

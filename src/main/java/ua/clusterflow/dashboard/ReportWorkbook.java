@@ -63,6 +63,8 @@ public class ReportWorkbook {
             w.row(s, w.text("dashboard." + f.key()), f.value(), f.target(), w.yesNo(f.met()));
         }
         w.row(s, w.text("dashboard.funds"), d.fundsAttracted());
+        w.row(s, w.text("dashboard.feeIncome"), d.feeIncome());
+        w.row(s, w.text("dashboard.churn"), d.churn());
         w.row(s, w.text("dashboard.introductions"), d.introductions());
         if (d.grantSuccessRate() != null) {
             w.row(s, w.text("dashboard.grantSuccess"), Math.round(d.grantSuccessRate()));

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupRepository;
@@ -46,6 +47,7 @@ class DashboardTest extends IntegrationTest {
     @Autowired MeetupService meetups;
     @Autowired MeetupRepository meetupRepository;
     @Autowired MockMvc mvc;
+    @Autowired ua.clusterflow.membership.Memberships memberships;
 
     @Test
     void membersFunnelStageAndProcessFiguresFollowTheCases() throws Exception {
@@ -103,6 +105,36 @@ class DashboardTest extends IntegrationTest {
                 .andExpect(content().string(containsString("data-chart=\"members\"")))
                 .andExpect(content().string(containsString("10 / 10–15")));
         mvc.perform(get("/dashboard").with(as("nadia"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void onlyCurrentMembersCountAndTheFeesAndTheMembersWhoLeftAreShown() throws Exception {
+        String cluster = newCluster("rivne");
+        for (int i = 0; i < 3; i++) {
+            onboard(cluster, "sme", true);
+        }
+        List<Long> ids = jdbc.sql("select id from member_organisation where cluster_id = ? order by id").param(cluster)
+                .query(Long.class).list();
+        double fees = jdbc.sql("select sum(annual_fee) from member_organisation where cluster_id = ?").param(cluster)
+                .query(Double.class).single();
+        Dashboard three = dashboards.forCluster(cluster);
+        assertThat(three.target("activeMembers").value()).isEqualTo(3);
+        assertThat(three.criterion("eccpMembers").evidence()).isEqualTo("3 / 15");
+        assertThat(three.feeIncome()).as("the joining fees are the first year's dues").isEqualTo(fees).isPositive();
+        assertThat(three.churn()).isZero();
+
+        memberships.setStatus(ids.get(0), MembershipStatus.LAPSED, AppClock.today(), "dues-unpaid", null);
+        memberships.setStatus(ids.get(1), MembershipStatus.RESIGNED, AppClock.today(), "resigned", null);
+        memberships.setStatus(ids.get(2), MembershipStatus.IN_GRACE, AppClock.today(), "dues-unpaid", null);
+        memberships.setPaidUntil(ids.get(2), AppClock.today());
+        Dashboard after = dashboards.forCluster(cluster);
+        assertThat(after.target("activeMembers").value()).as("the one in grace").isEqualTo(1);
+        assertThat(after.criterion("eccpMembers").evidence()).as("in grace is not paid").isEqualTo("0 / 15");
+        assertThat(after.churn()).isEqualTo(2);
+        assertThat(after.membersByMonth().values()).as("members at the month's end").last().isEqualTo(1);
+        mvc.perform(get("/dashboard").param("cluster", cluster).with(as(cluster + "-coordinator")))
+                .andExpect(content().string(containsString("data-figure=\"churn\"")))
+                .andExpect(content().string(containsString("data-figure=\"feeIncome\"")));
     }
 
     @Test
