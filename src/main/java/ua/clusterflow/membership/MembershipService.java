@@ -100,18 +100,60 @@ public class MembershipService {
         if (cases.find(key).isPresent()) {
             return key;
         }
+        runtime.startProcessInstanceByKey(MembershipProcess.KEY, key, newYearCase(org, yearFrom));
+        return key;
+    }
+
+    /**
+     * A member brought in from the register the cluster kept before: paid up to a day, from which its next year's
+     * case waits for the renewal.
+     */
+    @Transactional
+    public String bringIn(long organisationId, LocalDate paidUntil) {
+        memberships.setPaidUntil(organisationId, paidUntil);
+        return openYear(organisationId, paidUntil);
+    }
+
+    /**
+     * A member brought in with the year that began on the given day invoiced and still unpaid, at the step that year
+     * has reached: in grace until the day given, or lapsed. Its case waits for the coordinator's confirmation there.
+     */
+    @Transactional
+    public String bringInUnpaid(long organisationId, LocalDate yearFrom, MembershipStatus status, LocalDate lapsesOn) {
+        if (status != MembershipStatus.IN_GRACE && status != MembershipStatus.LAPSED) {
+            throw new IllegalArgumentException("an unpaid year is in grace or lapsed: " + status);
+        }
+        MemberOrganisation org = organisation(organisationId);
+        String key = businessKey(organisationId, yearFrom);
+        Map<String, Object> variables = newYearCase(org, yearFrom);
+        variables.put(MembershipProcess.DUES, determineDues(organisationId, yearFrom).amount());
+        memberships.invoiced(organisationId, yearFrom, yearFrom);
+        memberships.setPaidUntil(organisationId, yearFrom);
+        variables.put(MembershipProcess.LAPSES_ON, morningOf(lapsesOn));
+        variables.put(MembershipProcess.PAY_BY, morningOf(yearFrom));
+        runtime.createProcessInstanceByKey(MembershipProcess.KEY).businessKey(key).setVariables(variables)
+                .startBeforeActivity(status == MembershipStatus.IN_GRACE ? MembershipProcess.TASK_CONFIRM_DUES_IN_GRACE
+                        : MembershipProcess.TASK_CONFIRM_DUES_LAPSED)
+                .execute();
+        changeStatus(org, status, "dues-unpaid", null);
+        caseStatus(key, status == MembershipStatus.IN_GRACE ? YearStatus.IN_GRACE : YearStatus.LAPSED, false);
+        return key;
+    }
+
+    /** The case record of a new membership year, and the variables its process instance starts with. */
+    private Map<String, Object> newYearCase(MemberOrganisation org, LocalDate yearFrom) {
+        String key = businessKey(org.id(), yearFrom);
         String title = org.name() + " · " + yearFrom.getYear() + "/" + String.valueOf(yearFrom.getYear() + 1).substring(2);
         cases.insert(new CaseRecord(key, org.clusterId(), MembershipProcess.KEY, title, YearStatus.YEAR_OPEN.name(),
-                organisationId, null, null, null));
+                org.id(), null, null, null));
         cases.addEvent(key, null, "year-open", yearFrom.toString());
         Map<String, Object> variables = new HashMap<>();
         variables.put(ClusterTenantPlugin.CLUSTER_VARIABLE, org.clusterId());
-        variables.put(MembershipProcess.ORGANISATION_ID, organisationId);
+        variables.put(MembershipProcess.ORGANISATION_ID, org.id());
         variables.put(MembershipProcess.CASE_TITLE, title);
         variables.put(MembershipProcess.YEAR_FROM, yearFrom.toString());
         variables.put(MembershipProcess.RENEWAL_AT, morningOf(yearFrom));
-        runtime.startProcessInstanceByKey(MembershipProcess.KEY, key, variables);
-        return key;
+        return variables;
     }
 
     /** The year's dues from the fee table, by the organisation's category, size and years of membership. */

@@ -29,6 +29,9 @@ import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.cluster.Edrpou;
+import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.membership.MembershipService;
+import ua.clusterflow.membership.Memberships;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /**
@@ -55,9 +58,15 @@ public class DemoData {
     private final MeetupRepository meetupRepository;
     private final ClusterRecords records;
 
+    private final MembershipService membership;
+    private final Memberships memberships;
+
     public DemoData(@Value("${clusterflow.demo-data:false}") boolean enabled, ClusterDirectory directory, MemberOrganisationRepository organisations,
                     OnboardingService onboarding, TaskService tasks, GrantService grants, MeetupService meetups,
-                    MeetupRepository meetupRepository, ClusterRecords records) {
+                    MeetupRepository meetupRepository, ClusterRecords records, MembershipService membership,
+                    Memberships memberships) {
+        this.membership = membership;
+        this.memberships = memberships;
         this.records = records;
         this.meetups = meetups;
         this.meetupRepository = meetupRepository;
@@ -90,6 +99,7 @@ public class DemoData {
                 "АСУ ТП для машинобудування, PLC-програмування", "Партнери для проєктів Horizon Europe");
         member(KHARKIV, "Харківський політехнічний інститут", "0205034", "university", "engineering,it", 2500, null,
                 "Лабораторії, випробування, підготовка інженерів", "Замовлення на дослідження від підприємств");
+        membersInEveryStatus(AppClock.today());
 
         directory.createCluster(ZAPORIZHZHIA, "Запорізький ІАМ-кластер");
         person("serhiy", "Сергій", "Литвиненко", ZAPORIZHZHIA, Role.COORDINATOR);
@@ -222,10 +232,42 @@ public class DemoData {
         }
     }
 
-    private void member(String cluster, String name, String first7, String category, String sectors, int headcount,
+    /** Paid up to a year from when it joined; its next year waits for the renewal date. */
+    private long member(String cluster, String name, String first7, String category, String sectors, int headcount,
                         String contact, String offers, String needs) {
-        organisations.insert(new MemberOrganisation(null, cluster, name, edrpou(first7), category, sectors, headcount,
-                "Харківська", offers, needs, contact, null, null, null));
+        long id = organisations.insert(new MemberOrganisation(null, cluster, name, edrpou(first7), category, sectors,
+                headcount, "Харківська", offers, needs, contact, null, null, daysAgo(150)));
+        membership.bringIn(id, AppClock.today().plusMonths(7));
+        return id;
+    }
+
+    private static java.time.Instant daysAgo(int days) {
+        return AppClock.now().minus(java.time.Duration.ofDays(days));
+    }
+
+    /** Kharkiv's register with a member in each status: in grace, lapsed, resigned, excluded, and one giving notice. */
+    private void membersInEveryStatus(LocalDate today) {
+        long inGrace = organisations.insert(new MemberOrganisation(null, KHARKIV, "ТОВ «Слобожанський литейник»",
+                edrpou("3155511"), "sme", "machinebuilding", 70, "Харківська", "Лиття чавуну й сталі", "Замовники",
+                null, null, null, daysAgo(405)));
+        membership.bringInUnpaid(inGrace, today.minusDays(40), MembershipStatus.IN_GRACE, today.plusDays(20));
+        long lapsed = organisations.insert(new MemberOrganisation(null, KHARKIV, "ТОВ «Старий верстат»",
+                edrpou("3155512"), "sme", "machinebuilding", 15, "Харківська", "Ремонт верстатів", "Кадри",
+                null, null, null, daysAgo(805)));
+        membership.bringInUnpaid(lapsed, today.minusDays(75), MembershipStatus.LAPSED, today.minusDays(15));
+        long resigned = organisations.insert(new MemberOrganisation(null, KHARKIV, "ТОВ «Енергоаудит Плюс»",
+                edrpou("3155513"), "sme", "engineering", 9, "Харківська", "Енергоаудит", "Замовники",
+                null, null, null, daysAgo(1100)));
+        memberships.setStatus(resigned, MembershipStatus.RESIGNED, today.minusDays(20),
+                "Зосереджуємося на роботі в іншому регіоні", null);
+        long excluded = organisations.insert(new MemberOrganisation(null, KHARKIV, "ТОВ «Тимчасові рішення»",
+                edrpou("3155514"), "other", "other", 3, "Харківська", "Посередництво", "Клієнти",
+                null, null, null, daysAgo(800)));
+        memberships.setStatus(excluded, MembershipStatus.EXCLUDED, today.minusDays(100),
+                "Рішення правління: систематичне порушення статуту кластера", null);
+        long leaving = member(KHARKIV, "ТОВ «Цифрова фабрика»", "3155515", "startup", "it", 12, null,
+                "Цифрові двійники виробництва", "Пілотні впровадження");
+        membership.resign(leaving, "Об’єднуємося з іншою компанією", null);
     }
 
     private OnboardingApplication apply(String cluster, String name, String first7, String category, int headcount,

@@ -196,6 +196,43 @@ class MembershipProcessTest extends IntegrationTest {
         assertThat(subjectsTo("olena@clusterflow.local")).contains("Виключення не підтримано: " + name());
     }
 
+    @Test
+    void aMemberBroughtInUnpaidWaitsInGraceAndLapsesWhenTheGraceIsOver() {
+        long brought = organisations.insert(new MemberOrganisation(null, CLUSTER, "ТОВ «Перенесена» " + key, newEdrpou(),
+                "sme", "automation", 20, "Харківська", null, null, contact, null, null, null));
+        String broughtKey = membership.bringInUnpaid(brought, AppClock.today().minusDays(40), MembershipStatus.IN_GRACE,
+                AppClock.today().plusDays(20));
+        ProcessInstance pi = instance(broughtKey, KEY);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CONFIRM_DUES_IN_GRACE);
+        assertThat(organisations.find(brought).orElseThrow().status()).isEqualTo(MembershipStatus.IN_GRACE);
+        assertThat(memberships.dues(brought, AppClock.today().minusDays(40)).orElseThrow().paidOn()).isNull();
+
+        moveClock(Duration.ofDays(20));
+        fireTimer(pi.getId(), TIMER_LAPSES);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CONFIRM_DUES_LAPSED);
+        assertThat(organisations.find(brought).orElseThrow().status()).isEqualTo(MembershipStatus.LAPSED);
+    }
+
+    @Test
+    void aMemberBroughtInPaidWaitsForItsRenewalAndOneBroughtInLapsedIsReinstatedByAPayment() {
+        LocalDate paidUntil = AppClock.today().plusMonths(3);
+        String paidKey = membership.bringIn(org, paidUntil);
+        assertThat(organisations.find(org).orElseThrow().paidUntil()).isEqualTo(paidUntil);
+        BpmnAwareTests.assertThat(instance(paidKey, KEY)).isWaitingAt(TIMER_RENEWAL_DATE);
+
+        long brought = organisations.insert(new MemberOrganisation(null, CLUSTER, "ТОВ «Призупинена» " + key,
+                newEdrpou(), "sme", "automation", 20, "Харківська", null, null, billing, null, null, null));
+        LocalDate from = AppClock.today().minusDays(75);
+        String lapsedKey = membership.bringInUnpaid(brought, from, MembershipStatus.LAPSED, AppClock.today());
+        assertThat(organisations.idsForContact(billing)).doesNotContain(brought);
+        complete(lapsedKey, TASK_CONFIRM_DUES_LAPSED, "olena", Map.of(PAID_ON, noon()));
+        BpmnAwareTests.assertThat(instance(lapsedKey, KEY)).isNull();
+        assertThat(organisations.find(brought).orElseThrow().status()).isEqualTo(MembershipStatus.CURRENT);
+        assertThat(organisations.idsForContact(billing)).contains(brought);
+        assertThat(memberships.history(brought)).extracting(Memberships.Event::reason)
+                .containsExactly("joined", "dues-unpaid", "reinstated");
+    }
+
     private ProcessInstance renewalDate() {
         ProcessInstance pi = instance(key, KEY);
         moveClock(Duration.ofDays(10));
