@@ -119,14 +119,19 @@ public class ClusterDirectory {
         return candidate;
     }
 
-    /** Creates an account; with a null password the person sets one from an invitation link. */
+    /**
+     * Creates an account; with a null password it has none (and nobody signs in to it) until the person sets one from
+     * an invitation link.
+     */
     public void createPerson(String userId, String firstName, String lastName, String email, String language,
                              String password) {
         User user = identity.newUser(userId);
         user.setFirstName(firstName);
         user.setLastName(lastName);
         user.setEmail(email);
-        user.setPassword(password == null ? java.util.UUID.randomUUID().toString() : password);
+        if (password != null) {
+            user.setPassword(password);
+        }
         identity.saveUser(user);
         identity.setUserInfo(userId, LANGUAGE, language);
     }
@@ -312,7 +317,9 @@ public class ClusterDirectory {
     }
 
     public boolean checkPassword(String userId, String password) {
-        return identity.checkPassword(userId, password);
+        boolean hasPassword = jdbc.sql("select count(*) from act_id_user where id_ = ? and pwd_ is not null")
+                .param(userId).query(Long.class).single() > 0;
+        return hasPassword && identity.checkPassword(userId, password);
     }
 
     /** Whether the account's password is stored with another hash than the engine's current one (an older one). */

@@ -24,6 +24,11 @@ public class MemberOrganisationRepository {
      * the first entry of its history, and its contact as the main contact.
      */
     public long insert(MemberOrganisation org) {
+        return insert(org, "joined");
+    }
+
+    /** As {@link #insert(MemberOrganisation)}, with the reason its history begins with ("joined", "imported"). */
+    public long insert(MemberOrganisation org, String reason) {
         Instant joined = org.joinedAt() == null ? AppClock.now() : org.joinedAt();
         LocalDate since = joined.atZone(AppClock.KYIV).toLocalDate();
         long id = jdbc.sql("""
@@ -34,8 +39,8 @@ public class MemberOrganisationRepository {
                         org.region(), org.offers(), org.needs(), org.contactUser(), org.feeCategory(), org.annualFee(),
                         Timestamp.from(joined), org.status().name(), since, org.paidUntil())
                 .query(Long.class).single();
-        jdbc.sql("insert into membership_event (organisation_id, on_day, status, reason, at) values (?, ?, ?, 'joined', ?)")
-                .params(id, since, org.status().name(), Timestamp.from(AppClock.now())).update();
+        jdbc.sql("insert into membership_event (organisation_id, on_day, status, reason, at) values (?, ?, ?, ?, ?)")
+                .params(id, since, org.status().name(), reason, Timestamp.from(AppClock.now())).update();
         if (org.contactUser() != null) {
             addPerson(id, org.contactUser(), OrganisationRole.MAIN);
         }

@@ -1,0 +1,280 @@
+package ua.clusterflow.membership;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.cluster.ClusterAdminService;
+import ua.clusterflow.cluster.Edrpou;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.Person;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.system.AppClock;
+
+/**
+ * Brings in the members a cluster already has, from the register it kept in a spreadsheet: the file is read and kept
+ * for a dry run that shows each row's problems beside its cells, the coordinator corrects rows in place, and the good
+ * rows are brought in once, in one transaction. Rows already in the cluster are reported, not brought in again, so a
+ * second run of the same file changes nothing.
+ */
+@Service
+public class MemberImport {
+
+    /** More rows than a cluster's register holds are not a register. */
+    public static final int MAX_ROWS = 5000;
+
+    /** One problem with a cell: a message key and what it names. */
+    public record Problem(String key, String arg) {
+    }
+
+    /** A row as read, where it stood in the file, and what is wrong with it. */
+    public record Row(int line, Map<String, String> cells, Map<String, Problem> problems) {
+
+        public boolean good() {
+            return problems.isEmpty();
+        }
+
+        public String cell(String field) {
+            return cells.getOrDefault(field, "");
+        }
+    }
+
+    /** An upload with its rows checked against the file and the cluster as they are now. */
+    public record Check(UUID id, String clusterId, String fileName, List<Row> rows, boolean imported,
+                        Integer importedRows) {
+
+        public long good() {
+            return rows.stream().filter(Row::good).count();
+        }
+
+        public long withProblems() {
+            return rows.size() - good();
+        }
+    }
+
+    private static final TypeReference<List<Map<String, String>>> ROWS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final MemberOrganisationRepository organisations;
+    private final MembershipService membership;
+    private final ClusterAdminService admin;
+    private final MemberSheet sheet;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public MemberImport(JdbcClient jdbc, MemberOrganisationRepository organisations, MembershipService membership,
+                        ClusterAdminService admin, MemberSheet sheet) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.membership = membership;
+        this.admin = admin;
+        this.sheet = sheet;
+    }
+
+    /**
+     * Reads an uploaded file and keeps its rows for the dry run.
+     *
+     * @throws MemberSheet.Unreadable with the message key of what is wrong with the file as a whole
+     */
+    @Transactional
+    public UUID upload(String clusterId, String fileName, byte[] content, String by) {
+        List<Map<String, String>> rows = sheet.read(fileName, content);
+        if (rows.size() > MAX_ROWS) {
+            throw new MemberSheet.Unreadable("members.import.error.tooManyRows", String.valueOf(MAX_ROWS));
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into member_import (id, cluster_id, file_name, rows, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, clusterId, fileName, write(rows), by, Timestamp.from(AppClock.now())).update();
+        return id;
+    }
+
+    public Optional<Check> check(UUID id) {
+        return load(id).map(upload -> new Check(id, upload.clusterId, upload.fileName,
+                checkRows(upload.clusterId, upload.rows), upload.importedAt != null, upload.importedRows));
+    }
+
+    /** The coordinator corrected a row in the dry run; refused (false) once the upload was brought in. */
+    @Transactional
+    public boolean correct(UUID id, int line, Map<String, String> cells) {
+        Upload upload = lock(id).orElse(null);
+        if (upload == null || upload.importedAt != null) {
+            return false;
+        }
+        for (Map<String, String> row : upload.rows) {
+            if (String.valueOf(line).equals(row.get(MemberSheet.LINE))) {
+                for (String field : MemberSheet.FIELDS) {
+                    if (cells.containsKey(field)) {
+                        row.put(field, cells.get(field).strip());
+                    }
+                }
+            }
+        }
+        jdbc.sql("update member_import set rows = ? where id = ?").params(write(upload.rows), id).update();
+        return true;
+    }
+
+    /**
+     * Brings in the good rows in one transaction: each organisation current from its joining day and paid up to its
+     * day, its contact its main contact and invited to set a password. Done once: a second call (a double click, a
+     * second tab) brings in nothing and returns what the first brought in.
+     */
+    @Transactional
+    public int run(UUID id, String by) {
+        Upload upload = lock(id).orElseThrow();
+        if (upload.importedAt != null) {
+            return upload.importedRows;
+        }
+        int brought = 0;
+        for (Row row : checkRows(upload.clusterId, upload.rows)) {
+            if (row.good()) {
+                bringIn(upload.clusterId, row);
+                brought++;
+            }
+        }
+        jdbc.sql("update member_import set imported_at = ?, imported_by = ?, imported_rows = ? where id = ?")
+                .params(Timestamp.from(AppClock.now()), by, brought, id).update();
+        return brought;
+    }
+
+    private void bringIn(String clusterId, Row row) {
+        String[] names = row.cell("contactName").split("\\s+", 2);
+        Person contact = admin.personFor(clusterId, names[0], names.length > 1 ? names[1] : "",
+                row.cell("contactEmail"), row.cell("language").isEmpty() ? "uk" : row.cell("language"), Role.MEMBER);
+        LocalDate joined = MemberSheet.date(row.cell("joinedOn"));
+        long id = organisations.insert(new MemberOrganisation(null, clusterId, row.cell("name"),
+                code(row.cell("edrpou")), sheet.category(row.cell("category")), "other",
+                Integer.parseInt(row.cell("headcount")), row.cell("region"), null, null, contact.id(), null, null,
+                AppClock.startOf(joined).toInstant()), "imported");
+        membership.bringIn(id, MemberSheet.date(row.cell("paidUntil")));
+    }
+
+    /** Every row's problems, beside its cells: against the other rows of the file and the members of the cluster. */
+    List<Row> checkRows(String clusterId, List<Map<String, String>> rows) {
+        Set<String> inCluster = new java.util.HashSet<>(jdbc.sql(
+                "select edrpou from member_organisation where cluster_id = ?").param(clusterId).query(String.class).list());
+        Map<String, String> firstLine = new HashMap<>();
+        List<Row> checked = new ArrayList<>();
+        for (Map<String, String> cells : rows) {
+            Map<String, Problem> problems = new LinkedHashMap<>();
+            String line = cells.get(MemberSheet.LINE);
+            if (blank(cells.get("name"))) {
+                problems.put("name", new Problem("error.required", null));
+            } else if (cells.get("name").length() > 300) {
+                problems.put("name", new Problem("error.maxLength", "300"));
+            }
+            String edrpou = code(cells.getOrDefault("edrpou", ""));
+            if (blank(edrpou)) {
+                problems.put("edrpou", new Problem("error.required", null));
+            } else if (!Edrpou.isValid(edrpou)) {
+                problems.put("edrpou", new Problem("error.edrpou", null));
+            } else if (inCluster.contains(edrpou)) {
+                problems.put("edrpou", new Problem("members.import.error.inCluster", null));
+            } else if (firstLine.containsKey(edrpou)) {
+                problems.put("edrpou", new Problem("members.import.error.inFile", firstLine.get(edrpou)));
+            } else {
+                firstLine.put(edrpou, line);
+            }
+            if (sheet.category(cells.getOrDefault("category", "")) == null) {
+                problems.put("category", new Problem("members.import.error.category",
+                        String.join(", ", sheet.categoryNames())));
+            }
+            String headcount = cells.getOrDefault("headcount", "").strip();
+            if (!headcount.matches("\\d{1,7}") || Integer.parseInt(headcount) < 1) {
+                problems.put("headcount", new Problem("error.integer", null));
+            }
+            if (blank(cells.get("contactName"))) {
+                problems.put("contactName", new Problem("error.required", null));
+            }
+            String email = cells.getOrDefault("contactEmail", "").strip();
+            if (email.isEmpty()) {
+                problems.put("contactEmail", new Problem("members.import.error.noEmail", null));
+            } else if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 200) {
+                problems.put("contactEmail", new Problem("error.email", null));
+            }
+            String language = cells.getOrDefault("language", "").strip().toLowerCase(Locale.ROOT);
+            if (!language.isEmpty() && !Set.of("uk", "en").contains(language)) {
+                problems.put("language", new Problem("members.import.error.language", null));
+            }
+            LocalDate joined = MemberSheet.date(cells.getOrDefault("joinedOn", ""));
+            if (joined == null) {
+                problems.put("joinedOn", new Problem("error.date", null));
+            } else if (joined.isAfter(AppClock.today())) {
+                problems.put("joinedOn", new Problem("error.date.future", null));
+            }
+            LocalDate paidUntil = MemberSheet.date(cells.getOrDefault("paidUntil", ""));
+            if (paidUntil == null) {
+                problems.put("paidUntil", new Problem("error.date", null));
+            } else if (joined != null && !paidUntil.isAfter(joined)) {
+                problems.put("paidUntil", new Problem("members.import.error.paidBeforeJoined", null));
+            }
+            Map<String, String> shown = new LinkedHashMap<>(cells);
+            shown.remove(MemberSheet.LINE);
+            checked.add(new Row(Integer.parseInt(line), shown, problems));
+        }
+        return checked;
+    }
+
+    /** An EDRPOU as a cell holds it: spaces and dashes left out, the leading zeros a spreadsheet dropped put back. */
+    static String code(String typed) {
+        String code = Edrpou.normalise(typed.strip());
+        return code.matches("\\d{5,7}") ? "0".repeat(8 - code.length()) + code : code;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private record Upload(String clusterId, String fileName, List<Map<String, String>> rows, Timestamp importedAt,
+                          Integer importedRows) {
+    }
+
+    private Optional<Upload> load(UUID id) {
+        return jdbc.sql("select * from member_import where id = ?").param(id).query((rs, n) -> new Upload(
+                rs.getString("cluster_id"), rs.getString("file_name"), read(rs.getString("rows")),
+                rs.getTimestamp("imported_at"), (Integer) rs.getObject("imported_rows"))).optional();
+    }
+
+    private Optional<Upload> lock(UUID id) {
+        jdbc.sql("select id from member_import where id = ? for update").param(id).query(UUID.class).optional();
+        return load(id);
+    }
+
+    /** Which cluster an upload belongs to, for the access check. */
+    public Optional<String> clusterOf(UUID id) {
+        return jdbc.sql("select cluster_id from member_import where id = ?").param(id).query(String.class).optional();
+    }
+
+    private String write(List<Map<String, String>> rows) {
+        try {
+            return json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Map<String, String>> read(String rows) {
+        try {
+            return json.readValue(rows, ROWS).stream().map(m -> (Map<String, String>) new LinkedHashMap<>(m))
+                    .collect(Collectors.toCollection(ArrayList::new));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

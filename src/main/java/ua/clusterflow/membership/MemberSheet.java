@@ -1,0 +1,326 @@
+package ua.clusterflow.membership;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.tasklist.FileTypes;
+
+/**
+ * The member register as a spreadsheet a cluster keeps: an XLSX or CSV file with a header row in Ukrainian or
+ * English (columns in any order), read into rows of text; and the template to fill in, in either language.
+ */
+@Component
+public class MemberSheet {
+
+    /** The fields of a row, in the template's order. */
+    public static final List<String> FIELDS = List.of("name", "edrpou", "category", "region", "headcount",
+            "contactName", "contactEmail", "language", "joinedOn", "paidUntil");
+    /** Where a row stood in the file (1 for the header), kept with its cells. */
+    public static final String LINE = "line";
+
+    static final List<String> CATEGORIES = List.of("sme", "large", "university", "research", "startup", "public",
+            "other");
+    private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("uk"), Locale.ENGLISH);
+    private static final long MAX_BYTES = 5L * 1024 * 1024;
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("d.M.uuuu"),
+            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"));
+
+    /** What makes a file unreadable as a whole, as a message key and what it names. */
+    public static class Unreadable extends RuntimeException {
+        private final String key;
+        private final String arg;
+
+        public Unreadable(String key, String arg) {
+            super(key);
+            this.key = key;
+            this.arg = arg;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String arg() {
+            return arg;
+        }
+    }
+
+    private final MessageSource messages;
+    private final Map<String, String> headers = new HashMap<>();
+    private final Map<String, String> categories = new HashMap<>();
+
+    public MemberSheet(MessageSource messages) {
+        this.messages = messages;
+        for (String field : FIELDS) {
+            headers.put(normal(field), field);
+            for (Locale locale : LANGUAGES) {
+                headers.put(normal(header(field, locale)), field);
+            }
+        }
+        for (String category : CATEGORIES) {
+            categories.put(normal(category), category);
+            for (Locale locale : LANGUAGES) {
+                categories.put(normal(categoryName(category, locale)), category);
+            }
+        }
+    }
+
+    public String header(String field, Locale locale) {
+        return messages.getMessage("members.import.column." + field, null, field, locale);
+    }
+
+    /** The category a cell names by its code or its name in either language; null when it names none. */
+    public String category(String typed) {
+        return typed == null ? null : categories.get(normal(typed));
+    }
+
+    public List<String> categoryNames() {
+        return CATEGORIES.stream().map(c -> categoryName(c, Locale.forLanguageTag("uk"))).toList();
+    }
+
+    private String categoryName(String category, Locale locale) {
+        return messages.getMessage("form.member-onboarding-application.category." + category, null, category, locale);
+    }
+
+    /** A day as people write it: 01.09.2024, 1.9.2024, 2024-09-01 or 01/09/2024; null when it is none of these. */
+    public static LocalDate date(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(typed.strip(), format);
+            } catch (DateTimeParseException e) {
+                // the next format
+            }
+        }
+        return null;
+    }
+
+    /** The rows of an XLSX or CSV file under its header row, each with its line in the file. */
+    public List<Map<String, String>> read(String fileName, byte[] content) {
+        if (content.length == 0) {
+            throw new Unreadable("members.import.error.empty", null);
+        }
+        if (content.length > MAX_BYTES) {
+            throw new Unreadable("error.file.size", "5");
+        }
+        String extension = FileTypes.extensionOf(FileTypes.safeName(fileName));
+        List<List<String>> table;
+        if ("xlsx".equals(FileTypes.detect(content)) && extension.equals("xlsx")) {
+            table = xlsx(content);
+        } else if (extension.equals("csv") && FileTypes.detect(content) == null) {
+            table = csv(content);
+        } else {
+            throw new Unreadable("members.import.error.type", null);
+        }
+        return rows(table);
+    }
+
+    private List<Map<String, String>> rows(List<List<String>> table) {
+        int headerAt = -1;
+        Map<Integer, String> columns = new LinkedHashMap<>();
+        for (int r = 0; r < Math.min(table.size(), 10) && headerAt < 0; r++) {
+            Map<Integer, String> found = new LinkedHashMap<>();
+            List<String> cells = table.get(r);
+            for (int c = 0; c < cells.size(); c++) {
+                String field = headers.get(normal(cells.get(c)));
+                if (field != null && !found.containsValue(field)) {
+                    found.put(c, field);
+                }
+            }
+            if (found.size() >= 3) {
+                headerAt = r;
+                columns = found;
+            }
+        }
+        if (headerAt < 0) {
+            throw new Unreadable("members.import.error.noHeader", null);
+        }
+        Map<Integer, String> header = columns;
+        List<String> missing = FIELDS.stream().filter(f -> !f.equals("language") && !f.equals("region"))
+                .filter(f -> !header.containsValue(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new Unreadable("members.import.error.columns", String.join(", ",
+                    missing.stream().map(f -> header(f, Locale.forLanguageTag("uk")) + " / " + header(f, Locale.ENGLISH))
+                            .toList()));
+        }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int r = headerAt + 1; r < table.size(); r++) {
+            List<String> cells = table.get(r);
+            if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                continue;
+            }
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put(LINE, String.valueOf(r + 1));
+            for (String field : FIELDS) {
+                row.put(field, "");
+            }
+            for (Map.Entry<Integer, String> column : columns.entrySet()) {
+                String value = column.getKey() < cells.size() ? cells.get(column.getKey()) : "";
+                row.put(column.getValue(), value == null ? "" : value.strip());
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<List<String>> xlsx(byte[] content) {
+        DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        List<List<String>> table = new ArrayList<>();
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            Sheet sheet = book.getSheetAt(0);
+            for (int r = 0; r <= Math.min(sheet.getLastRowNum(), MemberImport.MAX_ROWS + 20); r++) {
+                Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                if (row != null) {
+                    for (int c = 0; c < Math.min(row.getLastCellNum(), 50); c++) {
+                        cells.add(text(row.getCell(c), formatter));
+                    }
+                }
+                table.add(cells);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable("members.import.error.type", null);
+        }
+        return table;
+    }
+
+    /** A cell as text: a date cell as 2024-09-01, a whole number without ".0" (an EDRPOU Excel took for a number). */
+    private static String text(Cell cell, DataFormatter formatter) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC) {
+            if (DateUtil.isCellDateFormatted(cell)) {
+                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+            }
+            double value = cell.getNumericCellValue();
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                return String.valueOf((long) value);
+            }
+        }
+        return formatter.formatCellValue(cell).strip();
+    }
+
+    private static List<List<String>> csv(byte[] content) {
+        String text = decode(content);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+        List<List<String>> table = new ArrayList<>();
+        try {
+            for (CSVRecord record : CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
+                    .parse(new StringReader(text))) {
+                if (table.size() > MemberImport.MAX_ROWS + 20) {
+                    break;
+                }
+                table.add(record.toList());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable("members.import.error.type", null);
+        }
+        return table;
+    }
+
+    /** UTF-8 as written by most tools, else Windows-1251 as Excel in Ukrainian saves a CSV file. */
+    private static String decode(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(content, Charset.forName("windows-1251"));
+        }
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(ch -> ch == c).count();
+    }
+
+    private static String normal(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[\\s\u00a0*:]+", " ").replace('’', '\'').strip();
+    }
+
+    /** The template to fill in: the header row, and an example row to overwrite. */
+    public byte[] templateXlsx(Locale locale) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(messages.getMessage("members.title", null, locale));
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle text = book.createCellStyle();
+            text.setDataFormat(book.createDataFormat().getFormat("@"));
+            Row header = sheet.createRow(0);
+            Row example = sheet.createRow(1);
+            List<String> sample = example(locale);
+            for (int i = 0; i < FIELDS.size(); i++) {
+                header.createCell(i).setCellValue(header(FIELDS.get(i), locale));
+                header.getCell(i).setCellStyle(bold);
+                example.createCell(i).setCellValue(sample.get(i));
+                example.getCell(i).setCellStyle(text);
+                sheet.setDefaultColumnStyle(i, text);
+                sheet.setColumnWidth(i, i == 0 ? 36 * 256 : 20 * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public byte[] templateCsv(Locale locale) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
+            printer.printRecord(FIELDS.stream().map(f -> header(f, locale)).toList());
+            printer.printRecord(example(locale));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> example(Locale locale) {
+        boolean english = locale.getLanguage().equals("en");
+        return List.of(english ? "Skhidmash LLC" : "ТОВ «Сходмаш»", "34555011",
+                categoryName("sme", locale), english ? "Kharkiv" : "Харківська", "45",
+                english ? "Nadiia Oliinyk" : "Надія Олійник", "contact@example.com", english ? "en" : "uk",
+                "01.09.2023", "01.09.2027");
+    }
+}

@@ -1,0 +1,210 @@
+package ua.clusterflow.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Edrpou;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.cluster.Role;
+
+/** The import of a cluster's existing members over HTTP: its dry run, corrections, the import, and a re-run. */
+class MemberImportControllerTests extends IntegrationTest {
+
+    private static final String HEADER = "Назва;ЄДРПОУ;Категорія;Регіон;Кількість працівників;Контактна особа;"
+            + "E-mail контакту;Мова;Дата вступу;Сплачено до\n";
+
+    @Autowired MockMvc mvc;
+    @Autowired ClusterDirectory directory;
+    @Autowired MemberImport imports;
+
+    @Test
+    void theDryRunShowsEachKindOfProblemBesideItsCellAndStoresNothing() throws Exception {
+        String good = newEdrpou();
+        String twice = newEdrpou();
+        String nadias = organisationOf("nadia").edrpou();
+        String bad = good.substring(0, 7) + ((good.charAt(7) - '0' + 1) % 10);
+        String csv = HEADER
+                + "ТОВ «Добра»;" + good + ";МСП;Харківська;10;Ольга Добра;dobra-" + good + "@example.com;uk;01.09.2023;01.09.2027\n"
+                + "ТОВ «Хибна»;" + bad + ";sme;;10;Ігор Хибний;khybna@example.com;;01.09.2023;01.09.2027\n"
+                + "ТОВ «Двічі»;" + twice + ";SME;;10;Дарина Двічі;dvichi@example.com;;01.09.2023;01.09.2027\n"
+                + "ТОВ «Двічі ще раз»;" + twice + ";sme;;10;Дарина Двічі;dvichi2@example.com;;01.09.2023;01.09.2027\n"
+                + "ТОВ «Промавтоматика»;" + nadias + ";sme;;45;Надія Олійник;nadia@clusterflow.local;;01.09.2023;01.09.2027\n"
+                + "ТОВ «Невідома»;" + newEdrpou() + ";Кооператив;;10;Кирило Невідомий;nevidoma@example.com;;01.09.2023;01.09.2027\n"
+                + "ТОВ «Без пошти»;" + newEdrpou() + ";sme;;10;Борис Безпоштовий;;;01.09.2023;01.09.2027\n";
+        String page = dryRun(csv);
+
+        assertThat(page).contains("data-good=\"2\"", "data-problems=\"5\"");
+        assertThat(problem(page, 3, "edrpou")).isEqualTo("Код ЄДРПОУ має складатися з 8 цифр із правильною контрольною цифрою.");
+        assertThat(problem(page, 5, "edrpou")).isEqualTo("Той самий ЄДРПОУ, що в рядку 4.");
+        assertThat(problem(page, 6, "edrpou")).isEqualTo("Уже є учасником кластера: цей рядок пропущено.");
+        assertThat(problem(page, 7, "category")).startsWith("Невідома категорія; можливі: МСП, Велике підприємство");
+        assertThat(problem(page, 8, "contactEmail")).startsWith("Немає e-mail контактної особи");
+        assertThat(page).doesNotContain("id=\"e-2-").doesNotContain("id=\"e-4-");
+        assertThat(page).contains("value=\"" + bad + "\"").as("what the file said, to correct in place");
+        assertThat(count("ТОВ «Добра»")).as("a dry run stores no member").isZero();
+    }
+
+    @Test
+    void theGoodRowsAreBroughtInOnceAndARerunOfTheSameFileChangesNothing() throws Exception {
+        String first = newEdrpou();
+        String second = newEdrpou();
+        String csv = HEADER
+                + "ТОВ «Перша перенесена»;" + first + ";МСП;Харківська;12;Олег Перший;pershyi-" + first
+                + "@example.com;en;15.03.2022;2027-03-15\n"
+                + "Університет «Другий»;" + second + ";University;;900;Ганна Друга;druha-" + second
+                + "@example.com;;01.09.2021;01.09.2027\n"
+                + "ТОВ «Без пошти»;" + newEdrpou() + ";sme;;10;Борис Безпоштовий;;;01.09.2023;01.09.2027\n";
+        String id = upload(csv);
+        mvc.perform(post("/members/import/" + id).with(as("olena")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/members/import/" + id).with(as("olena")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(count("ТОВ «Перша перенесена»")).as("once, after a double click").isEqualTo(1);
+        MemberOrganisation imported = jdbc.sql("select * from member_organisation where edrpou = ?").param(first)
+                .query(ua.clusterflow.cluster.MemberOrganisationRepository::toOrganisation).single();
+        assertThat(imported.status()).isEqualTo(MembershipStatus.CURRENT);
+        assertThat(imported.paidUntil()).isEqualTo(LocalDate.of(2027, 3, 15));
+        assertThat(imported.joinedAt().atZone(ua.clusterflow.system.AppClock.KYIV).toLocalDate())
+                .isEqualTo(LocalDate.of(2022, 3, 15));
+        assertThat(imported.category()).isEqualTo("sme");
+        String contact = directory.personByEmail("pershyi-" + first + "@example.com").orElseThrow().id();
+        assertThat(imported.contactUser()).isEqualTo(contact);
+        assertThat(user(contact).has("kharkiv", Role.MEMBER)).isTrue();
+        assertThat(subjectsTo("pershyi-" + first + "@example.com")).containsExactly(
+                "Invitation to ClusterFlow: Харківський ІАМ-кластер");
+        assertThat(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(MembershipService.businessKey(imported.id(), LocalDate.of(2027, 3, 15)))
+                .count()).as("the next year waits for its renewal").isEqualTo(1);
+        mvc.perform(post("/login").with(csrf()).param("username", contact).param("password", ""))
+                .andExpect(redirectedUrl("/login?error&user=" + contact));
+        mvc.perform(get("/members").with(as("olena")))
+                .andExpect(content().string(containsString("data-org=\"" + imported.id() + "\"")));
+
+        long before = jdbc.sql("select count(*) from member_organisation").query(Long.class).single();
+        String again = upload(csv);
+        String page = mvc.perform(get("/members/import/" + again).with(as("olena"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("data-good=\"0\"");
+        assertThat(problem(page, 2, "edrpou")).startsWith("Уже є учасником кластера");
+        mvc.perform(post("/members/import/" + again).with(as("olena")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from member_organisation").query(Long.class).single()).isEqualTo(before);
+        assertThat(subjectsTo("pershyi-" + first + "@example.com")).hasSize(1);
+    }
+
+    @Test
+    void aRowCorrectedInTheDryRunIsCheckedAgain() throws Exception {
+        String edrpou = newEdrpou();
+        String id = upload(HEADER + "ТОВ «Виправна»;" + edrpou + ";Кооператив;;10;Віра Виправна;;;01.09.2023;01.09.2027\n");
+        mvc.perform(post("/members/import/" + id + "/rows/2").with(as("olena")).with(csrf())
+                        .param("category", "Стартап").param("contactEmail", "vira-" + edrpou + "@example.com"))
+                .andExpect(redirectedUrl("/members/import/" + id + "#row-2"));
+        mvc.perform(get("/members/import/" + id).with(as("olena")))
+                .andExpect(content().string(containsString("data-good=\"1\"")))
+                .andExpect(content().string(not(containsString("id=\"e-2-"))));
+    }
+
+    @Test
+    void theTemplateInEitherLanguageReadsBackAsAGoodRow() throws Exception {
+        for (String lang : List.of("uk", "en")) {
+            byte[] template = mvc.perform(get("/members/import/template.xlsx").param("lang", lang).with(as("olena")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            String id = mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "members.xlsx",
+                            "application/octet-stream", template)).with(as("olena")).with(csrf()))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl()
+                    .replace("/members/import/", "");
+            mvc.perform(get("/members/import/" + id).with(as("olena")))
+                    .andExpect(content().string(containsString("data-good=\"1\"")));
+        }
+        byte[] csv = mvc.perform(get("/members/import/template.csv").param("lang", "en").with(as("olena")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("Name;EDRPOU;Category");
+    }
+
+    @Test
+    void aFileThatIsNoRegisterIsRefusedBesideTheFieldAndStrangersSeeNoUpload() throws Exception {
+        mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "report.pdf", "application/pdf",
+                        "%PDF-1.7 ...".getBytes())).with(as("olena")).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-file\"")));
+        mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+                        "a,b,c\n1,2,3\n".getBytes())).with(as("olena")).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("Не знайдено рядка заголовків")));
+        mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "list.csv", "text/csv",
+                        "Назва;ЄДРПОУ;Категорія\nА;1;sme\n".getBytes())).with(as("olena")).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("Бракує стовпців: Кількість працівників / Employees")));
+
+        String id = upload(HEADER + "ТОВ «Чужа»;" + newEdrpou() + ";sme;;10;Чужий Контакт;chuzha@example.com;;01.09.2023;01.09.2027\n");
+        mvc.perform(get("/members/import").with(as("nadia"))).andExpect(status().isForbidden());
+        mvc.perform(get("/members/import/" + id).with(as("nadia"))).andExpect(status().isNotFound());
+        mvc.perform(get("/members/import/" + id).with(as("serhiy"))).andExpect(status().isNotFound());
+        mvc.perform(post("/members/import/" + id).with(as("serhiy")).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/members/import/" + id).with(as("petro"))).andExpect(status().isNotFound());
+        assertThat(count("ТОВ «Чужа»")).isZero();
+    }
+
+    @Test
+    void aRegisterSavedByExcelInWindows1251WithNumbersForCodesIsRead() throws Exception {
+        String edrpou = "0" + newEdrpou().substring(1);
+        String padded = edrpou.substring(0, 7);
+        String code = padded + Edrpou.checkDigit(padded);
+        String csv = HEADER + "ТОВ «Кодова»;" + Long.parseLong(code) + ";МСП;;10;Кирило Кодовий;kodova@example.com;;"
+                + "01.09.2023;01.09.2027\n";
+        String id = mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "реєстр.csv", "text/csv",
+                        csv.getBytes("windows-1251"))).with(as("olena")).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl().replace("/members/import/", "");
+        String page = mvc.perform(get("/members/import/" + id).with(as("olena"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("ТОВ «Кодова»");
+        assertThat(page).contains("data-good=\"1\"");
+    }
+
+    private String upload(String csv) throws Exception {
+        return mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "members.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).with(as("olena")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl()
+                .replace("/members/import/", "");
+    }
+
+    private String dryRun(String csv) throws Exception {
+        return mvc.perform(get("/members/import/" + upload(csv)).with(as("olena"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    /** The problem shown beside one cell of the dry run. */
+    private static String problem(String page, int line, String field) {
+        var element = org.jsoup.Jsoup.parse(page).getElementById("e-" + line + "-" + field);
+        assertThat(element).as("a problem beside row %s, %s", line, field).isNotNull();
+        return element.text();
+    }
+
+    private long count(String name) {
+        return jdbc.sql("select count(*) from member_organisation where name = ?").param(name).query(Long.class).single();
+    }
+
+    private MemberOrganisation organisationOf(String userId) {
+        return jdbc.sql("select * from member_organisation where contact_user = ? limit 1").param(userId)
+                .query(ua.clusterflow.cluster.MemberOrganisationRepository::toOrganisation).single();
+    }
+}
