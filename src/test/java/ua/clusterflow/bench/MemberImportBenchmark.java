@@ -1,0 +1,132 @@
+package ua.clusterflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Edrpou;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.system.CurrentUser;
+import ua.clusterflow.system.IdentityAuthenticationProvider;
+
+/**
+ * Bringing in a register of 1,000 members, each with a contact new to the installation, into a cluster of its own,
+ * through the coordinator's pages: the upload, the dry run's page, the import, and a second upload of the same file
+ * and its dry run (every row already a member). Writes {@code target/bench/member-import.md} and {@code .json}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("bench")
+@DirtiesContext
+class MemberImportBenchmark {
+
+    static final int ROWS = 1000;
+
+    @Autowired MockMvc mvc;
+    @Autowired ClusterDirectory directory;
+    @Autowired IdentityAuthenticationProvider people;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aRegisterOfAThousandMembers() throws Exception {
+        String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+        String cluster = "import-" + run;
+        directory.createCluster(cluster, "Кластер імпорту " + run);
+        directory.createPerson(cluster + "-c", "Дарина", "Координатор", cluster + "-c@example.com", "uk", null);
+        directory.grant(cluster + "-c", cluster, Role.COORDINATOR);
+        CurrentUser coordinator = people.load(cluster + "-c");
+        RequestPostProcessor as = authentication(
+                new UsernamePasswordAuthenticationToken(coordinator, null, coordinator.authorities()));
+        byte[] file = register(run).getBytes(StandardCharsets.UTF_8);
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("rows", ROWS);
+        long start = System.nanoTime();
+        String id = upload(as, cluster, file);
+        results.put("uploadSeconds", seconds(start));
+        start = System.nanoTime();
+        mvc.perform(get("/members/import/" + id).with(as)).andExpect(status().isOk());
+        results.put("dryRunPageSeconds", seconds(start));
+        start = System.nanoTime();
+        mvc.perform(post("/members/import/" + id).with(as).with(csrf())).andExpect(status().is3xxRedirection());
+        results.put("importSeconds", seconds(start));
+        long members = jdbc.sql("select count(*) from member_organisation where cluster_id = ?").param(cluster)
+                .query(Long.class).single();
+        results.put("membersBroughtIn", members);
+        results.put("invitationsQueued", jdbc.sql("select count(*) from mail_outbox where recipient like ?")
+                .param("imp-" + run + "-%").query(Long.class).single());
+
+        start = System.nanoTime();
+        String again = upload(as, cluster, file);
+        mvc.perform(get("/members/import/" + again).with(as)).andExpect(status().isOk());
+        mvc.perform(post("/members/import/" + again).with(as).with(csrf())).andExpect(status().is3xxRedirection());
+        results.put("rerunSeconds", seconds(start));
+        results.put("membersAfterRerun", jdbc.sql("select count(*) from member_organisation where cluster_id = ?")
+                .param(cluster).query(Long.class).single());
+
+        BenchReport.write("member-import", results, r -> String.format(Locale.ROOT, """
+                # Member import benchmark
+
+                A register of %s members, each with a new contact, brought in through the coordinator's pages.
+
+                | step | seconds |
+                |---|---|
+                | upload (read and keep the file) | %s |
+                | dry run page | %s |
+                | import (one transaction, invitations queued) | %s |
+                | second upload, dry run and import of the same file | %s |
+
+                Members brought in: %s; invitations queued: %s; members after the second run: %s.
+                """, r.get("rows"), r.get("uploadSeconds"), r.get("dryRunPageSeconds"), r.get("importSeconds"),
+                r.get("rerunSeconds"), r.get("membersBroughtIn"), r.get("invitationsQueued"),
+                r.get("membersAfterRerun")));
+        assertThat(members).isEqualTo(ROWS);
+        assertThat(results.get("membersAfterRerun")).isEqualTo(members);
+    }
+
+    private String upload(RequestPostProcessor as, String cluster, byte[] file) throws Exception {
+        return mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "register.csv", "text/csv",
+                        file)).param("cluster", cluster).with(as).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl()
+                .replace("/members/import/", "");
+    }
+
+    private static String register(String run) {
+        StringBuilder csv = new StringBuilder("Назва;ЄДРПОУ;Категорія;Регіон;Кількість працівників;Контактна особа;"
+                + "E-mail контакту;Мова;Дата вступу;Сплачено до\n");
+        String[] categories = {"МСП", "Велике підприємство", "Університет", "Стартап"};
+        for (int i = 0; i < ROWS; i++) {
+            String first7 = String.format("%07d", 2_000_000 + Math.floorMod(run.hashCode() * 7919 + i * 1_009, 7_000_000));
+            csv.append("ТОВ «Імпорт ").append(i).append("»;").append(first7).append(Edrpou.checkDigit(first7))
+                    .append(';').append(categories[i % categories.length]).append(";Харківська;").append(5 + i % 400)
+                    .append(";Контакт Номер").append(i).append(";imp-").append(run).append('-').append(i)
+                    .append("@example.com;uk;01.09.2023;").append(String.format("%02d.%02d.2027", 1 + i % 28,
+                            1 + i % 12)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static double seconds(long since) {
+        return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
+    }
+}
