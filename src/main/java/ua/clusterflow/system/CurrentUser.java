@@ -40,6 +40,10 @@ public record CurrentUser(String id, String name, String email, String language,
         return has(clusterId, Role.COORDINATOR) || has(clusterId, Role.BOARD) || has(clusterId, Role.CHAIR);
     }
 
+    public boolean isCoordinatorAnywhere() {
+        return roles.keySet().stream().anyMatch(c -> has(c, Role.COORDINATOR));
+    }
+
     public boolean isStaffAnywhere() {
         return roles.keySet().stream().anyMatch(this::worksCasesOf);
     }

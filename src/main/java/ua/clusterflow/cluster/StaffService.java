@@ -1,0 +1,126 @@
+package ua.clusterflow.cluster;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A cluster's own people, run by its coordinators without the administrator: staff and board members invited, their
+ * roles changed, and someone who left taken out with their open tasks handed to a colleague in one action.
+ */
+@Service
+public class StaffService {
+
+    /** The roles a coordinator gives and takes within the cluster; a member's role follows its organisation. */
+    public static final Set<Role> STAFF_ROLES = EnumSet.of(Role.COORDINATOR, Role.BOARD, Role.CHAIR);
+
+    /** A person of the cluster's staff, their roles there and how many of its tasks they hold. */
+    public record StaffMember(Person person, Set<Role> roles, long openTasks) {
+    }
+
+    /** An open task as the hand-over lists it. */
+    public record OpenTask(String id, String name, java.util.Date created, java.util.Date due) {
+    }
+
+    private final ClusterDirectory directory;
+    private final ClusterAdminService admin;
+    private final TaskService tasks;
+
+    public StaffService(ClusterDirectory directory, ClusterAdminService admin, TaskService tasks) {
+        this.directory = directory;
+        this.admin = admin;
+        this.tasks = tasks;
+    }
+
+    public List<StaffMember> staff(String clusterId) {
+        List<StaffMember> staff = new ArrayList<>();
+        for (Person person : directory.staffOf(clusterId)) {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            roles.addAll(directory.rolesOf(person.id()).getOrDefault(clusterId, Set.of()));
+            roles.retainAll(STAFF_ROLES);
+            staff.add(new StaffMember(person, roles, tasks.createTaskQuery().tenantIdIn(clusterId)
+                    .taskAssignee(person.id()).count()));
+        }
+        return staff;
+    }
+
+    public Optional<StaffMember> member(String clusterId, String userId) {
+        return staff(clusterId).stream().filter(s -> s.person().id().equals(userId)).findFirst();
+    }
+
+    /** Invites a person to the cluster's staff with these roles; a new address gets an account and the invitation. */
+    @Transactional
+    public Person invite(String clusterId, String firstName, String lastName, String email, String language,
+                         Set<Role> roles) {
+        Person person = null;
+        for (Role role : roles) {
+            person = admin.personFor(clusterId, firstName, lastName, email, language, role);
+        }
+        return person;
+    }
+
+    /**
+     * Gives a person of the staff exactly these roles in the cluster. Refused (false) when none is left (that is a
+     * leave, with its tasks handed over) or the cluster would be left without a coordinator.
+     */
+    @Transactional
+    public boolean setRoles(String clusterId, String userId, Set<Role> roles) {
+        if (roles.isEmpty() || (!roles.contains(Role.COORDINATOR) && lastCoordinator(clusterId, userId))) {
+            return false;
+        }
+        for (Role role : STAFF_ROLES) {
+            if (roles.contains(role)) {
+                directory.grant(userId, clusterId, role);
+            } else {
+                directory.revoke(userId, clusterId, role);
+            }
+        }
+        return true;
+    }
+
+    public List<OpenTask> openTasks(String clusterId, String userId) {
+        return tasks.createTaskQuery().tenantIdIn(clusterId).taskAssignee(userId).orderByTaskCreateTime().asc()
+                .listPage(0, 1000).stream()
+                .map(t -> new OpenTask(t.getId(), t.getName(), t.getCreateTime(), t.getDueDate())).toList();
+    }
+
+    /**
+     * Someone left: their open tasks in the cluster go to a colleague (each one mailed to them as an assignment is)
+     * and their roles in the cluster end; their account stays for any other cluster. Refused (-1) for the cluster's
+     * last coordinator or a colleague who is not of the staff.
+     */
+    @Transactional
+    public int leave(String clusterId, String userId, String colleague) {
+        if (lastCoordinator(clusterId, userId) || colleague.equals(userId)
+                || member(clusterId, colleague).isEmpty()) {
+            return -1;
+        }
+        int handed = 0;
+        // in pages of the engine's largest result
+        for (List<Task> open = page(clusterId, userId); !open.isEmpty(); open = page(clusterId, userId)) {
+            for (Task task : open) {
+                tasks.setAssignee(task.getId(), colleague);
+            }
+            handed += open.size();
+        }
+        for (Role role : STAFF_ROLES) {
+            directory.revoke(userId, clusterId, role);
+        }
+        return handed;
+    }
+
+    private List<Task> page(String clusterId, String userId) {
+        return tasks.createTaskQuery().tenantIdIn(clusterId).taskAssignee(userId).listPage(0, 1000);
+    }
+
+    private boolean lastCoordinator(String clusterId, String userId) {
+        List<Person> coordinators = directory.peopleWithRole(clusterId, Role.COORDINATOR);
+        return coordinators.size() == 1 && coordinators.get(0).id().equals(userId);
+    }
+}

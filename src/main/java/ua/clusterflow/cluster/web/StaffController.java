@@ -1,0 +1,161 @@
+package ua.clusterflow.cluster.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Role;
+import ua.clusterflow.cluster.StaffService;
+import ua.clusterflow.system.CurrentUser;
+
+/** A coordinator runs the cluster's own staff and board: invitations, roles, and someone who left. */
+@Controller
+public class StaffController {
+
+    private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+    private final StaffService staff;
+    private final ClusterDirectory directory;
+
+    public StaffController(StaffService staff, ClusterDirectory directory) {
+        this.staff = staff;
+        this.directory = directory;
+    }
+
+    @GetMapping("/staff")
+    public String initInviteForm(@AuthenticationPrincipal CurrentUser user,
+                                 @RequestParam(defaultValue = "") String cluster, Model model) {
+        return page(coordinatorCluster(user, cluster), model, Map.of(), Map.of(), EnumSet.noneOf(Role.class));
+    }
+
+    @PostMapping("/staff")
+    public String processInviteForm(@AuthenticationPrincipal CurrentUser user,
+                                    @RequestParam(defaultValue = "") String cluster,
+                                    @RequestParam(defaultValue = "") String firstName,
+                                    @RequestParam(defaultValue = "") String lastName,
+                                    @RequestParam(defaultValue = "") String email,
+                                    @RequestParam(defaultValue = "uk") String language,
+                                    @RequestParam(required = false) List<String> roles, Model model,
+                                    HttpServletResponse response, RedirectAttributes redirect) {
+        String clusterId = coordinatorCluster(user, cluster);
+        Set<Role> chosen = roles(roles);
+        Map<String, String> errors = new LinkedHashMap<>();
+        boolean known = email.trim().matches(EMAIL) && directory.personByEmail(email).isPresent();
+        if (!known && (firstName.isBlank() || firstName.length() > 100)) {
+            errors.put("firstName", "error.required");
+        }
+        if (!known && (lastName.isBlank() || lastName.length() > 100)) {
+            errors.put("lastName", "error.required");
+        }
+        if (!email.trim().matches(EMAIL) || email.length() > 200) {
+            errors.put("email", "error.email");
+        }
+        if (chosen.isEmpty()) {
+            errors.put("roles", "admin.person.roles.required");
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(clusterId, model, errors, Map.of("firstName", firstName, "lastName", lastName, "email", email,
+                    "language", language), chosen);
+        }
+        staff.invite(clusterId, firstName, lastName, email, language, chosen);
+        redirect.addFlashAttribute("message", "staff.invited");
+        return "redirect:/staff?cluster=" + clusterId;
+    }
+
+    @PostMapping("/staff/{userId}/roles")
+    public String changeRoles(@AuthenticationPrincipal CurrentUser user, @PathVariable String userId,
+                              @RequestParam(defaultValue = "") String cluster,
+                              @RequestParam(required = false) List<String> roles, RedirectAttributes redirect) {
+        String clusterId = coordinatorCluster(user, cluster);
+        staffMember(clusterId, userId);
+        boolean changed = staff.setRoles(clusterId, userId, roles(roles));
+        redirect.addFlashAttribute(changed ? "message" : "error", changed ? "staff.rolesChanged" : "staff.rolesRefused");
+        return "redirect:/staff?cluster=" + clusterId;
+    }
+
+    @GetMapping("/staff/{userId}/leave")
+    public String initLeaveForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String userId,
+                                @RequestParam(defaultValue = "") String cluster, Model model) {
+        String clusterId = coordinatorCluster(user, cluster);
+        return leavePage(clusterId, userId, model, null);
+    }
+
+    @PostMapping("/staff/{userId}/leave")
+    public String processLeaveForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String userId,
+                                   @RequestParam(defaultValue = "") String cluster,
+                                   @RequestParam(defaultValue = "") String colleague, Model model,
+                                   HttpServletResponse response, RedirectAttributes redirect) {
+        String clusterId = coordinatorCluster(user, cluster);
+        staffMember(clusterId, userId);
+        int handed = colleague.isBlank() ? -1 : staff.leave(clusterId, userId, colleague);
+        if (handed < 0) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return leavePage(clusterId, userId, model, colleague.isBlank() ? "staff.leave.noColleague"
+                    : "staff.leave.refused");
+        }
+        redirect.addFlashAttribute("message", "staff.left");
+        redirect.addFlashAttribute("messageArgs", new Object[] {directory.displayName(userId), handed,
+                directory.displayName(colleague)});
+        return "redirect:/staff?cluster=" + clusterId;
+    }
+
+    private String leavePage(String clusterId, String userId, Model model, String error) {
+        StaffService.StaffMember leaving = staffMember(clusterId, userId);
+        model.addAttribute("clusterId", clusterId);
+        model.addAttribute("clusterName", directory.clusterName(clusterId));
+        model.addAttribute("leaving", leaving);
+        model.addAttribute("tasks", staff.openTasks(clusterId, userId));
+        model.addAttribute("colleagues", staff.staff(clusterId).stream()
+                .filter(s -> !s.person().id().equals(userId)).toList());
+        model.addAttribute("leaveError", error);
+        return "cluster/staff-leave";
+    }
+
+    private String page(String clusterId, Model model, Map<String, String> errors, Map<String, String> typed,
+                        Set<Role> chosen) {
+        model.addAttribute("clusterId", clusterId);
+        model.addAttribute("clusterName", directory.clusterName(clusterId));
+        model.addAttribute("staff", staff.staff(clusterId));
+        model.addAttribute("roles", StaffService.STAFF_ROLES);
+        model.addAttribute("errors", errors);
+        model.addAttribute("typed", typed);
+        model.addAttribute("chosen", chosen);
+        return "cluster/staff";
+    }
+
+    private StaffService.StaffMember staffMember(String clusterId, String userId) {
+        return staff.member(clusterId, userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static Set<Role> roles(List<String> roles) {
+        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        if (roles != null) {
+            StaffService.STAFF_ROLES.stream().filter(r -> roles.contains(r.name())).forEach(chosen::add);
+        }
+        return chosen;
+    }
+
+    private static String coordinatorCluster(CurrentUser user, String cluster) {
+        String clusterId = cluster.isBlank() ? user.clusterIds().stream().filter(c -> user.has(c, Role.COORDINATOR))
+                .findFirst().orElse("") : cluster;
+        if (!user.has(clusterId, Role.COORDINATOR)) {
+            throw new ResponseStatusException(cluster.isBlank() || user.belongsTo(clusterId) ? HttpStatus.FORBIDDEN
+                    : HttpStatus.NOT_FOUND);
+        }
+        return clusterId;
+    }
+}
