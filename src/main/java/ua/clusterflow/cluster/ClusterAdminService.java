@@ -98,6 +98,27 @@ public class ClusterAdminService {
     }
 
     /**
+     * Field name to message key of what is wrong with a person to add by their e-mail address, as a coordinator or a
+     * member's main contact types them; the name is needed only for an address new to the installation.
+     */
+    public Map<String, String> checkContact(String firstName, String lastName, String email) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String address = email == null ? "" : email.trim();
+        boolean valid = address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") && address.length() <= 200;
+        boolean known = valid && directory.personByEmail(address).isPresent();
+        if (!known && (isBlank(firstName) || firstName.length() > 100)) {
+            errors.put("firstName", "error.required");
+        }
+        if (!known && (isBlank(lastName) || lastName.length() > 100)) {
+            errors.put("lastName", "error.required");
+        }
+        if (!valid) {
+            errors.put("email", "error.email");
+        }
+        return errors;
+    }
+
+    /**
      * The person with this e-mail address, or a new account for them with a mail that invites them to set a
      * password; either way they hold the role in the cluster (none when it is null).
      */

@@ -40,6 +40,22 @@ public record CurrentUser(String id, String name, String email, String language,
         return has(clusterId, Role.COORDINATOR) || has(clusterId, Role.BOARD) || has(clusterId, Role.CHAIR);
     }
 
+    /**
+     * The cluster a coordinator's page is for: the one asked for, or the first they coordinate when none is. Refused
+     * (403) to someone who coordinates none, and (404) for a cluster that is not theirs.
+     */
+    public String clusterAsCoordinator(String cluster) {
+        String clusterId = cluster == null || cluster.isBlank()
+                ? roles.keySet().stream().filter(c -> has(c, Role.COORDINATOR)).sorted().findFirst().orElse("")
+                : cluster;
+        if (!has(clusterId, Role.COORDINATOR)) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    cluster == null || cluster.isBlank() || belongsTo(clusterId)
+                            ? org.springframework.http.HttpStatus.FORBIDDEN : org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        return clusterId;
+    }
+
     public boolean isCoordinatorAnywhere() {
         return roles.keySet().stream().anyMatch(c -> has(c, Role.COORDINATOR));
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Role;
 import ua.clusterflow.cluster.StaffService;
@@ -25,12 +26,12 @@ import ua.clusterflow.system.CurrentUser;
 @Controller
 public class StaffController {
 
-    private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
-
     private final StaffService staff;
     private final ClusterDirectory directory;
+    private final ClusterAdminService admin;
 
-    public StaffController(StaffService staff, ClusterDirectory directory) {
+    public StaffController(StaffService staff, ClusterDirectory directory, ClusterAdminService admin) {
+        this.admin = admin;
         this.staff = staff;
         this.directory = directory;
     }
@@ -38,7 +39,7 @@ public class StaffController {
     @GetMapping("/staff")
     public String initInviteForm(@AuthenticationPrincipal CurrentUser user,
                                  @RequestParam(defaultValue = "") String cluster, Model model) {
-        return page(coordinatorCluster(user, cluster), model, Map.of(), Map.of(), EnumSet.noneOf(Role.class));
+        return page(user.clusterAsCoordinator(cluster), model, Map.of(), Map.of(), EnumSet.noneOf(Role.class));
     }
 
     @PostMapping("/staff")
@@ -50,19 +51,9 @@ public class StaffController {
                                     @RequestParam(defaultValue = "uk") String language,
                                     @RequestParam(required = false) List<String> roles, Model model,
                                     HttpServletResponse response, RedirectAttributes redirect) {
-        String clusterId = coordinatorCluster(user, cluster);
+        String clusterId = user.clusterAsCoordinator(cluster);
         Set<Role> chosen = roles(roles);
-        Map<String, String> errors = new LinkedHashMap<>();
-        boolean known = email.trim().matches(EMAIL) && directory.personByEmail(email).isPresent();
-        if (!known && (firstName.isBlank() || firstName.length() > 100)) {
-            errors.put("firstName", "error.required");
-        }
-        if (!known && (lastName.isBlank() || lastName.length() > 100)) {
-            errors.put("lastName", "error.required");
-        }
-        if (!email.trim().matches(EMAIL) || email.length() > 200) {
-            errors.put("email", "error.email");
-        }
+        Map<String, String> errors = new LinkedHashMap<>(admin.checkContact(firstName, lastName, email));
         if (chosen.isEmpty()) {
             errors.put("roles", "admin.person.roles.required");
         }
@@ -80,7 +71,7 @@ public class StaffController {
     public String changeRoles(@AuthenticationPrincipal CurrentUser user, @PathVariable String userId,
                               @RequestParam(defaultValue = "") String cluster,
                               @RequestParam(required = false) List<String> roles, RedirectAttributes redirect) {
-        String clusterId = coordinatorCluster(user, cluster);
+        String clusterId = user.clusterAsCoordinator(cluster);
         staffMember(clusterId, userId);
         boolean changed = staff.setRoles(clusterId, userId, roles(roles));
         redirect.addFlashAttribute(changed ? "message" : "error", changed ? "staff.rolesChanged" : "staff.rolesRefused");
@@ -90,7 +81,7 @@ public class StaffController {
     @GetMapping("/staff/{userId}/leave")
     public String initLeaveForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String userId,
                                 @RequestParam(defaultValue = "") String cluster, Model model) {
-        String clusterId = coordinatorCluster(user, cluster);
+        String clusterId = user.clusterAsCoordinator(cluster);
         return leavePage(clusterId, userId, model, null);
     }
 
@@ -99,7 +90,7 @@ public class StaffController {
                                    @RequestParam(defaultValue = "") String cluster,
                                    @RequestParam(defaultValue = "") String colleague, Model model,
                                    HttpServletResponse response, RedirectAttributes redirect) {
-        String clusterId = coordinatorCluster(user, cluster);
+        String clusterId = user.clusterAsCoordinator(cluster);
         staffMember(clusterId, userId);
         int handed = colleague.isBlank() ? -1 : staff.leave(clusterId, userId, colleague);
         if (handed < 0) {
@@ -147,15 +138,5 @@ public class StaffController {
             StaffService.STAFF_ROLES.stream().filter(r -> roles.contains(r.name())).forEach(chosen::add);
         }
         return chosen;
-    }
-
-    private static String coordinatorCluster(CurrentUser user, String cluster) {
-        String clusterId = cluster.isBlank() ? user.clusterIds().stream().filter(c -> user.has(c, Role.COORDINATOR))
-                .findFirst().orElse("") : cluster;
-        if (!user.has(clusterId, Role.COORDINATOR)) {
-            throw new ResponseStatusException(cluster.isBlank() || user.belongsTo(clusterId) ? HttpStatus.FORBIDDEN
-                    : HttpStatus.NOT_FOUND);
-        }
-        return clusterId;
     }
 }

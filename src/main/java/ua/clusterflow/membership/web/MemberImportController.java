@@ -45,7 +45,7 @@ public class MemberImportController {
     @GetMapping("/members/import")
     public String initUploadForm(@AuthenticationPrincipal CurrentUser user,
                                  @RequestParam(defaultValue = "") String cluster, Model model) {
-        return upload(coordinatorCluster(user, cluster), model, null, null);
+        return upload(user.clusterAsCoordinator(cluster), model, null, null);
     }
 
     @PostMapping("/members/import")
@@ -53,7 +53,7 @@ public class MemberImportController {
                                     @RequestParam(defaultValue = "") String cluster,
                                     @RequestParam(required = false) MultipartFile file, Model model,
                                     HttpServletResponse response) throws IOException {
-        String clusterId = coordinatorCluster(user, cluster);
+        String clusterId = user.clusterAsCoordinator(cluster);
         if (file == null || file.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return upload(clusterId, model, "members.import.error.noFile", null);
@@ -139,15 +139,5 @@ public class MemberImportController {
     private String own(CurrentUser user, UUID id) {
         return imports.clusterOf(id).filter(c -> user.has(c, Role.COORDINATOR))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static String coordinatorCluster(CurrentUser user, String cluster) {
-        String clusterId = cluster.isBlank() ? user.clusterIds().stream().filter(c -> user.has(c, Role.COORDINATOR))
-                .findFirst().orElse("") : cluster;
-        if (!user.has(clusterId, Role.COORDINATOR)) {
-            throw new ResponseStatusException(cluster.isBlank() || user.belongsTo(clusterId) ? HttpStatus.FORBIDDEN
-                    : HttpStatus.NOT_FOUND);
-        }
-        return clusterId;
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -45,7 +46,6 @@ public class MembershipController {
 
     static final List<String> CATEGORIES = List.of("sme", "large", "university", "research", "startup", "public",
             "other");
-    private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
     /** A person of the organisation as the page shows them. */
     public record PersonLine(String userId, String name, String email, OrganisationRole role) {
@@ -61,10 +61,12 @@ public class MembershipController {
     private final ClusterDirectory directory;
     private final MemberRegisterWorkbook workbook;
     private final MessageSource messages;
+    private final ClusterAdminService admin;
 
     public MembershipController(Memberships memberships, MembershipService membership,
                                 MemberOrganisationRepository organisations, ClusterDirectory directory,
-                                MemberRegisterWorkbook workbook, MessageSource messages) {
+                                MemberRegisterWorkbook workbook, MessageSource messages, ClusterAdminService admin) {
+        this.admin = admin;
         this.memberships = memberships;
         this.membership = membership;
         this.organisations = organisations;
@@ -120,7 +122,7 @@ public class MembershipController {
                          @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
                          RedirectAttributes redirect) {
         MemberOrganisation org = visible(user, id);
-        if (!mayResign(user, org)) {
+        if (!speaksFor(user, org)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         if (reason.isBlank() || reason.length() > 2000) {
@@ -160,20 +162,10 @@ public class MembershipController {
                             @RequestParam(defaultValue = "uk") String language, Model model,
                             HttpServletResponse response, RedirectAttributes redirect) {
         MemberOrganisation org = visible(user, id);
-        if (!mayManagePeople(user, org)) {
+        if (!speaksFor(user, org)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        boolean known = email.matches(EMAIL) && directory.personByEmail(email).isPresent();
-        if (!known && (firstName.isBlank() || firstName.length() > 100)) {
-            errors.put("firstName", "error.required");
-        }
-        if (!known && (lastName.isBlank() || lastName.length() > 100)) {
-            errors.put("lastName", "error.required");
-        }
-        if (!email.trim().matches(EMAIL) || email.length() > 200) {
-            errors.put("email", "error.email");
-        }
+        Map<String, String> errors = new LinkedHashMap<>(admin.checkContact(firstName, lastName, email));
         OrganisationRole chosen = orgRole(role);
         if (chosen == null) {
             errors.put("role", "error.required");
@@ -192,7 +184,7 @@ public class MembershipController {
     public String removePerson(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                @PathVariable String userId, RedirectAttributes redirect) {
         MemberOrganisation org = visible(user, id);
-        if (!mayManagePeople(user, org)) {
+        if (!speaksFor(user, org)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         boolean removed = membership.removePerson(id, userId, user.id());
@@ -203,7 +195,7 @@ public class MembershipController {
     @GetMapping("/members/terms")
     public String initTermsForm(@AuthenticationPrincipal CurrentUser user,
                                 @RequestParam(defaultValue = "") String cluster, Model model) {
-        String clusterId = coordinatorCluster(user, cluster);
+        String clusterId = user.clusterAsCoordinator(cluster);
         MembershipTerms terms = memberships.terms(clusterId);
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("renewalDay", terms.renewalDay() == null ? ""
@@ -222,7 +214,7 @@ public class MembershipController {
                                    @RequestParam(defaultValue = "") String graceDays,
                                    @RequestParam(defaultValue = "") String noticeDays, Model model,
                                    HttpServletResponse response, RedirectAttributes redirect) {
-        String clusterId = coordinatorCluster(user, cluster);
+        String clusterId = user.clusterAsCoordinator(cluster);
         Map<String, String> errors = new LinkedHashMap<>();
         MonthDay day = null;
         if (!renewalDay.isBlank()) {
@@ -287,11 +279,11 @@ public class MembershipController {
         model.addAttribute("people", people);
         model.addAttribute("roles", OrganisationRole.values());
         model.addAttribute("staff", user.worksCasesOf(org.clusterId()));
-        model.addAttribute("mayResign", mayResign(user, org) && memberships.noticeUntil(org.id()).isEmpty());
+        model.addAttribute("mayResign", speaksFor(user, org) && memberships.noticeUntil(org.id()).isEmpty());
         model.addAttribute("mayExclude", user.worksCasesOf(org.clusterId()) && !org.status().ended()
                 && !membership.exclusionRunning(org.id()));
         model.addAttribute("exclusionRunning", membership.exclusionRunning(org.id()));
-        model.addAttribute("mayManagePeople", mayManagePeople(user, org));
+        model.addAttribute("mayManagePeople", speaksFor(user, org));
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
         return "members/member";
@@ -315,11 +307,8 @@ public class MembershipController {
                 ? messages.getMessage("membership.reason." + key, args, reason, locale) : reason;
     }
 
-    private boolean mayResign(CurrentUser user, MemberOrganisation org) {
-        return !org.status().ended() && (user.has(org.clusterId(), Role.COORDINATOR) || isMainContact(user, org));
-    }
-
-    private boolean mayManagePeople(CurrentUser user, MemberOrganisation org) {
+    /** The main contact or a coordinator speaks for a member that has not left: resigns, runs its people. */
+    private boolean speaksFor(CurrentUser user, MemberOrganisation org) {
         return !org.status().ended() && (user.has(org.clusterId(), Role.COORDINATOR) || isMainContact(user, org));
     }
 
@@ -350,15 +339,6 @@ public class MembershipController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return cluster;
-    }
-
-    private String coordinatorCluster(CurrentUser user, String cluster) {
-        String clusterId = staffCluster(user, cluster.isBlank() ? user.clusterIds().stream()
-                .filter(c -> user.has(c, Role.COORDINATOR)).findFirst().orElse("") : cluster);
-        if (!user.has(clusterId, Role.COORDINATOR)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
-        }
-        return clusterId;
     }
 
     private static MembershipStatus status(String status) {
