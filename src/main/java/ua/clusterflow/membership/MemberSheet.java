@@ -50,7 +50,8 @@ public class MemberSheet {
     /** Where a row stood in the file (1 for the header), kept with its cells. */
     public static final String LINE = "line";
 
-    static final List<String> CATEGORIES = List.of("sme", "large", "university", "research", "startup", "public",
+    /** The member categories of the application form and the fee table. */
+    public static final List<String> CATEGORIES = List.of("sme", "large", "university", "research", "startup", "public",
             "other");
     private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("uk"), Locale.ENGLISH);
     private static final long MAX_BYTES = 5L * 1024 * 1024;

@@ -31,6 +31,7 @@ import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.OrganisationPerson;
 import ua.clusterflow.cluster.OrganisationRole;
 import ua.clusterflow.cluster.Role;
+import ua.clusterflow.membership.MemberSheet;
 import ua.clusterflow.membership.MembershipService;
 import ua.clusterflow.membership.MembershipTerms;
 import ua.clusterflow.membership.Memberships;
@@ -44,8 +45,6 @@ import ua.clusterflow.system.CurrentUser;
 @Controller
 public class MembershipController {
 
-    static final List<String> CATEGORIES = List.of("sme", "large", "university", "research", "startup", "public",
-            "other");
 
     /** A person of the organisation as the page shows them. */
     public record PersonLine(String userId, String name, String email, OrganisationRole role) {
@@ -81,14 +80,14 @@ public class MembershipController {
                            @RequestParam(defaultValue = "") String category, Model model) {
         String clusterId = staffCluster(user, cluster);
         MembershipStatus chosen = status(status);
-        String cat = CATEGORIES.contains(category) ? category : "";
+        String cat = MemberSheet.CATEGORIES.contains(category) ? category : "";
         model.addAttribute("clusters", directory.clusters(staffClusters(user)));
         model.addAttribute("clusterId", clusterId);
         model.addAttribute("clusterName", directory.clusterName(clusterId));
         model.addAttribute("status", chosen == null ? "" : chosen.name());
         model.addAttribute("category", cat);
         model.addAttribute("statuses", MembershipStatus.values());
-        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("categories", MemberSheet.CATEGORIES);
         model.addAttribute("rows", memberships.register(clusterId, chosen, cat));
         model.addAttribute("coordinator", user.has(clusterId, Role.COORDINATOR));
         return "members/register";
@@ -100,7 +99,7 @@ public class MembershipController {
                                          @RequestParam(defaultValue = "") String status,
                                          @RequestParam(defaultValue = "") String category) {
         String clusterId = staffCluster(user, cluster);
-        String cat = CATEGORIES.contains(category) ? category : "";
+        String cat = MemberSheet.CATEGORIES.contains(category) ? category : "";
         Locale locale = LocaleContextHolder.getLocale();
         byte[] book = workbook.write(directory.clusterName(clusterId),
                 memberships.register(clusterId, status(status), cat), locale);
