@@ -128,14 +128,15 @@ public class ClusterAdminService {
         String address = email.trim().toLowerCase(java.util.Locale.ROOT);
         Person person = directory.personByEmail(address).orElse(null);
         if (person == null) {
-            String userId = directory.freeUserId(address);
-            directory.createPerson(userId, firstName.trim(), lastName.trim(), address,
-                    "en".equals(language) ? "en" : "uk", null);
+            person = new Person(directory.freeUserId(address), firstName.trim(), lastName.trim(), address,
+                    "en".equals(language) ? "en" : "uk");
+            directory.createPerson(person.id(), person.firstName(), person.lastName(), address, person.language(),
+                    null);
             if (role != null) {
-                directory.grant(userId, clusterId, role);
+                directory.grantNewcomer(person.id(), clusterId, role);
             }
-            invite(userId, clusterId);
-            return directory.person(userId).orElseThrow();
+            invite(person, directory.clusterName(clusterId));
+            return person;
         }
         if (role != null) {
             directory.grant(person.id(), clusterId, role);
@@ -145,11 +146,13 @@ public class ClusterAdminService {
 
     /** The mail with a link to set the password, valid for two weeks. */
     public void invite(String userId, String clusterId) {
-        String token = links.sign(InvitationController.LINK_PURPOSE, userId, INVITATION_VALIDITY);
-        directory.person(userId).ifPresent(p -> outbox.queue(p, "person-invitation", Map.of(
-                "clusterName", directory.clusterName(clusterId), "userId", userId,
-                "invitationLink", outbox.link("/invitation/" + token),
-                "subjectArg", directory.clusterName(clusterId)), null));
+        directory.person(userId).ifPresent(p -> invite(p, directory.clusterName(clusterId)));
+    }
+
+    private void invite(Person person, String clusterName) {
+        String token = links.sign(InvitationController.LINK_PURPOSE, person.id(), INVITATION_VALIDITY);
+        outbox.queue(person, "person-invitation", Map.of("clusterName", clusterName, "userId", person.id(),
+                "invitationLink", outbox.link("/invitation/" + token), "subjectArg", clusterName), null);
     }
 
     private static boolean isBlank(String s) {

@@ -152,6 +152,12 @@ public class ClusterDirectory {
         }
     }
 
+    /** A role in a cluster for an account created in this transaction, which is in no cluster or group yet. */
+    public void grantNewcomer(String userId, String clusterId, Role role) {
+        identity.createTenantUserMembership(clusterId, userId);
+        identity.createMembership(userId, role.groupOf(clusterId));
+    }
+
     /** Takes a role in a cluster from a person; they stay in the cluster with whatever other roles they hold. */
     public void revoke(String userId, String clusterId, Role role) {
         String groupId = role.groupOf(clusterId);

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes on the engine's tables that its own schema lacks, for statements it and the app run on every step: the
- * engine looks up a task's subtasks whenever a task is completed, and the app reads people's languages from the
- * identity info. Without them each is a full scan, growing with the open tasks and the people. Created once the
+ * engine looks up a task's subtasks whenever a task is completed, the app reads people's languages from the
+ * identity info, and finds a person by e-mail for every contact it invites or brings in. Without them each is a full scan, growing with the open tasks and the people. Created once the
  * engine has made its schema, on every start, and only where missing.
  */
 @Component
@@ -19,7 +19,8 @@ public class EngineIndexes {
 
     static final String[] STATEMENTS = {
             "create index if not exists cf_idx_ru_task_parent on act_ru_task (parent_task_id_)",
-            "create index if not exists cf_idx_id_info_user on act_id_info (user_id_, key_)"};
+            "create index if not exists cf_idx_id_info_user on act_id_info (user_id_, key_)",
+            "create index if not exists cf_idx_id_user_email on act_id_user (email_)"};
 
     public EngineIndexes(ProcessEngine engine, JdbcClient jdbc) {
         for (String statement : STATEMENTS) {

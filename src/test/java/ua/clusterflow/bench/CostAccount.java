@@ -1,5 +1,7 @@
 package ua.clusterflow.bench;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ua.clusterflow.AppProcess;
 
 /**
  * What carrying cases cost over a window, per case: the CPU milliseconds of each process taking part (the application,
@@ -85,6 +88,24 @@ final class CostAccount {
             figures.put("frequentStatements", frequent);
         }
         return figures;
+    }
+
+    /** The processes taking part, the database's among them, in the same order in every run. */
+    static Map<String, LongSupplier> cpuOf(Path database, Map<String, LongSupplier> processes) {
+        Map<String, LongSupplier> cpu = new LinkedHashMap<>();
+        for (String name : List.of("application", "loadGenerator")) {
+            if (processes.containsKey(name)) {
+                cpu.put(name, processes.get(name));
+            }
+        }
+        cpu.put("database", () -> AppProcess.databaseCpuMillis(database));
+        return cpu;
+    }
+
+    /** This JVM's CPU time: the load generator's over HTTP, the application's when it runs in this JVM. */
+    static long ownCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     /** Empties pg_stat_statements, or tells that it is not loaded (an external database without it). */

@@ -2,7 +2,6 @@ package ua.clusterflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -129,8 +128,8 @@ class ThroughputBenchmark {
      */
     private static Map<String, Object> overHttp(AppProcess app, int port, JdbcClient jdbc, Path database) {
         gatling(port, jdbc, WARM_UP_SECONDS, "gatling-warm-up");
-        Window window = Window.open(jdbc, cpuOf(database, Map.of("application", app::cpuMillis,
-                "loadGenerator", ThroughputBenchmark::ownCpuMillis)));
+        Window window = Window.open(jdbc, CostAccount.cpuOf(database, Map.of("application", app::cpuMillis,
+                "loadGenerator", CostAccount::ownCpuMillis)));
         int exit = gatling(port, jdbc, SECONDS, database.equals(BenchDatabases.HISTORY) ? "gatling"
                 : "gatling-" + database.getFileName());
         Map<String, Object> figures = window.close(jdbc);
@@ -179,7 +178,7 @@ class ThroughputBenchmark {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             AtomicInteger codes = new AtomicInteger(firstCode(jdbc));
             carry(context, codes, WARM_UP_SECONDS);
-            Window window = Window.open(jdbc, cpuOf(database, Map.of("application", ThroughputBenchmark::ownCpuMillis)));
+            Window window = Window.open(jdbc, CostAccount.cpuOf(database, Map.of("application", CostAccount::ownCpuMillis)));
             carry(context, codes, SECONDS);
             return window.close(jdbc);
         }
@@ -208,24 +207,6 @@ class ThroughputBenchmark {
             worker.get();
         }
         pool.shutdown();
-    }
-
-    /** The processes taking part, the database's among them, in the same order in every run. */
-    private static Map<String, LongSupplier> cpuOf(Path database, Map<String, LongSupplier> processes) {
-        Map<String, LongSupplier> cpu = new LinkedHashMap<>();
-        for (String name : List.of("application", "loadGenerator")) {
-            if (processes.containsKey(name)) {
-                cpu.put(name, processes.get(name));
-            }
-        }
-        cpu.put("database", () -> AppProcess.databaseCpuMillis(database));
-        return cpu;
-    }
-
-    /** This JVM's CPU time: the load generator's over HTTP, the application's when it runs in this JVM. */
-    private static long ownCpuMillis() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1_000_000;
     }
 
     /**
@@ -257,7 +238,7 @@ class ThroughputBenchmark {
         Processes.runAsPostgres("pgbench", "-h", "localhost", "-p", String.valueOf(databasePort), "-U", "postgres",
                 "-i", "-s", "10", "-q", "pgbench");
         JdbcClient pgbenchDatabase = database(databasePort, "pgbench");
-        CostAccount cost = CostAccount.open(pgbenchDatabase, cpuOf(BenchDatabases.HISTORY, Map.of()));
+        CostAccount cost = CostAccount.open(pgbenchDatabase, CostAccount.cpuOf(BenchDatabases.HISTORY, Map.of()));
         String output = Processes.runAsPostgres("pgbench", "-h", "localhost", "-p",
                 String.valueOf(databasePort), "-U", "postgres", "-N", "-c", String.valueOf(USERS), "-j", "2", "-T",
                 "30", "pgbench");
