@@ -14,10 +14,10 @@ public class OnboardingCaseDetails implements CaseDetails {
 
     private final OnboardingApplicationRepository applications;
     private final MessageSource messages;
-    private final ua.clusterflow.base.Formats formats;
+    private final ua.clusterflow.system.Formats formats;
 
     public OnboardingCaseDetails(OnboardingApplicationRepository applications, MessageSource messages,
-                                 ua.clusterflow.base.Formats formats) {
+                                 ua.clusterflow.system.Formats formats) {
         this.formats = formats;
         this.applications = applications;
         this.messages = messages;

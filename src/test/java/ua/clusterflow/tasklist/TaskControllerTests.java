@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Role;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
 
@@ -198,7 +198,7 @@ class TaskControllerTests extends IntegrationTest {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Строки»", newEdrpou(), "due@example.com");
         assertThat(subjectsTo("olena@clusterflow.local")).contains("Нова задача: Розгляньте заявку на членство");
         Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
-        java.time.LocalDate today = ua.clusterflow.base.AppClock.today();
+        java.time.LocalDate today = ua.clusterflow.system.AppClock.today();
 
         mvc.perform(post("/tasks/" + review.getId() + "/plan").with(as("olena")).with(csrf())
                         .param("due", today.minusDays(2).toString()).param("followUp", today.toString())

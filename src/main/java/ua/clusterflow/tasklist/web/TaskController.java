@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.Delegation;
@@ -52,29 +53,34 @@ public class TaskController {
     @GetMapping("/tasks/{taskId}")
     public String initTaskForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String taskId, Model model,
                                RedirectAttributes redirect) {
-        Optional<TaskView> task = taskList.visibleView(user, taskId);
+        Optional<Task> task = taskList.visibleTask(user, taskId);
         if (task.isEmpty()) {
             redirect.addFlashAttribute("error", "task.gone");
             return "redirect:/tasks";
         }
-        return show(user, task.get(), FormSubmission.empty(), model);
+        return show(user, task.get(), FormSubmission.empty(), model, redirect);
     }
 
     @PostMapping("/tasks/{taskId}")
     public String processTaskForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String taskId,
                                   HttpServletRequest request, HttpServletResponse response, Model model,
                                   RedirectAttributes redirect) {
-        Optional<TaskView> found = taskList.visibleView(user, taskId);
+        Optional<Task> task = taskList.visibleTask(user, taskId);
+        if (task.isEmpty()) {
+            redirect.addFlashAttribute("error", "task.gone");
+            return "redirect:/tasks";
+        }
+        Optional<TaskView> found = taskList.view(task.get());
         if (found.isEmpty()) {
             redirect.addFlashAttribute("error", "task.gone");
             return "redirect:/tasks";
         }
         TaskView view = found.get();
-        FormDefinition form = forms.forTask(view);
+        FormDefinition form = forms.forTask(task.get());
         FormSubmission submission = FormRequests.validate(validator, form, request, view.businessKey());
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return show(user, view, submission, model);
+            return show(user, task.get(), submission, model, redirect);
         }
         try {
             work.complete(user, taskId, submission);
@@ -86,21 +92,28 @@ public class TaskController {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("error", problem.messageKey());
             model.addAttribute("errorArgs", problem.args());
-            return show(user, view, submission, model);
+            return show(user, task.get(), submission, model, redirect);
         } catch (RuntimeException e) {
             log.error("Task {} could not be completed", taskId, e);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("error", "error.saveFailed");
-            return show(user, view, submission, model);
+            return show(user, task.get(), submission, model, redirect);
         }
         redirect.addFlashAttribute("message", "task.completed");
         redirect.addFlashAttribute("messageArgs", new Object[] {view.name()});
         return "redirect:/tasks";
     }
 
-    private String show(CurrentUser user, TaskView view, FormSubmission submission, Model model) {
-        FormDefinition form = forms.forTask(view);
-        Delegation delegation = work.delegation(view).orElse(null);
+    private String show(CurrentUser user, Task task, FormSubmission submission, Model model,
+                        RedirectAttributes redirect) {
+        Optional<TaskView> found = taskList.view(task);
+        if (found.isEmpty()) {
+            redirect.addFlashAttribute("error", "task.gone");
+            return "redirect:/tasks";
+        }
+        TaskView view = found.get();
+        FormDefinition form = forms.forTask(task);
+        Delegation delegation = work.delegation(task).orElse(null);
         if (delegation != null && delegation.returned() && submission.raw().isEmpty() && form != null) {
             // the delegate's answer, to check and complete
             submission = FormSubmission.of(FormRequests.typed(form, delegation.answer()));
