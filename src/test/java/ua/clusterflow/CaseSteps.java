@@ -49,8 +49,8 @@ public final class CaseSteps {
         values.put("segment", segment);
         values.put("challenge", challenge);
         values.put("format", "offline");
-        values.put("windowFrom", ua.clusterflow.system.AppClock.today().plusDays(10));
-        values.put("windowTo", ua.clusterflow.system.AppClock.today().plusDays(30));
+        values.put("windowFrom", ua.clusterflow.base.AppClock.today().plusDays(10));
+        values.put("windowTo", ua.clusterflow.base.AppClock.today().plusDays(30));
         return values;
     }
 

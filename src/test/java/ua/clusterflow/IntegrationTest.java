@@ -1,5 +1,8 @@
 package ua.clusterflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -30,17 +33,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.mail.OutboxSender;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
-import ua.clusterflow.system.IdentityAuthenticationProvider;
-import ua.clusterflow.cluster.Edrpou;
+import ua.clusterflow.shell.IdentityAuthenticationProvider;
 import ua.clusterflow.tasklist.FormSubmission;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * The whole application on the embedded PostgreSQL with the demo data, GreenMail as the SMTP

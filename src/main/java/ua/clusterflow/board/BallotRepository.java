@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 @Repository
 public class BallotRepository {

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Formats;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.Formats;
 import ua.clusterflow.tasklist.CaseRepository;
 
 /** Board votes: who votes, the ballots, when a vote is decided, and who is told. */

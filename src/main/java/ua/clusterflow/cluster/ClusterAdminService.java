@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ua.clusterflow.cluster.web.InvitationController;
+import ua.clusterflow.base.Role;
+import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.system.SignedLinks;
 
 /** The administrator's side of clusters: new clusters, and people with their roles in them. */
 @Service
@@ -16,6 +16,8 @@ public class ClusterAdminService {
 
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,39}";
     private static final String USER_PATTERN = "[a-z0-9][a-z0-9._-]{1,63}";
+    /** What an invitation link is signed for; the invitation page accepts no other link. */
+    public static final String INVITATION_LINK = "invitation";
     private static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
 
     /** A person to add to a cluster, as typed on the administrator's form. */
@@ -150,9 +152,13 @@ public class ClusterAdminService {
     }
 
     private void invite(Person person, String clusterName) {
-        String token = links.sign(InvitationController.LINK_PURPOSE, person.id(), INVITATION_VALIDITY);
         outbox.queue(person, "person-invitation", Map.of("clusterName", clusterName, "userId", person.id(),
-                "invitationLink", outbox.link("/invitation/" + token), "subjectArg", clusterName), null);
+                "invitationLink", invitationLink(person.id()), "subjectArg", clusterName), null);
+    }
+
+    /** The signed link with which a person sets the password of a new account, valid for two weeks. */
+    public String invitationLink(String userId) {
+        return outbox.link("/invitation/" + links.sign(INVITATION_LINK, userId, INVITATION_VALIDITY));
     }
 
     private static boolean isBlank(String s) {

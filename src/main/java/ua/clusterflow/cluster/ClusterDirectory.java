@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ua.clusterflow.base.Role;
 
 /**
  * Clusters, people and their roles, kept in the engine's identity service so that the

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.system.AppClock;
 
 /**
  * The member directory and matchmaking: organisations across a person's clusters, searchable,

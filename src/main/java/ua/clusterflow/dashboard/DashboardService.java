@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Role;
-import ua.clusterflow.system.AppClock;
 
 /** Computes a cluster's dashboard from its members, cases, the engine's history and the coordinator's records. */
 @Service

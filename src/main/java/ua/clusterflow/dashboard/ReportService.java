@@ -3,7 +3,7 @@ package ua.clusterflow.dashboard;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 /** Puts together a cluster's quarterly report from its dashboard and the cases and records of the quarter. */
 @Service

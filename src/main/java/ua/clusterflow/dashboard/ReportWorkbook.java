@@ -25,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 /** The quarterly report as a spreadsheet: the figures, a sheet of trends with their charts, and the lists. */
 @Component

@@ -14,9 +14,9 @@ public class RoleCaseDetails implements CaseDetails {
 
     private final RoleRegistry registry;
     private final ClusterDirectory directory;
-    private final ua.clusterflow.system.Formats formats;
+    private final ua.clusterflow.base.Formats formats;
 
-    public RoleCaseDetails(RoleRegistry registry, ClusterDirectory directory, ua.clusterflow.system.Formats formats) {
+    public RoleCaseDetails(RoleRegistry registry, ClusterDirectory directory, ua.clusterflow.base.Formats formats) {
         this.formats = formats;
         this.registry = registry;
         this.directory = directory;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 /** The roles each cluster keeps, and who held and holds them. */
 @Repository

@@ -10,11 +10,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.grant.process.GrantProcess;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.tasklist.CaseDetails;
 
 /**
@@ -29,11 +29,11 @@ public class GrantCaseDetails implements CaseDetails {
     private final GrantReviews reviewRounds;
     private final MemberOrganisationRepository organisations;
     private final MessageSource messages;
-    private final ua.clusterflow.system.Formats formats;
+    private final ua.clusterflow.base.Formats formats;
 
     public GrantCaseDetails(GrantRepository grants, GrantService service, GrantReviews reviewRounds,
                             MemberOrganisationRepository organisations, MessageSource messages,
-                            ua.clusterflow.system.Formats formats) {
+                            ua.clusterflow.base.Formats formats) {
         this.formats = formats;
         this.reviewRounds = reviewRounds;
         this.grants = grants;

@@ -1,7 +1,5 @@
 package ua.clusterflow.grant;
 
-import ua.clusterflow.cluster.Countries;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.cluster.Countries;
 
 /**
  * The member's application form as typed, with its checks. A draft may be incomplete but not

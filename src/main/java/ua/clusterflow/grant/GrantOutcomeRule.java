@@ -2,7 +2,7 @@ package ua.clusterflow.grant;
 
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
-import ua.clusterflow.system.Formats;
+import ua.clusterflow.base.Formats;
 import ua.clusterflow.tasklist.FormRule;
 import ua.clusterflow.tasklist.FormSubmission;
 

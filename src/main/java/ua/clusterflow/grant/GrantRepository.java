@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 @Repository
 public class GrantRepository {

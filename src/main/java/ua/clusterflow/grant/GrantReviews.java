@@ -6,10 +6,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRepository;
 
 /** The reviews of grant applications: reviewers invited through signed links, their scores, and the sum of a round. */

@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Formats;
+import ua.clusterflow.base.PdfRenderer;
 import ua.clusterflow.cluster.Countries;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.Formats;
-import ua.clusterflow.system.PdfRenderer;
 
 /** The cluster's letter of support for an application, in Ukrainian and English, as a PDF. */
 @Component

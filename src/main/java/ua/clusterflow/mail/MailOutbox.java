@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-import ua.clusterflow.cluster.Person;
 
 /**
  * Every mail ClusterFlow sends is written here first, in the transaction of the step that
@@ -22,10 +21,10 @@ public class MailOutbox {
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final String baseUrl;
-    private final ua.clusterflow.system.Formats formats;
+    private final ua.clusterflow.base.Formats formats;
 
     public MailOutbox(JdbcClient jdbc, ITemplateEngine templates, MessageSource messages,
-                      @Value("${clusterflow.base-url}") String baseUrl, ua.clusterflow.system.Formats formats) {
+                      @Value("${clusterflow.base-url}") String baseUrl, ua.clusterflow.base.Formats formats) {
         this.formats = formats;
         this.jdbc = jdbc;
         this.templates = templates;
@@ -37,11 +36,12 @@ public class MailOutbox {
     public record Attachment(String name, String contentType, byte[] content) {
     }
 
-    public void queue(Person person, String template, Map<String, ?> model, String businessKey) {
-        if (person.email() == null || person.email().isBlank()) {
+    public void queue(Recipient recipient, String template, Map<String, ?> model, String businessKey) {
+        if (recipient.email() == null || recipient.email().isBlank()) {
             return;
         }
-        queue(person.email(), person.language(), template, withName(model, person.displayName()), businessKey);
+        queue(recipient.email(), recipient.language(), template, withName(model, recipient.displayName()),
+                businessKey);
     }
 
     public void queue(String recipient, String language, String template, Map<String, ?> model, String businessKey) {
@@ -58,7 +58,7 @@ public class MailOutbox {
         // a mail's template is not rendered by Spring MVC: it reaches the formats as a variable, not as a bean
         context.setVariable("formats", formats);
         // dates and amounts the template formats are in the recipient's language, not in that of whoever acted
-        String body = ua.clusterflow.system.Formats.inLanguage(locale, () -> templates.process("mail/" + template, context));
+        String body = ua.clusterflow.base.Formats.inLanguage(locale, () -> templates.process("mail/" + template, context));
         Object[] subjectArgs = model.containsKey("subjectArg") ? new Object[] {model.get("subjectArg")} : new Object[0];
         Object subjectKey = model.get("subjectKey");
         String subject = messages.getMessage(subjectKey != null ? subjectKey.toString() : "mail." + template + ".subject",

@@ -21,8 +21,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.system.AppClock;
 
 /**
  * The meetup as an iCalendar entry (.ics), in Kyiv time, made with ical4j: the place of the guest's own mode (the

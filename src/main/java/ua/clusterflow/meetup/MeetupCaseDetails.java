@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.Formats;
 import ua.clusterflow.meetup.process.MeetupProcess;
-import ua.clusterflow.system.Formats;
 import ua.clusterflow.tasklist.CaseDetails;
 
 /**

@@ -2,8 +2,8 @@ package ua.clusterflow.meetup;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.SignedLinks;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.SignedLinks;
 
 /** Guests' registrations for a meetup: places per attendance mode, the waiting list, and cancellations. */
 @Service

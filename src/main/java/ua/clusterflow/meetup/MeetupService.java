@@ -18,14 +18,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.PdfRenderer;
+import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
+import ua.clusterflow.engine.ClusterTenantPlugin;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.meetup.process.MeetupProcess;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.ClusterTenantPlugin;
-import ua.clusterflow.system.PdfRenderer;
-import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -35,7 +35,7 @@ import ua.clusterflow.tasklist.ProcessVariables;
 @Service
 public class MeetupService {
 
-    private static final ua.clusterflow.system.Formats FORMATS = new ua.clusterflow.system.Formats();
+    private static final ua.clusterflow.base.Formats FORMATS = new ua.clusterflow.base.Formats();
 
     public static final String EXPERT_LINK = "meetup-expert";
     public static final String REGISTRATION_LINK = "meetup-registration";
@@ -262,7 +262,7 @@ public class MeetupService {
         Map<String, Object> variables = new HashMap<>();
         variables.put("meetup", meetup);
         variables.put("clusterName", directory.clusterName(meetup.clusterId()));
-        variables.put("when", ua.clusterflow.system.Formats.inLanguage(locale, () -> formatWhen(meetup)));
+        variables.put("when", ua.clusterflow.base.Formats.inLanguage(locale, () -> formatWhen(meetup)));
         variables.put("agenda", lines(meetup.agendaItems()));
         variables.put("followUps", lines(meetup.followUps()));
         variables.put("experts", meetups.experts(meetup.id()).stream().filter(e -> "accepted".equals(e.answer()))

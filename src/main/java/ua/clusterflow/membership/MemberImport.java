@@ -18,13 +18,13 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.cluster.Role;
-import ua.clusterflow.system.AppClock;
 
 /**
  * Brings in the members a cluster already has, from the register it kept in a spreadsheet: the file is read and kept

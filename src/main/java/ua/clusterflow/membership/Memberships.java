@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MembershipStatus;
-import ua.clusterflow.system.AppClock;
 
 /** The membership records: each organisation's status and history, the dues of each year, each cluster's terms. */
 @Repository

@@ -7,7 +7,7 @@ import java.sql.Timestamp;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 @Repository
 public class OnboardingApplicationRepository {

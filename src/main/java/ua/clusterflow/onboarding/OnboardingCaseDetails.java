@@ -14,10 +14,10 @@ public class OnboardingCaseDetails implements CaseDetails {
 
     private final OnboardingApplicationRepository applications;
     private final MessageSource messages;
-    private final ua.clusterflow.system.Formats formats;
+    private final ua.clusterflow.base.Formats formats;
 
     public OnboardingCaseDetails(OnboardingApplicationRepository applications, MessageSource messages,
-                                 ua.clusterflow.system.Formats formats) {
+                                 ua.clusterflow.base.Formats formats) {
         this.formats = formats;
         this.applications = applications;
         this.messages = messages;

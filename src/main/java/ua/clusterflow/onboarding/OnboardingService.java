@@ -9,6 +9,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
+import ua.clusterflow.base.SignedLinks;
+import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberJoined;
 import ua.clusterflow.cluster.MemberOrganisation;
@@ -16,12 +20,9 @@ import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipFee;
 import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.cluster.Role;
+import ua.clusterflow.engine.ClusterTenantPlugin;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.ClusterTenantPlugin;
-import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
@@ -32,9 +33,7 @@ import ua.clusterflow.tasklist.FormSubmission;
 public class OnboardingService {
 
     public static final String TRACK_LINK = "onboarding-track";
-    public static final String INVITATION_LINK = ua.clusterflow.cluster.web.InvitationController.LINK_PURPOSE;
     static final Duration TRACK_LINK_VALIDITY = Duration.ofDays(120);
-    static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
 
     private final OnboardingApplicationRepository applications;
     private final MemberOrganisationRepository organisations;
@@ -45,13 +44,15 @@ public class OnboardingService {
     private final RuntimeService runtime;
     private final MembershipFee fees;
     private final ApplicationEventPublisher events;
+    private final ClusterAdminService admin;
     private final DocumentQuota quota;
     private final PaymentDetails payments;
 
     public OnboardingService(OnboardingApplicationRepository applications, MemberOrganisationRepository organisations,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox, SignedLinks links,
                              RuntimeService runtime, MembershipFee fees, DocumentQuota quota,
-                             PaymentDetails payments, ApplicationEventPublisher events) {
+                             PaymentDetails payments, ClusterAdminService admin, ApplicationEventPublisher events) {
+        this.admin = admin;
         this.events = events;
         this.payments = payments;
         this.quota = quota;
@@ -256,9 +257,8 @@ public class OnboardingService {
         setStatus(a, ApplicationStatus.MEMBER, "member", userId);
         // the fee paid for joining is the first year's dues; the membership year begins from today
         events.publishEvent(new MemberJoined(organisationId, a.feeCategory(), a.annualFee(), AppClock.today()));
-        String token = links.sign(INVITATION_LINK, userId, INVITATION_VALIDITY);
         applicantMail(a, "onboarding-invitation", Map.of("userId", userId,
-                "invitationLink", outbox.link("/invitation/" + token)));
+                "invitationLink", admin.invitationLink(userId)));
     }
 
     @Transactional

@@ -2,7 +2,7 @@ package ua.clusterflow.onboarding;
 
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.tasklist.FormRule;
 import ua.clusterflow.tasklist.FormSubmission;
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 @Repository
 public class CaseRepository {

@@ -2,13 +2,13 @@ package ua.clusterflow.tasklist;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
-import ua.clusterflow.system.CurrentUser;
 
 /** Cases of every process: who may see one, and its history, comments and documents. */
 @Service("caseRecords")

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +25,13 @@ import org.springframework.stereotype.Component;
 public class FormDefinitions {
 
     private final FormService formService;
+    private final RepositoryService repository;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, FormDefinition> parsed = new ConcurrentHashMap<>();
 
-    public FormDefinitions(FormService formService) {
+    public FormDefinitions(FormService formService, RepositoryService repository) {
         this.formService = formService;
+        this.repository = repository;
     }
 
     public FormDefinition forTask(Task task) {
@@ -36,9 +39,20 @@ public class FormDefinitions {
                 key -> read(() -> formService.getDeployedTaskForm(task.getId())));
     }
 
+    public FormDefinition forTask(TaskView task) {
+        return parsed.computeIfAbsent(task.processDefinitionId() + "#" + task.stepKey(),
+                key -> read(() -> formService.getDeployedTaskForm(task.id())));
+    }
+
     public FormDefinition forStart(String processDefinitionId) {
         return parsed.computeIfAbsent(processDefinitionId,
                 key -> read(() -> formService.getDeployedStartForm(processDefinitionId)));
+    }
+
+    /** The start form of the newest version of a process, as a public page shows it before the case exists. */
+    public FormDefinition forStartOfProcess(String processKey) {
+        return forStart(repository.createProcessDefinitionQuery().processDefinitionKey(processKey).withoutTenantId()
+                .latestVersion().singleResult().getId());
     }
 
     private FormDefinition read(Supplier<InputStream> deployed) {

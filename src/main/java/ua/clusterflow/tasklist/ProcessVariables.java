@@ -32,7 +32,7 @@ public final class ProcessVariables {
     public static java.time.LocalDate day(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value instanceof java.util.Date date) {
-            return date.toInstant().atZone(ua.clusterflow.system.AppClock.KYIV).toLocalDate();
+            return date.toInstant().atZone(ua.clusterflow.base.AppClock.KYIV).toLocalDate();
         }
         return value == null ? null : java.time.LocalDate.parse(value.toString());
     }

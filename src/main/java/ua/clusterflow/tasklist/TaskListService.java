@@ -3,7 +3,10 @@ package ua.clusterflow.tasklist;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +16,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
 
 /** The task list: which tasks a person sees, filtered, searched and paged. */
 @Service
 public class TaskListService {
+
+    static final int KEYS_PER_STATEMENT = 500;
 
     private final TaskService tasks;
     private final ClusterDirectory directory;
@@ -32,6 +37,31 @@ public class TaskListService {
         this.tasks = tasks;
         this.directory = directory;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The steps waiting in each of a page's cases of the given clusters, by business key, named in the language given:
+     * one statement for every {@value #KEYS_PER_STATEMENT} cases, not a task query per row.
+     */
+    public Map<String, List<OpenStep>> openSteps(Collection<String> businessKeys, Collection<String> clusterIds,
+                                                 Locale locale) {
+        Map<String, List<OpenStep>> steps = new HashMap<>();
+        List<String> keys = List.copyOf(new LinkedHashSet<>(businessKeys));
+        for (int from = 0; from < keys.size() && !clusterIds.isEmpty(); from += KEYS_PER_STATEMENT) {
+            jdbc.sql("""
+                    select e.business_key_, t.task_def_key_, t.name_, t.assignee_ from act_ru_task t
+                    join act_ru_execution e on e.id_ = t.proc_inst_id_
+                    where e.business_key_ in (:keys) and t.tenant_id_ in (:clusters) order by t.create_time_, t.id_""")
+                    .param("keys", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT)))
+                    .param("clusters", List.copyOf(clusterIds))
+                    .query(rs -> {
+                        String key = rs.getString("business_key_");
+                        steps.computeIfAbsent(key, k -> new ArrayList<>()).add(new OpenStep(key,
+                                stepNames.name(rs.getString("task_def_key_"), rs.getString("name_"), locale),
+                                rs.getString("assignee_")));
+                    });
+        }
+        return steps;
     }
 
     /**
@@ -107,7 +137,8 @@ public class TaskListService {
         Map<String, String> names = new HashMap<>();
         return jdbc.sql("with page as (" + page + ")" + """
 
-                select p.id_, p.name_, p.task_def_key_, p.assignee_, p.owner_, p.delegation_, p.create_time_,
+                select p.id_, p.name_, p.task_def_key_, p.proc_def_id_, p.assignee_, p.owner_, p.delegation_,
+                       p.create_time_,
                        p.due_date_, p.follow_up_date_, p.priority_, p.description_, p.tenant_id_, p.process_key,
                        p.process_name, p.total, coalesce(e.business_key_, '') as business_key, c.title,
                        tn.name_ as cluster_name
@@ -129,7 +160,8 @@ public class TaskListService {
                             owner, owner == null ? null : names.computeIfAbsent(owner, directory::displayName),
                             "PENDING".equals(rs.getString("delegation_")), instant(rs.getTimestamp("create_time_")),
                             instant(rs.getTimestamp("due_date_")), instant(rs.getTimestamp("follow_up_date_")),
-                            rs.getInt("priority_"), rs.getString("description_"));
+                            rs.getInt("priority_"), rs.getString("description_"), rs.getString("proc_def_id_"),
+                            rs.getString("task_def_key_"), rs.getString("delegation_"));
                 }).list();
     }
 
@@ -197,6 +229,11 @@ public class TaskListService {
                 .param("task", taskId).param("user", user.id()).param("groups", groups(user))
                 .query(Long.class).single() > 0;
         return offered ? Optional.of(task) : Optional.empty();
+    }
+
+    /** What a task's page shows of a task this person may see; empty when they may not, or it has ended. */
+    public Optional<TaskView> visibleView(CurrentUser user, String taskId) {
+        return visibleTask(user, taskId).flatMap(this::view);
     }
 
     /**

@@ -2,14 +2,18 @@ package ua.clusterflow.tasklist;
 
 import java.time.Instant;
 
-/** A task as the task list and task page show it. */
+/**
+ * A task as the task list and task page show it; its process definition, step and delegation state ({@code PENDING}
+ * with the delegate, {@code RESOLVED} when returned, or null) find its form and delegation.
+ */
 public record TaskView(String id, String name, String businessKey, String caseTitle, String processKey,
                        String processName, String clusterId, String clusterName, String assignee,
                        String assigneeName, String owner, String ownerName, boolean delegated, Instant created,
-                       Instant due, Instant followUp, int priority, String description) {
+                       Instant due, Instant followUp, int priority, String description, String processDefinitionId,
+                       String stepKey, String delegationState) {
 
     public boolean overdue() {
-        return due != null && due.isBefore(ua.clusterflow.system.AppClock.now());
+        return due != null && due.isBefore(ua.clusterflow.base.AppClock.now());
     }
 
     public boolean heldBy(String userId) {

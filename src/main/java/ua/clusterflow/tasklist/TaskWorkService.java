@@ -6,8 +6,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
 
 /** What a person does with a task: claim, hand back, delegate, plan, and complete with a form. */
 @Service
@@ -89,17 +89,17 @@ public class TaskWorkService {
     }
 
     /** The delegation of a task, when it has one: the note for the delegate, the answer for the owner. */
-    public java.util.Optional<Delegation> delegation(Task task) {
-        if (task.getDelegationState() == null) {
+    public java.util.Optional<Delegation> delegation(TaskView task) {
+        if (task.delegationState() == null) {
             return java.util.Optional.empty();
         }
-        Map<String, Object> local = new HashMap<>(tasks.getVariablesLocal(task.getId()));
+        Map<String, Object> local = new HashMap<>(tasks.getVariablesLocal(task.id()));
         String by = (String) local.remove(Delegation.DELEGATED_BY);
         String note = (String) local.remove(Delegation.NOTE);
-        String returnedBy = task.getDelegationState() == DelegationState.RESOLVED
+        String returnedBy = DelegationState.RESOLVED.name().equals(task.delegationState())
                 ? (String) local.remove(Delegation.RETURNED_BY) : null;
         local.keySet().removeAll(Delegation.OWN_VARIABLES);
-        return java.util.Optional.of(new Delegation(by == null ? task.getOwner() : by, note, returnedBy,
+        return java.util.Optional.of(new Delegation(by == null ? task.owner() : by, note, returnedBy,
                 returnedBy == null ? Map.of() : local));
     }
 

@@ -15,14 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ua.clusterflow.CaseSteps;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Role;
+import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.dashboard.ClusterRecords;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /**

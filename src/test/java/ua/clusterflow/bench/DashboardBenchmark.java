@@ -25,10 +25,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.dashboard.DashboardService;
-import ua.clusterflow.system.CurrentUser;
-import ua.clusterflow.system.IdentityAuthenticationProvider;
+import ua.clusterflow.shell.IdentityAuthenticationProvider;
 
 /**
  * The dashboard at the scale of an alliance: 30 clusters of 100 member organisations each, every one carried through

@@ -23,11 +23,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
-import ua.clusterflow.cluster.Role;
-import ua.clusterflow.system.CurrentUser;
-import ua.clusterflow.system.IdentityAuthenticationProvider;
+import ua.clusterflow.shell.IdentityAuthenticationProvider;
 
 /**
  * Bringing in a register of 1,000 members, each with a contact new to the installation, into a cluster of its own,

@@ -25,13 +25,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import ua.clusterflow.CaseSteps;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
-import ua.clusterflow.system.IdentityAuthenticationProvider;
-import ua.clusterflow.cluster.Edrpou;
+import ua.clusterflow.shell.IdentityAuthenticationProvider;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.TaskFilter;
 

@@ -12,8 +12,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.dashboard.Quarter;
-import ua.clusterflow.system.AppClock;
 
 /**
  * The coordinator records an export mission, opens the dashboard, sees its charts drawn, and downloads the quarterly

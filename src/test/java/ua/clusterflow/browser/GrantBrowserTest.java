@@ -11,12 +11,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 /**
  * A grant application clicked through in headless Chromium: the member drafts it with an

@@ -8,10 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import ua.clusterflow.IntegrationTest;
 
 /**
@@ -89,7 +89,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.login("olena", "demo");
             browser.openTask(reference);
             browser.check("paymentOutcome", "paid");
-            browser.date("paidOn", ua.clusterflow.system.AppClock.today().toString());
+            browser.date("paidOn", ua.clusterflow.base.AppClock.today().toString());
             browser.type("paymentReference", "ПД-1024");
             browser.screenshot("confirm-payment");
             browser.click(By.id("complete"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.Role;
 
 /** An administrator sets up a new cluster and its people; each new person sets a password from the mail. */
 class ClusterAdminControllerTests extends IntegrationTest {

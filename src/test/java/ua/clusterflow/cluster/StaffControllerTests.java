@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.Role;
 
 /** A coordinator runs the cluster's own staff and board over HTTP, in a cluster of the test's own. */
 class StaffControllerTests extends IntegrationTest {

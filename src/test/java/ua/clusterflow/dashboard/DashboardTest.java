@@ -1,7 +1,6 @@
 package ua.clusterflow.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static ua.clusterflow.dashboard.ReportSheets.rowStartingWith;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static ua.clusterflow.dashboard.ReportSheets.rowStartingWith;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -26,9 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MembershipStatus;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
@@ -36,7 +37,6 @@ import ua.clusterflow.meetup.MeetupStatus;
 import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
-import ua.clusterflow.system.AppClock;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** The dashboard's figures, computed from cases carried through the processes in clusters of their own. */

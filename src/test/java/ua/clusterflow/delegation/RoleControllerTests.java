@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.delegation.process.DelegationProcess;
-import ua.clusterflow.system.AppClock;
 
 /** The registry, proposals and the board's page as people use them. */
 class RoleControllerTests extends IntegrationTest {

@@ -19,10 +19,10 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.grant.process.GrantProcess;
-import ua.clusterflow.system.AppClock;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** The member portal for grants: bad input, stale forms, who may see what, and the reviewer's link. */

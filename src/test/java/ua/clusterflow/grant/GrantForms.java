@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 /** A member's grant application as the pages take it: a new draft, and the form posted with its fields. */
 public final class GrantForms {

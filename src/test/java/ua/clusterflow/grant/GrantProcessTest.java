@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 
 /** Every path and timer of {@code grant-application.bpmn} (process GrantApplication), on the real engine and database. */
 class GrantProcessTest extends IntegrationTest {

@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.meetup.process.MeetupProcess;
-import ua.clusterflow.system.AppClock;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** The public meetup page, the guests' and experts' links, and who may propose or see what. */
@@ -125,7 +125,7 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(content().string(not(containsString("id=\"expert-decline\""))))
                 .andExpect(content().string(containsString("id=\"expert-other\"")))
                 .andExpect(content().string(containsString("Харків, вул. Сумська 1")))
-                .andExpect(content().string(containsString(ua.clusterflow.system.AppClock.today().plusDays(20)
+                .andExpect(content().string(containsString(ua.clusterflow.base.AppClock.today().plusDays(20)
                         .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))));
         assertThat(repository.expert(expert.id()).orElseThrow().answer()).as("opening the link decides nothing").isNull();
         mvc.perform(post("/expert/" + token).with(csrf()).param("answer", "accept"))
@@ -313,7 +313,7 @@ class MeetupControllerTests extends IntegrationTest {
         Meetup open = announced(5);
         if (!directory.personExists("kharkiv-reader")) {
             directory.createPerson("kharkiv-reader", "Олесь", "Читач", "kharkiv-reader@example.com", "uk", null);
-            directory.grant("kharkiv-reader", "kharkiv", ua.clusterflow.cluster.Role.MEMBER);
+            directory.grant("kharkiv-reader", "kharkiv", ua.clusterflow.base.Role.MEMBER);
         }
         String list = mvc.perform(get("/meetups").with(as("kharkiv-reader"))).andReturn().getResponse().getContentAsString();
         assertThat(list).doesNotContain("href=\"/cases/" + proposedByNadia.reference() + "\"")

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.system.AppClock;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** Every path and timer of {@code tech-meetup.bpmn} (process TechMeetup), registration and its waiting list. */

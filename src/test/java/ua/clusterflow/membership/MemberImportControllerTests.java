@@ -19,11 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MembershipStatus;
-import ua.clusterflow.cluster.Role;
 
 /** The import of a cluster's existing members over HTTP: its dry run, corrections, the import, and a re-run. */
 class MemberImportControllerTests extends IntegrationTest {
@@ -83,7 +83,7 @@ class MemberImportControllerTests extends IntegrationTest {
                 .query(ua.clusterflow.cluster.MemberOrganisationRepository::toOrganisation).single();
         assertThat(imported.status()).isEqualTo(MembershipStatus.CURRENT);
         assertThat(imported.paidUntil()).isEqualTo(LocalDate.of(2027, 3, 15));
-        assertThat(imported.joinedAt().atZone(ua.clusterflow.system.AppClock.KYIV).toLocalDate())
+        assertThat(imported.joinedAt().atZone(ua.clusterflow.base.AppClock.KYIV).toLocalDate())
                 .isEqualTo(LocalDate.of(2022, 3, 15));
         assertThat(imported.category()).isEqualTo("sme");
         String contact = directory.personByEmail("pershyi-" + first + "@example.com").orElseThrow().id();

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.OrganisationRole;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.membership.process.MembershipProcess;
-import ua.clusterflow.system.AppClock;
 
 /** The member register, each member's membership page, its people, leaving, and the cluster's terms, over HTTP. */
 class MembershipControllerTests extends IntegrationTest {

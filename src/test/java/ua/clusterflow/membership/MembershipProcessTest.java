@@ -15,13 +15,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.OrganisationRole;
-import ua.clusterflow.cluster.Role;
-import ua.clusterflow.system.AppClock;
 
 /** Every path of {@code membership-renewal.bpmn} (process MembershipRenewal), on the real engine and database. */
 class MembershipProcessTest extends IntegrationTest {

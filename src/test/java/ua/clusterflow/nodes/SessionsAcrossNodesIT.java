@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import ua.clusterflow.AppProcess;
 import ua.clusterflow.ClusterFlowApplication;
 import ua.clusterflow.Processes;
-import ua.clusterflow.system.DemoData;
+import ua.clusterflow.demo.DemoData;
 
 /**
  * Two application nodes in JVMs of their own on one PostgreSQL, as behind a load balancer: the sessions live in the

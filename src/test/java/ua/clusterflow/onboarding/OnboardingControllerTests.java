@@ -19,7 +19,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.system.SignedLinks;
+import ua.clusterflow.base.SignedLinks;
 
 /** The public application form and the applicant's page: what a person sees on good and bad input. */
 class OnboardingControllerTests extends IntegrationTest {
@@ -91,7 +91,7 @@ class OnboardingControllerTests extends IntegrationTest {
         String payment = task(app.reference(), ua.clusterflow.onboarding.process.OnboardingProcess.TASK_CONFIRM_PAYMENT).getId();
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/tasks/" + payment)
                         .with(as("olena")).with(csrf()).param("paymentOutcome", "paid")
-                        .param("paidOn", ua.clusterflow.system.AppClock.today().plusYears(1).toString()))
+                        .param("paidOn", ua.clusterflow.base.AppClock.today().plusYears(1).toString()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"e-paidOn\"")));
         mvc.perform(get("/cases/" + app.reference()).with(as("olena")))

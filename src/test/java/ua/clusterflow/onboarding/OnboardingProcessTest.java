@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** Every path of {@code member-onboarding.bpmn} (process MemberOnboarding), on the real engine and database. */

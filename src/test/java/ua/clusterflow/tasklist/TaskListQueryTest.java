@@ -14,10 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
 
 /**
  * The task list answers exactly what the engine's own task query answers for the same person and filter, in the same

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.board.BoardVoteService;
 import ua.clusterflow.board.VoteOutcome;
-import ua.clusterflow.system.ClusterTenantPlugin;
+import ua.clusterflow.engine.ClusterTenantPlugin;
 
 /** The steps of {@code board-vote.bpmn}, each mapping the vote's variables to one service call. */
 @Configuration(proxyBeanMethods = false)

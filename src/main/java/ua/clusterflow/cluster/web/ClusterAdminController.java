@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.Cluster;
-import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterAdminService.NewPerson;
+import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.cluster.Role;
 
 /** For administrators: the clusters of the installation and the people in each, with their roles. */
 @Controller

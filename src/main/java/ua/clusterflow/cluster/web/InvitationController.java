@@ -10,14 +10,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.SignedLinks;
+import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.system.SignedLinks;
 
 /** A new person sets their password from the invitation link; a link works once. */
 @Controller
 public class InvitationController {
 
-    public static final String LINK_PURPOSE = "invitation";
     private static final String PASSWORD_SET = "passwordSet";
 
     private final SignedLinks links;
@@ -30,7 +30,7 @@ public class InvitationController {
 
     @GetMapping("/invitation/{token}")
     public String initPasswordForm(@PathVariable String token, Model model) {
-        String userId = links.verify(LINK_PURPOSE, token);
+        String userId = links.verify(ClusterAdminService.INVITATION_LINK, token);
         if (directory.hasInfo(userId, PASSWORD_SET)) {
             return "redirect:/login?invitationUsed";
         }
@@ -42,7 +42,7 @@ public class InvitationController {
     public String processPasswordForm(@PathVariable String token, @RequestParam(defaultValue = "") String password,
                                       @RequestParam(defaultValue = "") String repeat, Model model,
                                       HttpServletResponse response, RedirectAttributes redirect) {
-        String userId = links.verify(LINK_PURPOSE, token);
+        String userId = links.verify(ClusterAdminService.INVITATION_LINK, token);
         if (directory.hasInfo(userId, PASSWORD_SET)) {
             return "redirect:/login?invitationUsed";
         }

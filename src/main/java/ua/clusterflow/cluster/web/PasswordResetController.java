@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.Sessions;
+import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.system.Sessions;
-import ua.clusterflow.system.SignedLinks;
 
 /**
  * A person who forgot their password asks for a link by their login or e-mail; the link, mailed to the account's

@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.cluster.StaffService;
-import ua.clusterflow.system.CurrentUser;
 
 /** A coordinator runs the cluster's own staff and board: invitations, roles, and someone who left. */
 @Controller

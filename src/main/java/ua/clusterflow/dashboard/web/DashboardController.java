@@ -14,17 +14,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Formats;
+import ua.clusterflow.base.PdfRenderer;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.dashboard.DashboardService;
 import ua.clusterflow.dashboard.Quarter;
 import ua.clusterflow.dashboard.QuarterlyReport;
 import ua.clusterflow.dashboard.ReportService;
 import ua.clusterflow.dashboard.ReportWorkbook;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
-import ua.clusterflow.system.Formats;
-import ua.clusterflow.system.PdfRenderer;
 
 /** The cluster's dashboard for its coordinators and board, its quarterly report, and the alliance view. */
 @Controller

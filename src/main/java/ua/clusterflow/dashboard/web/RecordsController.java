@@ -18,14 +18,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.PaymentDetails;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.dashboard.ClusterRecords;
 import ua.clusterflow.dashboard.Quarter;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
 
 /**
  * What the coordinator records for the dashboard: export marketing events and missions, the regional development

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.delegation.RoleDelegationService;
-import ua.clusterflow.system.AppClock;
 
 /** The service steps of {@code board-role-delegation.bpmn}, each mapping the case's variables to one service call. */
 @Configuration(proxyBeanMethods = false)

@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.delegation.BoardRole;
 import ua.clusterflow.delegation.RoleDelegationService;
 import ua.clusterflow.delegation.RoleRegistry;
 import ua.clusterflow.delegation.RoleTerm;
-import ua.clusterflow.system.CurrentUser;
 
 /** The role registry of a cluster, visible to its members; proposals and revocations by the chair or a coordinator. */
 @Controller

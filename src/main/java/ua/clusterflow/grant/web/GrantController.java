@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,6 +20,8 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.WebUtils;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -28,13 +29,13 @@ import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantForm;
 import ua.clusterflow.grant.GrantRepository;
 import ua.clusterflow.grant.GrantService;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FileTypes;
 import ua.clusterflow.tasklist.FormSubmission;
+import ua.clusterflow.tasklist.OpenStep;
 import ua.clusterflow.tasklist.StepNames;
+import ua.clusterflow.tasklist.TaskListService;
 
 /** The member portal for grant applications: my applications, drafts, submission, and the call calendar. */
 @Controller
@@ -49,13 +50,13 @@ public class GrantController {
     private final GrantRepository grants;
     private final MemberOrganisationRepository organisations;
     private final ClusterDirectory directory;
-    private final TaskService tasks;
+    private final TaskListService taskList;
     private final StepNames stepNames;
     private final DocumentQuota quota;
     private final ua.clusterflow.tasklist.CaseRepository documents;
 
     public GrantController(GrantService service, GrantRepository grants, MemberOrganisationRepository organisations,
-                           ClusterDirectory directory, TaskService tasks, StepNames stepNames, DocumentQuota quota,
+                           ClusterDirectory directory, TaskListService taskList, StepNames stepNames, DocumentQuota quota,
                            ua.clusterflow.tasklist.CaseRepository documents) {
         this.documents = documents;
         this.service = service;
@@ -63,7 +64,7 @@ public class GrantController {
         this.grants = grants;
         this.organisations = organisations;
         this.directory = directory;
-        this.tasks = tasks;
+        this.taskList = taskList;
         this.stepNames = stepNames;
     }
 
@@ -77,7 +78,10 @@ public class GrantController {
                 found.add(a);
             }
         }
-        model.addAttribute("rows", found.stream().map(a -> row(user, a, locale)).toList());
+        Map<String, List<OpenStep>> open = taskList.openSteps(found.stream().map(GrantApplication::reference).toList(),
+                found.stream().map(GrantApplication::clusterId).distinct().toList(), locale);
+        model.addAttribute("rows", found.stream().map(a -> row(a, open.getOrDefault(a.reference(), List.of()), locale))
+                .toList());
         model.addAttribute("canApply", !own.isEmpty());
         return "grants/list";
     }
@@ -192,12 +196,9 @@ public class GrantController {
         return uploads;
     }
 
-    private Row row(CurrentUser user, GrantApplication a, Locale locale) {
-        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(a.reference())
-                .tenantIdIn(a.clusterId()).unlimitedList();
-        List<String> steps = open.stream()
-                .map(t -> stepNames.name(t.getTaskDefinitionKey(), t.getName(), locale)).distinct().toList();
-        String holder = open.stream().map(Task::getAssignee).filter(java.util.Objects::nonNull).findFirst()
+    private Row row(GrantApplication a, List<OpenStep> open, Locale locale) {
+        List<String> steps = open.stream().map(OpenStep::name).distinct().toList();
+        String holder = open.stream().map(OpenStep::assignee).filter(java.util.Objects::nonNull).findFirst()
                 .map(directory::displayName).orElse(open.isEmpty() ? null : stepNames.status("holder.coordinators", locale));
         Long days = a.callDeadline() == null ? null : ChronoUnit.DAYS.between(AppClock.today(), a.callDeadline());
         return new Row(a, organisations.name(a.organisationId()), steps, holder, days);

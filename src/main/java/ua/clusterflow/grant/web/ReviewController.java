@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantCaseDetails;
 import ua.clusterflow.grant.GrantRepository;
 import ua.clusterflow.grant.GrantReviews;
-import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRepository;
 
 /** A reviewer without an account scores an application through the signed link in their mail. */
@@ -31,11 +31,11 @@ public class ReviewController {
     private final CaseRepository cases;
     private final GrantCaseDetails details;
 
-    private final ua.clusterflow.system.LinkLanguage language;
+    private final ua.clusterflow.base.LinkLanguage language;
 
     public ReviewController(SignedLinks links, GrantRepository grants, GrantReviews service, CaseRepository cases,
                             GrantCaseDetails details,
-                            ua.clusterflow.system.LinkLanguage language) {
+                            ua.clusterflow.base.LinkLanguage language) {
         this.language = language;
         this.links = links;
         this.grants = grants;

@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.meetup.ShortlistRule;
-import ua.clusterflow.system.AppClock;
 
 /** The service steps of {@code tech-meetup.bpmn}, each mapping the case's variables to one service call. */
 @Configuration(proxyBeanMethods = false)

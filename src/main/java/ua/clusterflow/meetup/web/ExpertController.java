@@ -6,9 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
-import ua.clusterflow.system.SignedLinks;
 
 /** An invited expert answers through the links in their mail; the answer is recorded once. */
 @Controller
@@ -18,10 +18,10 @@ public class ExpertController {
     private final MeetupRepository meetups;
     private final MeetupService service;
 
-    private final ua.clusterflow.system.LinkLanguage language;
+    private final ua.clusterflow.base.LinkLanguage language;
 
     public ExpertController(SignedLinks links, MeetupRepository meetups, MeetupService service,
-                            ua.clusterflow.system.LinkLanguage language) {
+                            ua.clusterflow.base.LinkLanguage language) {
         this.language = language;
         this.links = links;
         this.meetups = meetups;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.meetup.Meetup;
@@ -28,9 +30,6 @@ import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.meetup.MeetupStatus;
 import ua.clusterflow.meetup.process.MeetupProcess;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
-import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormDefinitions;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -47,16 +46,15 @@ public class MeetupController {
     private final ClusterDirectory directory;
     private final FormDefinitions forms;
     private final FormValidator validator;
-    private final RepositoryService repository;
     private final SignedLinks links;
     private final MemberOrganisationRepository organisations;
-    private final ua.clusterflow.system.LinkLanguage language;
+    private final ua.clusterflow.base.LinkLanguage language;
 
     public MeetupController(MeetupService service, MeetupRegistrations registrations,
                             MeetupRepository meetups, ClusterDirectory directory,
-                            FormDefinitions forms, FormValidator validator, RepositoryService repository,
+                            FormDefinitions forms, FormValidator validator,
                             SignedLinks links, MemberOrganisationRepository organisations,
-                            ua.clusterflow.system.LinkLanguage language) {
+                            ua.clusterflow.base.LinkLanguage language) {
         this.language = language;
         this.organisations = organisations;
         this.registrations = registrations;
@@ -65,7 +63,6 @@ public class MeetupController {
         this.directory = directory;
         this.forms = forms;
         this.validator = validator;
-        this.repository = repository;
         this.links = links;
     }
 
@@ -238,8 +235,7 @@ public class MeetupController {
     }
 
     private FormDefinition proposalForm() {
-        return forms.forStart(repository.createProcessDefinitionQuery().processDefinitionKey(MeetupProcess.KEY)
-                .withoutTenantId().latestVersion().singleResult().getId());
+        return forms.forStartOfProcess(MeetupProcess.KEY);
     }
 
     private Meetup meetup(String reference) {

@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.membership.MemberImport;
 import ua.clusterflow.membership.MemberSheet;
-import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.tasklist.FileTypes;
 
 /** A coordinator brings in the members the cluster already has: template, upload, dry run, corrections, import. */

@@ -13,9 +13,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.membership.Memberships.RegisterRow;
-import ua.clusterflow.system.AppClock;
 
 /** The member register as a spreadsheet: one row per organisation, with dates as dates a spreadsheet can sort. */
 @Component

@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
@@ -30,13 +33,10 @@ import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.OrganisationPerson;
 import ua.clusterflow.cluster.OrganisationRole;
-import ua.clusterflow.cluster.Role;
 import ua.clusterflow.membership.MemberSheet;
 import ua.clusterflow.membership.MembershipService;
 import ua.clusterflow.membership.MembershipTerms;
 import ua.clusterflow.membership.Memberships;
-import ua.clusterflow.system.AppClock;
-import ua.clusterflow.system.CurrentUser;
 
 /**
  * The member register of a cluster for its coordinators and board, each member's membership page (status, history,

@@ -5,8 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.Cluster;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.onboarding.ApplicationData;
@@ -24,7 +23,6 @@ import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingApplicationRepository;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
-import ua.clusterflow.system.SignedLinks;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormDefinition;
@@ -53,19 +51,17 @@ public class OnboardingController {
     private final ClusterDirectory directory;
     private final FormDefinitions forms;
     private final FormValidator validator;
-    private final RepositoryService repository;
     private final SignedLinks links;
 
     public OnboardingController(OnboardingService onboarding, OnboardingApplicationRepository applications,
                                 CaseRepository cases, ClusterDirectory directory, FormDefinitions forms,
-                                FormValidator validator, RepositoryService repository, SignedLinks links) {
+                                FormValidator validator, SignedLinks links) {
         this.onboarding = onboarding;
         this.applications = applications;
         this.cases = cases;
         this.directory = directory;
         this.forms = forms;
         this.validator = validator;
-        this.repository = repository;
         this.links = links;
     }
 
@@ -179,9 +175,7 @@ public class OnboardingController {
     }
 
     private FormDefinition applicationForm() {
-        ProcessDefinition definition = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(OnboardingProcess.KEY).withoutTenantId().latestVersion().singleResult();
-        return forms.forStart(definition.getId());
+        return forms.forStartOfProcess(OnboardingProcess.KEY);
     }
 
     private Cluster cluster(String clusterId) {

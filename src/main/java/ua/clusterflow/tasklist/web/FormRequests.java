@@ -29,7 +29,7 @@ public final class FormRequests {
                 continue;
             }
             if (value instanceof java.util.Date date) {
-                typed.put(field.key(), date.toInstant().atZone(ua.clusterflow.system.AppClock.KYIV).toLocalDate().toString());
+                typed.put(field.key(), date.toInstant().atZone(ua.clusterflow.base.AppClock.KYIV).toLocalDate().toString());
             } else if (field.isMulti()) {
                 typed.put(field.key(), List.of(value.toString().split(",")));
             } else if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.system.CurrentUser;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.Delegation;
@@ -53,34 +52,29 @@ public class TaskController {
     @GetMapping("/tasks/{taskId}")
     public String initTaskForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String taskId, Model model,
                                RedirectAttributes redirect) {
-        Optional<Task> task = taskList.visibleTask(user, taskId);
+        Optional<TaskView> task = taskList.visibleView(user, taskId);
         if (task.isEmpty()) {
             redirect.addFlashAttribute("error", "task.gone");
             return "redirect:/tasks";
         }
-        return show(user, task.get(), FormSubmission.empty(), model, redirect);
+        return show(user, task.get(), FormSubmission.empty(), model);
     }
 
     @PostMapping("/tasks/{taskId}")
     public String processTaskForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String taskId,
                                   HttpServletRequest request, HttpServletResponse response, Model model,
                                   RedirectAttributes redirect) {
-        Optional<Task> task = taskList.visibleTask(user, taskId);
-        if (task.isEmpty()) {
-            redirect.addFlashAttribute("error", "task.gone");
-            return "redirect:/tasks";
-        }
-        Optional<TaskView> found = taskList.view(task.get());
+        Optional<TaskView> found = taskList.visibleView(user, taskId);
         if (found.isEmpty()) {
             redirect.addFlashAttribute("error", "task.gone");
             return "redirect:/tasks";
         }
         TaskView view = found.get();
-        FormDefinition form = forms.forTask(task.get());
+        FormDefinition form = forms.forTask(view);
         FormSubmission submission = FormRequests.validate(validator, form, request, view.businessKey());
         if (submission.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return show(user, task.get(), submission, model, redirect);
+            return show(user, view, submission, model);
         }
         try {
             work.complete(user, taskId, submission);
@@ -92,28 +86,21 @@ public class TaskController {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("error", problem.messageKey());
             model.addAttribute("errorArgs", problem.args());
-            return show(user, task.get(), submission, model, redirect);
+            return show(user, view, submission, model);
         } catch (RuntimeException e) {
             log.error("Task {} could not be completed", taskId, e);
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("error", "error.saveFailed");
-            return show(user, task.get(), submission, model, redirect);
+            return show(user, view, submission, model);
         }
         redirect.addFlashAttribute("message", "task.completed");
         redirect.addFlashAttribute("messageArgs", new Object[] {view.name()});
         return "redirect:/tasks";
     }
 
-    private String show(CurrentUser user, Task task, FormSubmission submission, Model model,
-                        RedirectAttributes redirect) {
-        Optional<TaskView> found = taskList.view(task);
-        if (found.isEmpty()) {
-            redirect.addFlashAttribute("error", "task.gone");
-            return "redirect:/tasks";
-        }
-        TaskView view = found.get();
-        FormDefinition form = forms.forTask(task);
-        Delegation delegation = work.delegation(task).orElse(null);
+    private String show(CurrentUser user, TaskView view, FormSubmission submission, Model model) {
+        FormDefinition form = forms.forTask(view);
+        Delegation delegation = work.delegation(view).orElse(null);
         if (delegation != null && delegation.returned() && submission.raw().isEmpty() && form != null) {
             // the delegate's answer, to check and complete
             submission = FormSubmission.of(FormRequests.typed(form, delegation.answer()));

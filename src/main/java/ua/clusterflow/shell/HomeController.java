@@ -1,0 +1,37 @@
+package ua.clusterflow.shell;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.cluster.ClusterDirectory;
+
+@Controller
+public class HomeController {
+
+    private final ClusterDirectory directory;
+
+    public HomeController(ClusterDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/")
+    public String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (user != null) {
+            return user.isStaffAnywhere() ? "redirect:/tasks" : "redirect:/cases";
+        }
+        model.addAttribute("clusters", directory.clusters());
+        return "home";
+    }
+
+    /** The login page; its notices come from message keys, and a wait is shown only as a number of minutes. */
+    @GetMapping("/login")
+    public String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String throttled,
+                        Model model) {
+        if (throttled != null && throttled.matches("[0-9]{1,3}")) {
+            model.addAttribute("throttledMinutes", Integer.parseInt(throttled));
+        }
+        return "login";
+    }
+}

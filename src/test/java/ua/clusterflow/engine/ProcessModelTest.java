@@ -1,0 +1,162 @@
+package ua.clusterflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import ua.clusterflow.IntegrationTest;
+
+/**
+ * Every model in {@code bpmn/} holds together with the code: each service step is a delegate
+ * expression whose bean exists, each user task and start form refers to a form in {@code forms/},
+ * and each element has a name. Fails when a model and the code drift apart.
+ */
+class ProcessModelTest extends IntegrationTest {
+
+    @Autowired ApplicationContext context;
+
+    @Test
+    void serviceStepsAreDelegateExpressionsBoundToExistingBeans() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            List<BaseElement> steps = new ArrayList<>();
+            steps.addAll(model.getModelElementsByType(ServiceTask.class));
+            steps.addAll(model.getModelElementsByType(BusinessRuleTask.class));
+            for (BaseElement step : steps) {
+                String expression = step.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "delegateExpression");
+                if (expression == null || !expression.matches("\\$\\{\\w+}")) {
+                    problems.add(step.getId() + " is not a delegate expression");
+                } else if (!context.containsBean(expression.substring(2, expression.length() - 1))) {
+                    problems.add(step.getId() + " refers to a missing bean " + expression);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyFormReferenceHasItsForm() throws Exception {
+        Set<String> formIds;
+        try (Stream<Path> files = Files.walk(Path.of("forms"))) {
+            formIds = files.filter(p -> p.toString().endsWith(".form")).map(this::formId).collect(Collectors.toSet());
+        }
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                check(task, task.getCamundaFormRef(), formIds, problems);
+            }
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                if (start.getCamundaFormRef() != null) {
+                    check(start, start.getCamundaFormRef(), formIds, problems);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyStepHasAHumanName() throws Exception {
+        List<String> unnamed = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                boolean joiningGateway = node.getId().endsWith("Join");
+                if (!joiningGateway && (node.getName() == null || node.getName().isBlank())) {
+                    unnamed.add(node.getId());
+                }
+            }
+        }
+        assertThat(unnamed).isEmpty();
+    }
+
+    /**
+     * The rules Camunda Modeler's linter recommends, as far as these models can break them: no gateway that both joins
+     * and forks, no step with several incoming flows (a join needs its gateway), no implicit split, no gateway with one
+     * way in and one way out, conditions on every way out of a split, labels only on the ways out of a split, and a
+     * start and an end in every process and sub-process.
+     */
+    @Test
+    void theModelsPassTheModelersRecommendedLintRules() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                int in = node.getIncoming().size();
+                int out = node.getOutgoing().size();
+                boolean gateway = node instanceof org.camunda.bpm.model.bpmn.instance.Gateway;
+                if (gateway && in > 1 && out > 1) {
+                    problems.add(node.getId() + " both joins and forks");
+                }
+                if (gateway && in == 1 && out == 1) {
+                    problems.add(node.getId() + " is a superfluous gateway");
+                }
+                if (!gateway && in > 1) {
+                    problems.add(node.getId() + " joins " + in + " flows without a gateway");
+                }
+                if (!gateway && out > 1) {
+                    problems.add(node.getId() + " splits without a gateway");
+                }
+                boolean split = gateway && out > 1;
+                for (org.camunda.bpm.model.bpmn.instance.SequenceFlow flow : node.getOutgoing()) {
+                    boolean isDefault = node instanceof org.camunda.bpm.model.bpmn.instance.ExclusiveGateway exclusive
+                            && flow.equals(exclusive.getDefault());
+                    if (split && !(node instanceof org.camunda.bpm.model.bpmn.instance.ParallelGateway)
+                            && flow.getConditionExpression() == null && !isDefault) {
+                        problems.add(flow.getId() + " leaves a split without a condition");
+                    }
+                    if (!split && flow.getName() != null && !flow.getName().isBlank()) {
+                        problems.add(flow.getId() + " is labelled but leaves no split");
+                    }
+                }
+            }
+            java.util.Map<String, java.util.Collection<org.camunda.bpm.model.bpmn.instance.FlowElement>> scopes =
+                    new java.util.LinkedHashMap<>();
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+                    .forEach(p -> scopes.put(p.getId(), p.getFlowElements()));
+            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SubProcess.class)
+                    .forEach(p -> scopes.put(p.getId(), p.getFlowElements()));
+            scopes.forEach((id, elements) -> {
+                if (elements.stream().noneMatch(e -> e instanceof StartEvent)
+                        || elements.stream().noneMatch(e -> e instanceof org.camunda.bpm.model.bpmn.instance.EndEvent)) {
+                    problems.add(id + " lacks a start or an end event");
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private void check(BaseElement element, String formRef, Set<String> formIds, List<String> problems) {
+        if (formRef == null || !formIds.contains(formRef)) {
+            problems.add(element.getId() + " refers to form " + formRef);
+        }
+    }
+
+    private String formId(Path path) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(path.toFile()).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<BpmnModelInstance> models() {
+        File[] files = new File("bpmn").listFiles((dir, name) -> name.endsWith(".bpmn"));
+        assertThat(files).isNotEmpty();
+        return Stream.of(files).map(Bpmn::readModelFromFile).toList();
+    }
+}
