@@ -37,13 +37,10 @@ class ArchitectureTest {
     static final List<String> ENGINE_CALLERS_TO_MOVE = List.of("ua.clusterflow.base.AppClock",
             "ua.clusterflow.board.BoardVotes", "ua.clusterflow.cluster.ClusterDirectory",
             "ua.clusterflow.cluster.MembershipFee", "ua.clusterflow.cluster.StaffService",
-            "ua.clusterflow.delegation.RoleDelegationService", "ua.clusterflow.demo.DemoData",
-            "ua.clusterflow.grant.GrantReviews", "ua.clusterflow.grant.GrantService",
-            "ua.clusterflow.meetup.MeetupService", "ua.clusterflow.membership.MembershipService",
-            "ua.clusterflow.onboarding.OnboardingService", "ua.clusterflow.tasklist.CaseDiagramService",
+            "ua.clusterflow.demo.DemoData", "ua.clusterflow.tasklist.CaseDiagramService",
             "ua.clusterflow.tasklist.CaseService", "ua.clusterflow.tasklist.FormDefinitions",
-            "ua.clusterflow.tasklist.ProcessVariables", "ua.clusterflow.tasklist.TaskListService",
-            "ua.clusterflow.tasklist.TaskNotifications", "ua.clusterflow.tasklist.TaskWorkService");
+            "ua.clusterflow.tasklist.TaskListService", "ua.clusterflow.tasklist.TaskNotifications",
+            "ua.clusterflow.tasklist.TaskWorkService");
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("ua.clusterflow");

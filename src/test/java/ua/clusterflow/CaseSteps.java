@@ -81,8 +81,8 @@ public final class CaseSteps {
                 .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
         assertThat(ballot).as("ballot of %s", voter).isNotNull();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(BoardVoteProcess.VOTE, choice);
-        variables.put(BoardVoteProcess.VOTE_COMMENT, comment);
+        variables.put(BoardVoteProcess.VOTE.name(), choice);
+        variables.put(BoardVoteProcess.VOTE_COMMENT.name(), comment);
         tasks.complete(ballot.getId(), variables);
     }
 

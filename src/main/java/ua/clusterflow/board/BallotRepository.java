@@ -94,8 +94,8 @@ public class BallotRepository {
 
     /** The ballots counted by choice, for a vote with this many voters and this quorum. */
     public static Tally counted(List<Ballot> ballots, int eligible, int quorum) {
-        return new Tally(eligible, quorum, count(ballots, "approve"), count(ballots, "reject"),
-                count(ballots, "abstain"));
+        return new Tally(eligible, quorum, count(ballots, Tally.APPROVE),
+                count(ballots, Tally.REJECT), count(ballots, Tally.ABSTAIN));
     }
 
     private static int count(List<Ballot> ballots, String choice) {

@@ -96,13 +96,32 @@ public class BoardVoteService {
     /** The reasons the board gave against: the comments of the ballots that rejected. */
     public String rejectionReasons(String voteId) {
         return ballots.ballots(voteId).stream()
-                .filter(b -> "reject".equals(b.choice()) && b.comment() != null && !b.comment().isBlank())
+                .filter(b -> Tally.REJECT.equals(b.choice()) && b.comment() != null && !b.comment().isBlank())
                 .map(BallotRepository.Ballot::comment)
                 .collect(Collectors.joining("\n"));
     }
 
+    /** What the board decided, and why, as the vote's end announces it. */
+    public record Decision(String decision, String reason) {
+    }
+
+    /**
+     * Closes a vote: the outcome a ballot reached while it was open, or else the count at the close; a tie or a
+     * missed quorum is the chair's to settle, with their decision and reason. The board is told, and the decision
+     * kept in the board's register.
+     */
     @Transactional
-    public void announce(String voteId, String businessKey, String clusterId, String caseTitle, String decision,
+    public Decision close(String voteId, String businessKey, String clusterId, String caseTitle, String reachedOutcome,
+                          String settledDecision, String settledReason, int eligible, int quorum) {
+        String outcome = reachedOutcome == null || VoteOutcome.OPEN.value().equals(reachedOutcome)
+                ? count(voteId, eligible, quorum).value() : reachedOutcome;
+        Decision decision = VoteOutcome.UNDECIDED.value().equals(outcome)
+                ? new Decision(settledDecision, settledReason) : new Decision(outcome, rejectionReasons(voteId));
+        announce(voteId, businessKey, clusterId, caseTitle, decision.decision(), decision.reason(), eligible, quorum);
+        return decision;
+    }
+
+    private void announce(String voteId, String businessKey, String clusterId, String caseTitle, String decision,
                          String reason, int eligible, int quorum) {
         Tally tally = ballots.tally(voteId, eligible, quorum);
         for (Person member : directory.peopleWithRole(clusterId, Role.BOARD)) {

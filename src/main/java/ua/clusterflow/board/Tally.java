@@ -9,6 +9,11 @@ package ua.clusterflow.board;
  */
 public record Tally(int eligible, int quorum, int approvals, int rejections, int abstentions) {
 
+    /** The choices of a ballot, as the ballot's form sends them. */
+    public static final String APPROVE = "approve";
+    public static final String REJECT = "reject";
+    public static final String ABSTAIN = "abstain";
+
     public int cast() {
         return approvals + rejections + abstentions;
     }

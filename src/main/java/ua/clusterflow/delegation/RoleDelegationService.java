@@ -1,13 +1,9 @@
 package ua.clusterflow.delegation;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
@@ -16,11 +12,9 @@ import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.delegation.process.DelegationProcess;
-import ua.clusterflow.engine.ClusterTenantPlugin;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
-import ua.clusterflow.tasklist.ProcessVariables;
 
 /** Board roles with an owner and a term: proposals, appointments with their rights, renewals, hand-overs, revocations. */
 @Service
@@ -31,21 +25,21 @@ public class RoleDelegationService {
                            String expectedResults, Integer hoursPerMonth, LocalDate termStart, LocalDate termEnd) {
     }
 
-    static final int RENEWAL_NOTICE_DAYS = 30;
+    public static final int RENEWAL_NOTICE_DAYS = 30;
 
     private final RoleRegistry registry;
     private final ClusterDirectory directory;
     private final CaseRepository cases;
     private final MailOutbox outbox;
-    private final RuntimeService runtime;
+    private final DelegationCases engine;
 
     public RoleDelegationService(RoleRegistry registry, ClusterDirectory directory, CaseRepository cases,
-                                 MailOutbox outbox, RuntimeService runtime) {
+                                 MailOutbox outbox, DelegationCases engine) {
         this.registry = registry;
         this.directory = directory;
         this.cases = cases;
         this.outbox = outbox;
-        this.runtime = runtime;
+        this.engine = engine;
     }
 
     public boolean mayPropose(CurrentUser user, String clusterId) {
@@ -93,13 +87,7 @@ public class RoleDelegationService {
         cases.insert(new CaseRecord(term.businessKey(), p.clusterId(), DelegationProcess.KEY, title, "PROPOSED", null,
                 proposer, null, null));
         cases.addEvent(term.businessKey(), directory.displayName(proposer), "role-proposed", title);
-        Map<String, Object> variables = new HashMap<>(termVariables(term));
-        variables.put(ClusterTenantPlugin.CLUSTER_VARIABLE, p.clusterId());
-        variables.put(DelegationProcess.TERM_ID, term.id());
-        variables.put(DelegationProcess.NOMINEE, p.nominee());
-        variables.put(DelegationProcess.PROPOSER, proposer);
-        variables.put(ProcessVariables.CASE_TITLE, title);
-        runtime.startProcessInstanceByKey(DelegationProcess.KEY, term.businessKey(), variables);
+        engine.start(term, proposer, title);
         return term;
     }
 
@@ -138,7 +126,7 @@ public class RoleDelegationService {
     }
 
     @Transactional
-    public Map<String, Object> renew(long termId, LocalDate newEnd) {
+    public RoleTerm renew(long termId, LocalDate newEnd) {
         RoleTerm before = registry.get(termId);
         LocalDate end = newEnd != null && newEnd.isAfter(before.termEnd()) ? newEnd
                 : before.termEnd().plusDays(ChronoUnit.DAYS.between(before.termStart(), before.termEnd()));
@@ -146,7 +134,7 @@ public class RoleDelegationService {
         RoleTerm term = registry.get(termId);
         cases.addEvent(term.businessKey(), null, "role-renewed", term.termNumber() + ": " + term.termEnd());
         notify(term.holder(), term, "renewed", null);
-        return termVariables(term);
+        return term;
     }
 
     /** Hand-over: a new proposal for the same role, the successor as nominee, starting when this term ends. */
@@ -176,8 +164,7 @@ public class RoleDelegationService {
                 .filter(t -> mayPropose(user, t.clusterId()))
                 .orElseThrow(() -> new IllegalArgumentException("No active role " + businessKey + " to revoke"));
         cases.addEvent(term.businessKey(), user.name(), "role-revocation-requested", null);
-        runtime.createMessageCorrelation(DelegationProcess.MSG_REVOCATION_REQUESTED)
-                .processInstanceBusinessKey(term.businessKey()).correlate();
+        engine.revocationRequested(term.businessKey());
     }
 
     @Transactional
@@ -196,18 +183,6 @@ public class RoleDelegationService {
 
     public String roleName(RoleTerm term) {
         return registry.role(term.clusterId(), term.roleCode()).map(BoardRole::nameUk).orElse(term.roleCode());
-    }
-
-    /** The term's end in Kyiv time, and the moment to ask about renewal. */
-    static Map<String, Object> termVariables(RoleTerm term) {
-        Date end = Date.from(term.termEnd().atTime(LocalTime.of(23, 59)).atZone(AppClock.KYIV).toInstant());
-        Date renewal = Date.from(term.termEnd().minusDays(RENEWAL_NOTICE_DAYS).atTime(LocalTime.of(9, 0))
-                .atZone(AppClock.KYIV).toInstant());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(DelegationProcess.TERM_END_AT, end);
-        variables.put(DelegationProcess.RENEWAL_AT, renewal);
-        variables.put(DelegationProcess.HOLDER, term.holder());
-        return variables;
     }
 
     private java.util.Optional<String> rights(RoleTerm term) {

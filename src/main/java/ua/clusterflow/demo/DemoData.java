@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
+import ua.clusterflow.board.Tally;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
@@ -29,10 +30,13 @@ import ua.clusterflow.grant.GrantService;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
+import ua.clusterflow.meetup.process.MeetupProcess.ExpertField;
+import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.membership.MembershipService;
 import ua.clusterflow.membership.Memberships;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
+import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /**
@@ -117,18 +121,19 @@ public class DemoData {
                 "inzhynirynh@example.com", "Віктор Захарченко");
         OnboardingApplication moreInfo = apply(KHARKIV, "ФОП-стартап «Робокод»", "3155502", "startup", 6,
                 "robokod@example.com", "Ліна Собко");
-        complete(moreInfo, Map.of("reviewDecision", "moreInfo",
+        complete(moreInfo, Map.of(OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_MORE_INFO,
                 "reviewComment", "Додайте, будь ласка, опис продуктів і витяг з ЄДР."));
         OnboardingApplication inVote = apply(KHARKIV, "ТОВ «Дніпро-Автоматика»", "3155503", "sme", 120,
                 "dnipro-avto@example.com", "Ростислав Гнатюк");
-        complete(inVote, Map.of("reviewDecision", "accept", "reviewChecks", "registry,contact,profile"));
-        vote(inVote, "petro", "approve", "Сильна команда автоматизації");
-        vote(inVote, "iryna", "abstain", null);
+        complete(inVote, Map.of(OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_ACCEPT,
+                "reviewChecks", "registry,contact,profile"));
+        vote(inVote, "petro", Tally.APPROVE, "Сильна команда автоматизації");
+        vote(inVote, "iryna", Tally.ABSTAIN, null);
         OnboardingApplication awaitingPayment = apply(KHARKIV, "Науковий парк «Слобожанщина»", "3155504", "research",
                 60, "park@example.com", "Софія Дячук");
-        complete(awaitingPayment, Map.of("reviewDecision", "accept"));
+        complete(awaitingPayment, Map.of(OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_ACCEPT));
         for (String voter : List.of("petro", "iryna", "andriy")) {
-            vote(awaitingPayment, voter, "approve", null);
+            vote(awaitingPayment, voter, Tally.APPROVE, null);
         }
         apply(ZAPORIZHZHIA, "ТОВ «Хортиця-Софт»", "3155505", "sme", 35, "khortytsia@example.com", "Ігор Бойко");
         grantApplications();
@@ -185,16 +190,17 @@ public class DemoData {
         plan.put("capacityOffline", 30L);
         plan.put("capacityOnline", 100L);
         plan.put("budget", 12000.0);
-        completeTask(meetup.reference(), "Task_PlanMeetup", plan);
-        completeTask(meetup.reference(), "Task_ApproveMeetup", Map.of("approvalDecision", "approve"));
+        completeTask(meetup.reference(), MeetupProcess.TASK_PLAN, plan);
+        completeTask(meetup.reference(), MeetupProcess.TASK_APPROVE,
+                Map.of(MeetupProcess.APPROVAL_DECISION, MeetupProcess.APPROVED));
         Map<String, Object> experts = new HashMap<>();
         String[][] shortlist = {{"Ірина Литвин", "business"}, {"Олег Савчук", "university"}, {"Марко Ткач", "it"}};
         for (int i = 0; i < shortlist.length; i++) {
-            experts.put("expert" + (i + 1) + "Name", shortlist[i][0]);
-            experts.put("expert" + (i + 1) + "Email", "expert" + (i + 1) + "@example.com");
-            experts.put("expert" + (i + 1) + "Category", shortlist[i][1]);
+            experts.put(ExpertField.NAME.of(i + 1), shortlist[i][0]);
+            experts.put(ExpertField.EMAIL.of(i + 1), "expert" + (i + 1) + "@example.com");
+            experts.put(ExpertField.CATEGORY.of(i + 1), shortlist[i][1]);
         }
-        completeTask(meetup.reference(), "Task_ShortlistExperts", experts);
+        completeTask(meetup.reference(), MeetupProcess.TASK_SHORTLIST, experts);
         meetupRepository.experts(meetup.id()).forEach(expert -> meetups.answer(expert.id(), true));
     }
 

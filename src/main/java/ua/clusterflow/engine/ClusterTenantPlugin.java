@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClusterTenantPlugin extends AbstractProcessEnginePlugin {
 
-    public static final String CLUSTER_VARIABLE = "clusterId";
+    public static final Variable<String> CLUSTER = Variable.text("clusterId");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -31,9 +31,9 @@ public class ClusterTenantPlugin extends AbstractProcessEnginePlugin {
             if (ctx.getSuperExecution() != null && ctx.getSuperExecution().getTenantId() != null) {
                 return ctx.getSuperExecution().getTenantId();
             }
-            Object cluster = ctx.getVariables() == null ? null : ctx.getVariables().get(CLUSTER_VARIABLE);
+            Object cluster = ctx.getVariables() == null ? null : ctx.getVariables().get(CLUSTER.name());
             if (cluster == null || cluster.toString().isBlank()) {
-                throw new ProcessEngineException("A case must belong to a cluster: the '" + CLUSTER_VARIABLE
+                throw new ProcessEngineException("A case must belong to a cluster: the '" + CLUSTER
                         + "' variable is missing when starting " + ctx.getProcessDefinition().getKey());
             }
             return cluster.toString();

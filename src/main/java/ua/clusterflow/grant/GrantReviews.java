@@ -3,12 +3,10 @@ package ua.clusterflow.grant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.tasklist.CaseRepository;
 
@@ -33,17 +31,17 @@ public class GrantReviews {
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
     private final SignedLinks links;
-    private final RuntimeService runtime;
+    private final GrantCases engine;
 
     public GrantReviews(GrantRepository grants, GrantService applications, CaseRepository cases,
-                        ClusterDirectory directory, MailOutbox outbox, SignedLinks links, RuntimeService runtime) {
+                        ClusterDirectory directory, MailOutbox outbox, SignedLinks links, GrantCases engine) {
         this.grants = grants;
         this.applications = applications;
         this.cases = cases;
         this.directory = directory;
         this.outbox = outbox;
         this.links = links;
-        this.runtime = runtime;
+        this.engine = engine;
     }
 
     /** Opens a review round: each reviewer is mailed a signed link to score the application. */
@@ -84,8 +82,7 @@ public class GrantReviews {
         cases.addEvent(a.reference(), review.reviewerName(), "grant-reviewed",
                 excellence + " / " + impact + " / " + implementation);
         if (new ReviewSummary(grants.reviews(a.id(), review.round())).complete()) {
-            runtime.createMessageCorrelation(GrantProcess.MSG_REVIEWS_COMPLETE)
-                    .processInstanceBusinessKey(a.reference()).correlateAll();
+            engine.reviewsComplete(a.reference());
         }
         return true;
     }

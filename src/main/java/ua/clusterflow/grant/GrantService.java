@@ -1,19 +1,11 @@
 package ua.clusterflow.grant;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,14 +15,12 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.engine.ClusterTenantPlugin;
 import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormSubmission;
-import ua.clusterflow.tasklist.ProcessVariables;
 
 /** The rules and records of grant applications; the process model decides the order of the steps. */
 @Service
@@ -46,23 +36,21 @@ public class GrantService {
     private final CaseRepository cases;
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
-    private final RuntimeService runtime;
-    private final DecisionService decisions;
+    private final GrantCases engine;
     private final SupportLetter letters;
     private final JdbcClient jdbc;
     private final DocumentQuota quota;
 
     public GrantService(GrantRepository grants, MemberOrganisationRepository organisations, CaseRepository cases,
-                        ClusterDirectory directory, MailOutbox outbox, RuntimeService runtime,
-                        DecisionService decisions, SupportLetter letters, JdbcClient jdbc, DocumentQuota quota) {
+                        ClusterDirectory directory, MailOutbox outbox, GrantCases engine,
+                        SupportLetter letters, JdbcClient jdbc, DocumentQuota quota) {
         this.grants = grants;
         this.quota = quota;
         this.organisations = organisations;
         this.cases = cases;
         this.directory = directory;
         this.outbox = outbox;
-        this.runtime = runtime;
-        this.decisions = decisions;
+        this.engine = engine;
         this.letters = letters;
         this.jdbc = jdbc;
     }
@@ -121,23 +109,12 @@ public class GrantService {
         if (!submit) {
             return SaveResult.SAVED;
         }
-        Map<String, Object> deadlines = deadlineVariables(saved.callDeadline());
         if (before.status() == GrantStatus.DRAFT) {
             setStatus(saved, GrantStatus.SCREENING, "grant-submitted", saved.title());
-            Map<String, Object> variables = new HashMap<>(deadlines);
-            variables.put(ClusterTenantPlugin.CLUSTER_VARIABLE, saved.clusterId());
-            variables.put(GrantProcess.APPLICATION_ID, saved.id());
-            variables.put(GrantProcess.APPLICANT, saved.createdBy());
-            variables.put(ProcessVariables.CASE_TITLE, saved.title());
-            runtime.startProcessInstanceByKey(GrantProcess.KEY, reference, variables);
+            engine.start(saved);
         } else {
             setStatus(saved, GrantStatus.SCREENING, "grant-resubmitted", null);
-            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                    .processDefinitionKey(GrantProcess.KEY).singleResult();
-            runtime.setVariables(instance.getId(), deadlines);
-            runtime.setVariable(instance.getId(), ProcessVariables.CASE_TITLE, saved.title());
-            runtime.createMessageCorrelation(GrantProcess.MSG_RESUBMITTED).processInstanceBusinessKey(reference)
-                    .correlate();
+            engine.resubmitted(saved);
         }
         return SaveResult.SUBMITTED;
     }
@@ -148,21 +125,12 @@ public class GrantService {
             return List.of();
         }
         long days = ChronoUnit.DAYS.between(AppClock.today(), a.callDeadline());
-        return decisions.evaluateDecisionTableByKey("grant-screening")
-                .variables(Variables.createVariables()
-                        .putValue("programme", a.programme())
-                        .putValue("daysToDeadline", (int) days)
-                        .putValue("budget", a.requestedBudget().doubleValue())
-                        .putValue("euPartners", (int) a.euPartners())
-                        .putValue("euPartnersRequired", euPartnersRequired(a.programme())))
-                .evaluate().collectEntries("check");
+        return engine.screening(a.programme(), days, a.requestedBudget(), (int) a.euPartners(),
+                euPartnersRequired(a.programme()));
     }
 
     public int euPartnersRequired(String programme) {
-        Object required = decisions.evaluateDecisionTableByKey("grant-eu-partners")
-                .variables(Variables.createVariables().putValue("programme", programme))
-                .evaluate().getSingleResult().getSingleEntry();
-        return ((Number) required).intValue();
+        return engine.euPartnersRequired(programme);
     }
 
     @Transactional
@@ -314,17 +282,6 @@ public class GrantService {
             outbox.queue(coordinator, "grant-notice", notice(a, "outcome", outcome, coordinator.displayName()),
                     a.reference());
         }
-    }
-
-    /** The call deadline's end in Kyiv, and the reminder days before it. */
-    static Map<String, Object> deadlineVariables(LocalDate deadline) {
-        Date end = Date.from(deadline.atTime(LocalTime.of(23, 59)).atZone(AppClock.KYIV).toInstant());
-        Date nine = Date.from(deadline.atTime(LocalTime.of(9, 0)).atZone(AppClock.KYIV).toInstant());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(GrantProcess.DEADLINE_END, end);
-        variables.put(GrantProcess.WEEK_BEFORE, new Date(nine.getTime() - Duration.ofDays(7).toMillis()));
-        variables.put(GrantProcess.DAY_BEFORE, new Date(nine.getTime() - Duration.ofDays(1).toMillis()));
-        return variables;
     }
 
     /** Sets an application's status, its case's, and notes it in the history. */

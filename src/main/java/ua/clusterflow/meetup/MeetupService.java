@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
@@ -23,17 +20,19 @@ import ua.clusterflow.base.PdfRenderer;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.engine.ClusterTenantPlugin;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.FormSubmission;
-import ua.clusterflow.tasklist.ProcessVariables;
 
 /** Technology meetups: topics, plans, experts, public registration with waiting lists, reports, cancellation. */
 @Service
 public class MeetupService {
+
+    /** The seeds' rule for a meetup's experts: at least three, from at least two kinds of participants. */
+    public static final int MIN_EXPERTS = 3;
+    public static final int MIN_CATEGORIES = 2;
 
     private static final ua.clusterflow.base.Formats FORMATS = new ua.clusterflow.base.Formats();
 
@@ -59,21 +58,19 @@ public class MeetupService {
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
     private final SignedLinks links;
-    private final RuntimeService runtime;
-    private final DecisionService decisions;
+    private final MeetupCases engine;
     private final MeetupCalendar calendar;
     private final PdfRenderer pdf;
 
     public MeetupService(MeetupRepository meetups, CaseRepository cases, ClusterDirectory directory, MailOutbox outbox,
-                         SignedLinks links, RuntimeService runtime, DecisionService decisions, MeetupCalendar calendar,
+                         SignedLinks links, MeetupCases engine, MeetupCalendar calendar,
                          PdfRenderer pdf) {
         this.meetups = meetups;
         this.cases = cases;
         this.directory = directory;
         this.outbox = outbox;
         this.links = links;
-        this.runtime = runtime;
-        this.decisions = decisions;
+        this.engine = engine;
         this.calendar = calendar;
         this.pdf = pdf;
     }
@@ -88,23 +85,18 @@ public class MeetupService {
         cases.insert(new CaseRecord(meetup.reference(), clusterId, MeetupProcess.KEY, meetup.segment(),
                 "MEETUP_" + MeetupStatus.PROPOSED, null, userId, null, null));
         cases.addEvent(meetup.reference(), directory.displayName(userId), "meetup-proposed", meetup.challenge());
-        runtime.startProcessInstanceByKey(MeetupProcess.KEY, meetup.reference(), Map.of(
-                ClusterTenantPlugin.CLUSTER_VARIABLE, clusterId, MeetupProcess.MEETUP_ID, meetup.id(),
-                ProcessVariables.CASE_TITLE, meetup.segment()));
+        engine.start(meetup);
         return meetup;
     }
 
-    /** Records the plan and asks {@code meetup-approval.dmn} who approves it. */
+    /** Records the plan; {@code meetup-approval.dmn} then says who approves it. */
     @Transactional
-    public String recordPlan(long meetupId, Plan plan) {
+    public void recordPlan(long meetupId, Plan plan) {
         Instant starts = plan.date().atTime(plan.start()).atZone(AppClock.KYIV).toInstant();
         meetups.plan(meetupId, starts, starts.plus(Duration.ofHours(plan.hours())), plan.venue(), plan.onlineLink(),
                 plan.capacityOffline(), plan.capacityOnline(), plan.budget());
         Meetup meetup = meetups.get(meetupId);
         setStatus(meetup, MeetupStatus.PLANNED, "meetup-planned", formatWhen(meetup));
-        return (String) decisions.evaluateDecisionTableByKey("meetup-approval")
-                .variables(Variables.createVariables().putValue("budget", plan.budget().doubleValue()))
-                .evaluate().getSingleResult().getSingleEntry();
     }
 
     @Transactional
@@ -144,10 +136,7 @@ public class MeetupService {
         Meetup meetup = meetups.get(expert.meetupId());
         cases.addEvent(meetup.reference(), expert.name(), accept ? "meetup-expert-accepted" : "meetup-expert-declined",
                 null);
-        runtime.createMessageCorrelation(MeetupProcess.MSG_EXPERT_ANSWERED)
-                .processInstanceBusinessKey(meetup.reference())
-                .localVariableEquals(MeetupProcess.EXPERT_ID, String.valueOf(expertId))
-                .correlateAll();
+        engine.expertAnswered(meetup.reference(), expertId);
         return true;
     }
 
@@ -179,23 +168,24 @@ public class MeetupService {
         List<MeetupRepository.Expert> accepted = meetups.experts(meetupId).stream()
                 .filter(e -> e.round() == round && "accepted".equals(e.answer())).toList();
         Set<String> categories = new HashSet<>(accepted.stream().map(MeetupRepository.Expert::category).toList());
-        boolean enough = accepted.size() >= ShortlistRule.MIN_EXPERTS && categories.size() >= ShortlistRule.MIN_CATEGORIES;
+        boolean enough = accepted.size() >= MIN_EXPERTS && categories.size() >= MIN_CATEGORIES;
         cases.addEvent(meetups.get(meetupId).reference(), null, enough ? "meetup-experts-enough" : "meetup-experts-too-few",
                 accepted.size() + " / " + categories.size());
         return enough;
     }
 
+    /** When the case reminds the participants and when the meetup ends, the moments its case waits for. */
+    public record Moments(Date dayBefore, Date endsAt) {
+    }
+
     /** Opens registration and tells the cluster; returns the moments the case waits for. */
     @Transactional
-    public Map<String, Object> announce(long meetupId) {
+    public Moments announce(long meetupId) {
         Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.OPEN, "meetup-announced", null);
         for (Person person : directory.peopleOfCluster(meetup.clusterId())) {
             mail(person.email(), person.language(), person.displayName(), meetup, "announced", null, null);
         }
-        Map<String, Object> moments = new HashMap<>();
-        moments.put(MeetupProcess.DAY_BEFORE, Date.from(reminderAt(meetup, AppClock.now())));
-        moments.put(MeetupProcess.ENDS_AT, Date.from(meetup.endsAt()));
-        return moments;
+        return new Moments(Date.from(reminderAt(meetup, AppClock.now())), Date.from(meetup.endsAt()));
     }
 
     /**
@@ -273,7 +263,7 @@ public class MeetupService {
     /** Cancels a meetup at whatever step it is; everyone invited or registered is told. */
     @Transactional
     public void cancel(String reference) {
-        runtime.createMessageCorrelation(MeetupProcess.MSG_CANCELLED).processInstanceBusinessKey(reference).correlate();
+        engine.cancel(reference);
     }
 
     @Transactional

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +25,6 @@ import ua.clusterflow.cluster.OrganisationPerson;
 import ua.clusterflow.cluster.OrganisationRole;
 import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.engine.ClusterTenantPlugin;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.membership.process.MembershipProcess;
 import ua.clusterflow.tasklist.CaseRecord;
@@ -54,12 +51,12 @@ public class MembershipService {
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
     private final PaymentDetails payments;
-    private final RuntimeService runtime;
+    private final MembershipYears years;
     private final ClusterAdminService admin;
 
     public MembershipService(Memberships memberships, MemberOrganisationRepository organisations, MembershipFee fees,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox,
-                             PaymentDetails payments, RuntimeService runtime, ClusterAdminService admin) {
+                             PaymentDetails payments, MembershipYears years, ClusterAdminService admin) {
         this.admin = admin;
         this.memberships = memberships;
         this.organisations = organisations;
@@ -68,7 +65,7 @@ public class MembershipService {
         this.directory = directory;
         this.outbox = outbox;
         this.payments = payments;
-        this.runtime = runtime;
+        this.years = years;
     }
 
     public static String businessKey(long organisationId, LocalDate yearFrom) {
@@ -100,7 +97,7 @@ public class MembershipService {
         if (cases.find(key).isPresent()) {
             return key;
         }
-        runtime.startProcessInstanceByKey(MembershipProcess.KEY, key, newYearCase(org, yearFrom));
+        years.start(key, org.clusterId(), org.id(), newYearCase(org, yearFrom), yearFrom);
         return key;
     }
 
@@ -125,35 +122,25 @@ public class MembershipService {
         }
         MemberOrganisation org = organisation(organisationId);
         String key = businessKey(organisationId, yearFrom);
-        Map<String, Object> variables = newYearCase(org, yearFrom);
-        variables.put(MembershipProcess.DUES, determineDues(organisationId, yearFrom).amount());
+        String title = newYearCase(org, yearFrom);
+        long dues = determineDues(organisationId, yearFrom).amount();
         memberships.invoiced(organisationId, yearFrom, yearFrom);
         memberships.setPaidUntil(organisationId, yearFrom);
-        variables.put(MembershipProcess.LAPSES_ON, morningOf(lapsesOn));
-        variables.put(MembershipProcess.PAY_BY, morningOf(yearFrom));
-        runtime.createProcessInstanceByKey(MembershipProcess.KEY).businessKey(key).setVariables(variables)
-                .startBeforeActivity(status == MembershipStatus.IN_GRACE ? MembershipProcess.TASK_CONFIRM_DUES_IN_GRACE
-                        : MembershipProcess.TASK_CONFIRM_DUES_LAPSED)
-                .execute();
+        years.startUnpaid(key, org.clusterId(), org.id(), title, yearFrom, dues, lapsesOn,
+                status == MembershipStatus.IN_GRACE);
         changeStatus(org, status, "dues-unpaid", null);
         caseStatus(key, status == MembershipStatus.IN_GRACE ? YearStatus.IN_GRACE : YearStatus.LAPSED, false);
         return key;
     }
 
-    /** The case record of a new membership year, and the variables its process instance starts with. */
-    private Map<String, Object> newYearCase(MemberOrganisation org, LocalDate yearFrom) {
+    /** The case record of a new membership year; returns its title. */
+    private String newYearCase(MemberOrganisation org, LocalDate yearFrom) {
         String key = businessKey(org.id(), yearFrom);
         String title = org.name() + " · " + yearFrom.getYear() + "/" + String.valueOf(yearFrom.getYear() + 1).substring(2);
         cases.insert(new CaseRecord(key, org.clusterId(), MembershipProcess.KEY, title, YearStatus.YEAR_OPEN.name(),
                 org.id(), null, null, null));
         cases.addEvent(key, null, "year-open", yearFrom.toString());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ClusterTenantPlugin.CLUSTER_VARIABLE, org.clusterId());
-        variables.put(MembershipProcess.ORGANISATION_ID, org.id());
-        variables.put(MembershipProcess.CASE_TITLE, title);
-        variables.put(MembershipProcess.YEAR_FROM, yearFrom.toString());
-        variables.put(MembershipProcess.RENEWAL_AT, morningOf(yearFrom));
-        return variables;
+        return title;
     }
 
     /** The year's dues from the fee table, by the organisation's category, size and years of membership. */
@@ -269,7 +256,7 @@ public class MembershipService {
             return Optional.empty();
         }
         LocalDate ends = AppClock.today().plusDays(memberships.terms(org.clusterId()).noticeDays());
-        Optional<ProcessInstance> year = openYearCase(organisationId);
+        Optional<String> year = years.openYear(organisationId);
         if (year.isEmpty()) {
             // a year closed as lapsed has no case left to wait in: the membership ends at once
             memberships.setNoticeUntil(organisationId, AppClock.today());
@@ -277,12 +264,7 @@ public class MembershipService {
             return Optional.of(AppClock.today());
         }
         memberships.setNoticeUntil(organisationId, ends);
-        runtime.createMessageCorrelation(MembershipProcess.MSG_RESIGNATION)
-                .processInstanceId(year.get().getId())
-                .setVariable(MembershipProcess.NOTICE_ENDS, morningOf(ends))
-                .setVariable(MembershipProcess.REASON, reason)
-                .setVariable(MembershipProcess.ACTOR, actor)
-                .correlate();
+        years.resignation(year.get(), ends, reason, actor);
         return Optional.of(ends);
     }
 
@@ -319,22 +301,16 @@ public class MembershipService {
     @Transactional
     public boolean proposeExclusion(long organisationId, String reason, String actor) {
         MemberOrganisation org = organisation(organisationId);
-        Optional<ProcessInstance> year = openYearCase(organisationId);
+        Optional<String> year = years.openYear(organisationId);
         if (org.status().ended() || year.isEmpty() || exclusionRunning(organisationId)) {
             return false;
         }
-        runtime.createMessageCorrelation(MembershipProcess.MSG_EXCLUSION)
-                .processInstanceId(year.get().getId())
-                .setVariable(MembershipProcess.REASON, reason)
-                .setVariable(MembershipProcess.ACTOR, actor)
-                .correlate();
+        years.exclusion(year.get(), reason, actor);
         return true;
     }
 
     public boolean exclusionRunning(long organisationId) {
-        return openYearCase(organisationId).map(year -> runtime.createExecutionQuery()
-                .processInstanceId(year.getId()).activityId(MembershipProcess.CALL_EXCLUSION_VOTE).count() > 0)
-                .orElse(false);
+        return years.openYear(organisationId).map(years::exclusionRunning).orElse(false);
     }
 
     @Transactional
@@ -406,21 +382,10 @@ public class MembershipService {
         return true;
     }
 
-    /** The organisation's open year case: the newest when the next year opened before the last one ended. */
-    Optional<ProcessInstance> openYearCase(long organisationId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.KEY)
-                .processInstanceBusinessKeyLike("MY-" + organisationId + "-%").listPage(0, 10).stream()
-                .max(java.util.Comparator.comparing(ProcessInstance::getBusinessKey));
-    }
-
     private void endOtherYears(long organisationId, String businessKey, String reason) {
-        for (ProcessInstance other : runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.KEY)
-                .processInstanceBusinessKeyLike("MY-" + organisationId + "-%").listPage(0, 10)) {
-            if (!other.getBusinessKey().equals(businessKey)) {
-                runtime.deleteProcessInstance(other.getId(), "membership " + reason, false, true);
-                cases.addEvent(other.getBusinessKey(), null, "year-ended", reason);
-                caseStatus(other.getBusinessKey(), YearStatus.valueOf(reason.toUpperCase(java.util.Locale.ROOT)), true);
-            }
+        for (String other : years.endOtherYears(organisationId, businessKey, reason)) {
+            cases.addEvent(other, null, "year-ended", reason);
+            caseStatus(other, YearStatus.valueOf(reason.toUpperCase(java.util.Locale.ROOT)), true);
         }
     }
 
@@ -509,7 +474,8 @@ public class MembershipService {
         return organisations.find(organisationId).orElseThrow();
     }
 
-    static Date morningOf(LocalDate day) {
+    /** The morning of a day in Kyiv, when the year's timers fire. */
+    public static Date morningOf(LocalDate day) {
         return Date.from(day.atTime(HOUR, 0).atZone(AppClock.KYIV).toInstant());
     }
 }

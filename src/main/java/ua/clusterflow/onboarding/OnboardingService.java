@@ -3,9 +3,7 @@ package ua.clusterflow.onboarding;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +18,6 @@ import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipFee;
 import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.engine.ClusterTenantPlugin;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.CaseRecord;
@@ -41,7 +38,7 @@ public class OnboardingService {
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
     private final SignedLinks links;
-    private final RuntimeService runtime;
+    private final OnboardingCases engine;
     private final MembershipFee fees;
     private final ApplicationEventPublisher events;
     private final ClusterAdminService admin;
@@ -50,7 +47,7 @@ public class OnboardingService {
 
     public OnboardingService(OnboardingApplicationRepository applications, MemberOrganisationRepository organisations,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox, SignedLinks links,
-                             RuntimeService runtime, MembershipFee fees, DocumentQuota quota,
+                             OnboardingCases engine, MembershipFee fees, DocumentQuota quota,
                              PaymentDetails payments, ClusterAdminService admin, ApplicationEventPublisher events) {
         this.admin = admin;
         this.events = events;
@@ -62,7 +59,7 @@ public class OnboardingService {
         this.directory = directory;
         this.outbox = outbox;
         this.links = links;
-        this.runtime = runtime;
+        this.engine = engine;
         this.fees = fees;
     }
 
@@ -93,10 +90,7 @@ public class OnboardingService {
             cases.addDocument(key, extract.fileName(), extract.contentType(), extract.content(), data.contactName());
         }
         applicantMail(application, "onboarding-received", PUBLIC_FORM);
-        runtime.startProcessInstanceByKey(OnboardingProcess.KEY, key, Map.of(
-                ClusterTenantPlugin.CLUSTER_VARIABLE, clusterId,
-                OnboardingProcess.APPLICATION_ID, id,
-                OnboardingProcess.CASE_TITLE, data.name()));
+        engine.start(key, clusterId, id, data.name());
         return application;
     }
 
@@ -171,9 +165,7 @@ public class OnboardingService {
         }
         cases.updateStatus(a.reference(), ApplicationStatus.IN_REVIEW.name(), false);
         cases.addEvent(a.reference(), a.contactName(), "amended", null);
-        runtime.createMessageCorrelation(OnboardingProcess.MSG_APPLICATION_AMENDED)
-                .processInstanceBusinessKey(a.reference())
-                .correlate();
+        engine.amended(a.reference());
         return true;
     }
 

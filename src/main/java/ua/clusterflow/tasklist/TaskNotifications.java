@@ -60,7 +60,7 @@ public class TaskNotifications {
             recipients.remove(current.getUserId());
         }
         String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
-        Object title = task.getVariable(ProcessVariables.CASE_TITLE);
+        Object title = ProcessVariables.CASE_TITLE.from(task);
         for (String userId : recipients) {
             directory.person(userId).ifPresent(person -> mail(person, task, businessKey, title));
         }

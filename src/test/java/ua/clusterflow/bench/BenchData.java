@@ -115,7 +115,7 @@ final class BenchData {
             OnboardingApplication app = apply(FINISHED_PREFIX, 6_000_000 + n, n, cluster);
             CaseSteps.complete(tasks, app.reference(), OnboardingProcess.TASK_REVIEW, coordinator(cluster),
                     Map.of(OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_REJECT,
-                            OnboardingProcess.REVIEW_COMMENT, "Не відповідає профілю кластера"));
+                            OnboardingProcess.REVIEW_COMMENT.name(), "Не відповідає профілю кластера"));
         });
     }
 

@@ -173,7 +173,7 @@ class TaskListBenchmark {
         figures.put("completeStep", Timings.of(CASES_MEASURED, () -> CaseSteps.complete(tasks,
                 applied.get(done[0]++).reference(), OnboardingProcess.TASK_REVIEW, BenchData.coordinator(cluster),
                 Map.of(OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_REJECT,
-                        OnboardingProcess.REVIEW_COMMENT, "Замір"))));
+                        OnboardingProcess.REVIEW_COMMENT.name(), "Замір"))));
         return figures;
     }
 

@@ -66,7 +66,7 @@ class BoardVoteProcessTest extends IntegrationTest {
 
         BpmnAwareTests.assertThat(vote).isEnded();
         assertThat(decision(vote)).isEqualTo("reject");
-        assertThat(variable(vote, BOARD_REASON)).contains("Бракує документів").contains("Ризик для репутації");
+        assertThat(variable(vote, BOARD_REASON.name())).contains("Бракує документів").contains("Ризик для репутації");
     }
 
     @Test
@@ -83,16 +83,16 @@ class BoardVoteProcessTest extends IntegrationTest {
                 .singleResult();
         assertThat(settle).isNotNull();
         tasks.claim(settle.getId(), "olena");
-        tasks.complete(settle.getId(), Map.of(SETTLE_DECISION, "approve", SETTLE_REASON, "Рішення координатора"));
+        tasks.complete(settle.getId(), Map.of(SETTLE_DECISION.name(), "approve", SETTLE_REASON.name(), "Рішення координатора"));
 
         BpmnAwareTests.assertThat(vote).isEnded();
         assertThat(decision(vote)).isEqualTo("approve");
-        assertThat(variable(vote, BOARD_REASON)).isEqualTo("Рішення координатора");
+        assertThat(variable(vote, BOARD_REASON.name())).isEqualTo("Рішення координатора");
     }
 
     @Test
     void withoutAQuorumAtTheDeadlineTheVoteGoesToTheSettler() {
-        ProcessInstance vote = startVote(Map.of(SETTLER_ROLE, "chair"));
+        ProcessInstance vote = startVote(Map.of(SETTLER_ROLE.name(), "chair"));
         cast(vote, "petro", "approve", null);
 
         moveClock(Duration.ofDays(7).plusMinutes(1));
@@ -104,7 +104,7 @@ class BoardVoteProcessTest extends IntegrationTest {
         Task settle = tasks.createTaskQuery().processInstanceId(vote.getId()).taskCandidateGroup("kharkiv-chair")
                 .singleResult();
         tasks.claim(settle.getId(), "petro");
-        tasks.complete(settle.getId(), Map.of(SETTLE_DECISION, "reject", SETTLE_REASON, "Кворуму не було"));
+        tasks.complete(settle.getId(), Map.of(SETTLE_DECISION.name(), "reject", SETTLE_REASON.name(), "Кворуму не було"));
         assertThat(decision(vote)).isEqualTo("reject");
     }
 
@@ -137,10 +137,10 @@ class BoardVoteProcessTest extends IntegrationTest {
 
     @Test
     void anExcludedPersonDoesNotVoteAndTheQuorumFollowsTheShareAsked() {
-        ProcessInstance vote = startVote(Map.of(EXCLUDED_VOTER, "taras", QUORUM_PERCENT, 67));
+        ProcessInstance vote = startVote(Map.of(EXCLUDED_VOTER.name(), "taras", QUORUM_PERCENT.name(), 67));
         assertThat(tasks.createTaskQuery().processInstanceId(vote.getId()).taskAssignee("taras").count()).isZero();
         assertThat(tasks.createTaskQuery().processInstanceId(vote.getId()).count()).isEqualTo(4);
-        assertThat(runtime.getVariable(vote.getId(), QUORUM)).isEqualTo(3);
+        assertThat(runtime.getVariable(vote.getId(), QUORUM.name())).isEqualTo(3);
     }
 
     @Test
@@ -157,7 +157,7 @@ class BoardVoteProcessTest extends IntegrationTest {
             results.add(pool.submit(() -> {
                 start.await();
                 work.complete(user(choice.getKey()), task.getId(),
-                        FormSubmission.ofValues(Map.of(VOTE, choice.getValue())));
+                        FormSubmission.ofValues(Map.of(VOTE.name(), choice.getValue())));
                 return null;
             }));
         }
@@ -185,13 +185,13 @@ class BoardVoteProcessTest extends IntegrationTest {
         Task task = tasks.createTaskQuery().processInstanceId(vote.getId()).taskAssignee(voter).singleResult();
         assertThat(task).as("ballot of %s", voter).isNotNull();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(VOTE, choice);
-        variables.put(VOTE_COMMENT, comment);
+        variables.put(VOTE.name(), choice);
+        variables.put(VOTE_COMMENT.name(), comment);
         tasks.complete(task.getId(), variables);
     }
 
     private String decision(ProcessInstance vote) {
-        return variable(vote, BOARD_DECISION);
+        return variable(vote, BOARD_DECISION.name());
     }
 
     private String variable(ProcessInstance vote, String name) {

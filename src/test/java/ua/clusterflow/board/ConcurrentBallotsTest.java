@@ -48,7 +48,7 @@ class ConcurrentBallotsTest extends IntegrationTest {
                 try {
                     start.await();
                     work.complete(user(voter), ballot.getId(), FormSubmission.ofValues(
-                            Map.of(BoardVoteProcess.VOTE, "approve", BoardVoteProcess.VOTE_COMMENT, "Разом")));
+                            Map.of(BoardVoteProcess.VOTE.name(), "approve", BoardVoteProcess.VOTE_COMMENT.name(), "Разом")));
                     return "counted";
                 } catch (TaskProblem problem) {
                     return problem.messageKey();

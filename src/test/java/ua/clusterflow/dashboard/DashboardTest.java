@@ -58,7 +58,7 @@ class DashboardTest extends IntegrationTest {
         }
         OnboardingApplication rejected = apply(cluster, "ТОВ «Відмова»", newEdrpou(), cluster + "-rejected@example.com");
         complete(rejected.reference(), OnboardingProcess.TASK_REVIEW, coordinator,
-                Map.of(OnboardingProcess.REVIEW_DECISION, "reject", OnboardingProcess.REVIEW_COMMENT, "Ні"));
+                Map.of(OnboardingProcess.REVIEW_DECISION, "reject", OnboardingProcess.REVIEW_COMMENT.name(), "Ні"));
         onboard(cluster, "sme", false);
         OnboardingApplication waiting = apply(cluster, "ТОВ «Чекає»", newEdrpou(), cluster + "-waiting@example.com");
 

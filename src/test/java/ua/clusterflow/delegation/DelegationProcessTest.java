@@ -69,7 +69,7 @@ class DelegationProcessTest extends IntegrationTest {
         answer(term, "decline", "Не маю часу");
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVISE_PROPOSAL);
         assertThat(task(term.businessKey(), TASK_REVISE_PROPOSAL).getAssignee()).isEqualTo("petro");
-        complete(term.businessKey(), TASK_REVISE_PROPOSAL, "petro", Map.of(REVISION_ACTION, "renominate", NEW_NOMINEE, "taras"));
+        complete(term.businessKey(), TASK_REVISE_PROPOSAL, "petro", Map.of(REVISION_ACTION, "renominate", NEW_NOMINEE.name(), "taras"));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CONSIDER_NOMINATION);
         assertThat(task(term.businessKey(), TASK_CONSIDER_NOMINATION).getAssignee()).isEqualTo("taras");
@@ -105,8 +105,8 @@ class DelegationProcessTest extends IntegrationTest {
                 .taskDefinitionKey(BoardVoteProcess.TASK_SETTLE_VOTE).taskCandidateGroup("kharkiv-chair").singleResult();
         assertThat(settle).isNotNull();
         tasks.claim(settle.getId(), "petro");
-        tasks.complete(settle.getId(), Map.of(BoardVoteProcess.SETTLE_DECISION, "approve",
-                BoardVoteProcess.SETTLE_REASON, "Голова підтримує"));
+        tasks.complete(settle.getId(), Map.of(BoardVoteProcess.SETTLE_DECISION.name(), "approve",
+                BoardVoteProcess.SETTLE_REASON.name(), "Голова підтримує"));
         assertThat(registry.get(term.id()).status()).isEqualTo("ACTIVE");
     }
 
@@ -114,7 +114,7 @@ class DelegationProcessTest extends IntegrationTest {
     void withoutTheQuorumOfTwoThirdsAtTheDeadlineTheChairDecides() {
         RoleTerm term = propose("university-relations", "nadia", 365);
         answer(term, "accept", null);
-        assertThat(runtime.getVariable(vote(term).getId(), BoardVoteProcess.QUORUM)).isEqualTo(4);
+        assertThat(runtime.getVariable(vote(term).getId(), BoardVoteProcess.QUORUM.name())).isEqualTo(4);
         votes(term, "approve", "approve", "reject");
         moveClock(Duration.ofDays(7).plusMinutes(1));
         fireTimer(vote(term).getId(), BoardVoteProcess.TIMER_VOTE_DEADLINE);
@@ -131,7 +131,7 @@ class DelegationProcessTest extends IntegrationTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ASK_RENEWAL);
         LocalDate newEnd = term.termEnd().plusYears(1);
         complete(term.businessKey(), TASK_ASK_RENEWAL, "nadia", Map.of(RENEWAL_DECISION, "renew",
-                NEW_TERM_END, Date.from(newEnd.atStartOfDay(AppClock.KYIV).toInstant())));
+                NEW_TERM_END.name(), Date.from(newEnd.atStartOfDay(AppClock.KYIV).toInstant())));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_RENEWAL_DUE);
         RoleTerm renewed = registry.get(term.id());
@@ -146,7 +146,7 @@ class DelegationProcessTest extends IntegrationTest {
         ProcessInstance pi = instance(term.businessKey(), KEY);
         moveClock(Duration.ofDays(31));
         fireTimer(pi.getId(), TIMER_RENEWAL_DUE);
-        complete(term.businessKey(), TASK_ASK_RENEWAL, "petro", Map.of(RENEWAL_DECISION, "handover", SUCCESSOR, "maria"));
+        complete(term.businessKey(), TASK_ASK_RENEWAL, "petro", Map.of(RENEWAL_DECISION, "handover", SUCCESSOR.name(), "maria"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_HAND_OVER);
         assertThat(tasks.createTaskQuery().taskAssignee("maria").taskDefinitionKey(TASK_CONSIDER_NOMINATION).count())
                 .isPositive();
@@ -252,8 +252,8 @@ class DelegationProcessTest extends IntegrationTest {
                     .taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE).taskAssignee(voter).singleResult();
             if (ballot != null) {
                 Map<String, Object> variables = new HashMap<>();
-                variables.put(BoardVoteProcess.VOTE, choices[next++]);
-                variables.put(BoardVoteProcess.VOTE_COMMENT, null);
+                variables.put(BoardVoteProcess.VOTE.name(), choices[next++]);
+                variables.put(BoardVoteProcess.VOTE_COMMENT.name(), null);
                 tasks.complete(ballot.getId(), variables);
             }
         }

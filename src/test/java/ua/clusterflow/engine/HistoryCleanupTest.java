@@ -43,7 +43,7 @@ class HistoryCleanupTest extends IntegrationTest {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Архів»", newEdrpou(), "archive@example.com");
         complete(app.reference(), OnboardingProcess.TASK_REVIEW, "olena",
                 Map.of(OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_REJECT,
-                        OnboardingProcess.REVIEW_COMMENT, "Поза профілем кластера"));
+                        OnboardingProcess.REVIEW_COMMENT.name(), "Поза профілем кластера"));
         HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(app.reference()).singleResult();
         assertThat(finished.getEndTime()).isNotNull();

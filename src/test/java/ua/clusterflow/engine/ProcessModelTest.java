@@ -6,10 +6,16 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -18,14 +24,18 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import ua.clusterflow.IntegrationTest;
 
 /**
- * Every model in {@code bpmn/} holds together with the code: each service step is a delegate
- * expression whose bean exists, each user task and start form refers to a form in {@code forms/},
+ * Every model in {@code bpmn/} holds together with the code: each service step and listener is a delegate
+ * expression whose bean exists, each bean an expression calls has the method, each user task and start form refers to a form in {@code forms/},
  * and each element has a name. Fails when a model and the code drift apart.
  */
 class ProcessModelTest extends IntegrationTest {
@@ -49,6 +59,56 @@ class ProcessModelTest extends IntegrationTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Each execution and task listener is a delegate expression bound to a bean of the listener's kind, and each
+     * expression elsewhere that calls a bean (such as a vote's {@code ${boardVoters.of(execution)}}) names a bean that
+     * has the method.
+     */
+    @Test
+    void listenersAndBeanCallsInExpressionsAreBoundToExistingBeans() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+                checkListener(listener.getCamundaDelegateExpression(), ExecutionListener.class,
+                        listener.getParentElement().getParentElement(), problems);
+            }
+            for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+                checkListener(listener.getCamundaDelegateExpression(), TaskListener.class,
+                        listener.getParentElement().getParentElement(), problems);
+            }
+            Matcher call = BEAN_CALL.matcher(Bpmn.convertToString(model));
+            while (call.find()) {
+                String bean = call.group(1);
+                String method = call.group(2);
+                if (!context.containsBean(bean)) {
+                    problems.add(call.group() + " calls a missing bean " + bean);
+                } else if (Arrays.stream(AopUtils.getTargetClass(context.getBean(bean)).getMethods())
+                        .noneMatch(m -> m.getName().equals(method))) {
+                    problems.add(call.group() + " calls a method " + bean + " does not have");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static final Pattern BEAN_CALL = Pattern.compile("\\$\\{(\\w+)\\.(\\w+)\\(");
+
+    private void checkListener(String expression, Class<?> kind, ModelElementInstance on, List<String> problems) {
+        String where = on instanceof BaseElement element ? element.getId() : String.valueOf(on);
+        if (expression == null || !expression.matches("\\$\\{\\w+}")) {
+            problems.add("a listener on " + where + " is not a delegate expression");
+            return;
+        }
+        String bean = expression.substring(2, expression.length() - 1);
+        if (!context.containsBean(bean)) {
+            problems.add("a listener on " + where + " refers to a missing bean " + expression);
+        } else if (!kind.isInstance(context.getBean(bean))
+                // the engine runs a Java delegate as an execution listener too
+                && !(kind == ExecutionListener.class && context.getBean(bean) instanceof JavaDelegate)) {
+            problems.add("the listener " + expression + " on " + where + " is not a " + kind.getSimpleName());
+        }
     }
 
     @Test

@@ -69,9 +69,9 @@ class GrantProcessTest extends IntegrationTest {
             assertThat(new PDFTextStripper().getText(pdf)).contains("ТОВ «Промавтоматика»").contains("Letter of support");
         }
 
-        complete(a.reference(), TASK_RECORD_SUBMISSION, "nadia", Map.of(SUBMISSION_REFERENCE, "SEP-210000001"));
+        complete(a.reference(), TASK_RECORD_SUBMISSION, "nadia", Map.of(SUBMISSION_REFERENCE.name(), "SEP-210000001"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_OUTCOME);
-        complete(a.reference(), TASK_RECORD_OUTCOME, "nadia", Map.of(OUTCOME, "funded", AMOUNT_GRANTED, 1_500_000L));
+        complete(a.reference(), TASK_RECORD_OUTCOME, "nadia", Map.of(OUTCOME.name(), "funded", AMOUNT_GRANTED.name(), 1_500_000L));
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_OUTCOME_RECORDED);
         GrantApplication done = repository.get(a.id());
@@ -85,7 +85,7 @@ class GrantProcessTest extends IntegrationTest {
         GrantApplication a = submit("smp", "300000", 60, "PL");
         ProcessInstance pi = instance(a.reference(), KEY);
         complete(a.reference(), TASK_SCREEN, "olena",
-                Map.of(SCREENING_DECISION, "changes", SCREENING_COMMENT, "Уточніть бюджет"));
+                Map.of(SCREENING_DECISION, "changes", SCREENING_COMMENT.name(), "Уточніть бюджет"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVISION);
         assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.CHANGES_REQUESTED);
         assertThat(body(mailsTo("nadia@clusterflow.local").get(mailsTo("nadia@clusterflow.local").size() - 1)))
@@ -115,7 +115,7 @@ class GrantProcessTest extends IntegrationTest {
     void aDeclinedApplicationEndsWithTheReasonMailed() {
         GrantApplication a = submit("national", "100000", 60);
         complete(a.reference(), TASK_SCREEN, "olena",
-                Map.of(SCREENING_DECISION, "decline", SCREENING_COMMENT, "Не відповідає профілю кластера"));
+                Map.of(SCREENING_DECISION, "decline", SCREENING_COMMENT.name(), "Не відповідає профілю кластера"));
         BpmnAwareTests.assertThat(instance(a.reference(), KEY)).isNull();
         assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.DECLINED);
         assertThat(history.createHistoricActivityInstanceQuery().activityId(END_DECLINED).count()).isPositive();
@@ -234,7 +234,7 @@ class GrantProcessTest extends IntegrationTest {
     @Test
     void anApplicationLeftUnrevisedPastItsDeadlineIsClosedAsMissed() {
         GrantApplication a = submit("smp", "300000", 10, "PL");
-        complete(a.reference(), TASK_SCREEN, "olena", Map.of(SCREENING_DECISION, "changes", SCREENING_COMMENT, "Ні"));
+        complete(a.reference(), TASK_SCREEN, "olena", Map.of(SCREENING_DECISION, "changes", SCREENING_COMMENT.name(), "Ні"));
         ProcessInstance pi = instance(a.reference(), KEY);
         moveClock(Duration.ofDays(11));
         fireTimer(pi.getId(), TIMER_REVISION_DEADLINE);
@@ -246,12 +246,12 @@ class GrantProcessTest extends IntegrationTest {
         GrantApplication a = throughReviews(submit("smp", "300000", 60, "PL"));
         boardVotes(a, "approve");
         runQueuedSteps(a.reference());
-        complete(a.reference(), TASK_RECORD_SUBMISSION, "olena", Map.of(SUBMISSION_REFERENCE, "SMP-1"));
+        complete(a.reference(), TASK_RECORD_SUBMISSION, "olena", Map.of(SUBMISSION_REFERENCE.name(), "SMP-1"));
         ProcessInstance pi = instance(a.reference(), KEY);
         moveClock(Duration.ofDays(30).plusMinutes(1));
         fireTimer(pi.getId(), TIMER_OUTCOME_REMINDER);
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_RECORD_OUTCOME);
-        complete(a.reference(), TASK_RECORD_OUTCOME, "olena", Map.of(OUTCOME, "reserve"));
+        complete(a.reference(), TASK_RECORD_OUTCOME, "olena", Map.of(OUTCOME.name(), "reserve"));
         assertThat(repository.get(a.id()).status()).isEqualTo(GrantStatus.RESERVE);
     }
 

@@ -137,7 +137,7 @@ class MeetupProcessTest extends IntegrationTest {
     void theCoordinatorMayRefuseASmallOne() {
         Meetup m = propose("online");
         plan(m, 1000, 0, 100);
-        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "reject", APPROVAL_COMMENT, "Тема вже була"));
+        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "reject", APPROVAL_COMMENT.name(), "Тема вже була"));
         assertThat(history.createHistoricActivityInstanceQuery().activityId(END_NOT_APPROVED)
                 .processInstanceId(historicId(m)).count()).isEqualTo(1);
     }

@@ -69,7 +69,7 @@ class MembershipProcessTest extends IntegrationTest {
         assertThat(body(mailsTo(billing + "@example.com").get(0))).contains("12,000.00").contains("ЄДРПОУ");
         assertThat(subjectsTo(contact + "@example.com")).isEmpty();
 
-        complete(key, TASK_CONFIRM_DUES, "olena", Map.of(PAID_ON, noon(), PAYMENT_REFERENCE, "ПД-77"));
+        complete(key, TASK_CONFIRM_DUES, "olena", Map.of(PAID_ON.name(), noon(), PAYMENT_REFERENCE.name(), "ПД-77"));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(TIMER_RENEWAL_DATE, TASK_CONFIRM_DUES, END_RENEWED);
         MemberOrganisation renewed = organisations.find(org).orElseThrow();
         assertThat(renewed.status()).isEqualTo(MembershipStatus.CURRENT);
@@ -110,7 +110,7 @@ class MembershipProcessTest extends IntegrationTest {
         assertThat(subjectsTo(contact + "@example.com")).contains("Строк оплати внеску минув: " + name());
         assertThat(organisations.idsForContact(contact)).as("rights stay in grace").contains(org);
 
-        complete(key, TASK_CONFIRM_DUES_IN_GRACE, "olena", Map.of(PAID_ON, noon()));
+        complete(key, TASK_CONFIRM_DUES_IN_GRACE, "olena", Map.of(PAID_ON.name(), noon()));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_RENEWED);
         assertThat(status()).isEqualTo(MembershipStatus.CURRENT);
         assertThat(memberships.history(org)).extracting(Memberships.Event::status, Memberships.Event::reason)
@@ -126,7 +126,7 @@ class MembershipProcessTest extends IntegrationTest {
         assertThat(subjectsTo(contact + "@example.com")).contains("Членство призупинено: " + name());
         assertThat(subjectsTo("olena@clusterflow.local")).contains("Членство призупинено: " + name());
 
-        complete(key, TASK_CONFIRM_DUES_LAPSED, "olena", Map.of(PAID_ON, noon()));
+        complete(key, TASK_CONFIRM_DUES_LAPSED, "olena", Map.of(PAID_ON.name(), noon()));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(TIMER_LAPSES, END_RENEWED);
         assertThat(status()).isEqualTo(MembershipStatus.CURRENT);
         assertThat(directory.rolesOf(contact).get(CLUSTER)).contains(Role.MEMBER);
@@ -225,7 +225,7 @@ class MembershipProcessTest extends IntegrationTest {
         LocalDate from = AppClock.today().minusDays(75);
         String lapsedKey = membership.bringInUnpaid(brought, from, MembershipStatus.LAPSED, AppClock.today());
         assertThat(organisations.idsForContact(billing)).doesNotContain(brought);
-        complete(lapsedKey, TASK_CONFIRM_DUES_LAPSED, "olena", Map.of(PAID_ON, noon()));
+        complete(lapsedKey, TASK_CONFIRM_DUES_LAPSED, "olena", Map.of(PAID_ON.name(), noon()));
         BpmnAwareTests.assertThat(instance(lapsedKey, KEY)).isNull();
         assertThat(organisations.find(brought).orElseThrow().status()).isEqualTo(MembershipStatus.CURRENT);
         assertThat(organisations.idsForContact(billing)).contains(brought);

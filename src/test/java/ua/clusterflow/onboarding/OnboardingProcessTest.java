@@ -87,7 +87,7 @@ class OnboardingProcessTest extends IntegrationTest {
         OnboardingApplication app = apply(CLUSTER, "ТОВ «Не наш профіль»", newEdrpou(), "reject@example.com");
         ProcessInstance pi = instance(app.reference(), KEY);
         complete(app.reference(), TASK_REVIEW, "olena",
-                Map.of(REVIEW_DECISION, DECISION_REJECT, REVIEW_COMMENT, "Профіль не відповідає кластеру"));
+                Map.of(REVIEW_DECISION, DECISION_REJECT, REVIEW_COMMENT.name(), "Профіль не відповідає кластеру"));
 
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_REJECTED);
         assertThat(applications.get(app.id()).status()).isEqualTo(ApplicationStatus.REJECTED);
@@ -99,7 +99,7 @@ class OnboardingProcessTest extends IntegrationTest {
         OnboardingApplication app = apply(CLUSTER, "ТОВ «Неповна»", newEdrpou(), "amend@example.com");
         ProcessInstance pi = instance(app.reference(), KEY);
         complete(app.reference(), TASK_REVIEW, "olena",
-                Map.of(REVIEW_DECISION, DECISION_MORE_INFO, REVIEW_COMMENT, "Додайте опис продуктів"));
+                Map.of(REVIEW_DECISION, DECISION_MORE_INFO, REVIEW_COMMENT.name(), "Додайте опис продуктів"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_AMENDMENT);
         assertThat(body(mailsTo("amend@example.com").get(1))).contains("Додайте опис продуктів").contains("/track/");
 
@@ -120,7 +120,7 @@ class OnboardingProcessTest extends IntegrationTest {
         OnboardingApplication app = apply(CLUSTER, "ТОВ «Мовчазна»", newEdrpou(), "silent@example.com");
         ProcessInstance pi = instance(app.reference(), KEY);
         complete(app.reference(), TASK_REVIEW, "olena",
-                Map.of(REVIEW_DECISION, DECISION_MORE_INFO, REVIEW_COMMENT, "Потрібен витяг з ЄДР"));
+                Map.of(REVIEW_DECISION, DECISION_MORE_INFO, REVIEW_COMMENT.name(), "Потрібен витяг з ЄДР"));
 
         moveClock(Duration.ofDays(7).plusMinutes(1));
         fireTimer(pi.getId(), TIMER_AMEND_REMINDER);

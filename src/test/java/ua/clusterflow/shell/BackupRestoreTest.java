@@ -57,7 +57,7 @@ class BackupRestoreTest extends IntegrationTest {
                 CaseSteps.complete(restored.getBean(TaskService.class), app.reference(),
                         OnboardingProcess.TASK_REVIEW, "olena", Map.of(
                                 OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_REJECT,
-                                OnboardingProcess.REVIEW_COMMENT, "Після відновлення"));
+                                OnboardingProcess.REVIEW_COMMENT.name(), "Після відновлення"));
                 assertThat(restored.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
                         .processInstanceBusinessKey(app.reference()).finished().count()).isEqualTo(1);
                 JdbcClient restoredDb = restored.getBean(JdbcClient.class);

@@ -170,7 +170,7 @@ class TaskControllerTests extends IntegrationTest {
         Task back = tasks.createTaskQuery().taskId(review.getId()).singleResult();
         assertThat(back.getAssignee()).isEqualTo("olena");
         // the case has not moved: the owner decides, with the delegate's answer before them
-        assertThat(runtime.getVariable(back.getProcessInstanceId(), OnboardingProcess.REVIEW_COMMENT)).isNull();
+        assertThat(runtime.getVariable(back.getProcessInstanceId(), OnboardingProcess.REVIEW_COMMENT.name())).isNull();
         jakarta.mail.internet.MimeMessage returned = mailsTo("olena@clusterflow.local").stream()
                 .filter(m -> subject(m).equals("Повернуто з відповіддю: Розгляньте заявку на членство")).findFirst()
                 .orElseThrow();

@@ -1,9 +1,8 @@
 package ua.clusterflow.board.process;
 
 import static ua.clusterflow.board.process.BoardVoteProcess.*;
-import static ua.clusterflow.tasklist.ProcessVariables.*;
+import static ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
 
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,24 +37,24 @@ public class BoardVoteDelegates {
         }
 
         public List<String> of(DelegateExecution execution) {
-            return votes.voters(cluster(execution), text(execution, EXCLUDED_VOTER));
+            return votes.voters(cluster(execution), EXCLUDED_VOTER.from(execution));
         }
     }
 
     @Bean
     JavaDelegate openVoteDelegate() {
         return execution -> {
-            int days = number(execution, VOTE_DAYS, DEFAULT_DAYS);
-            int percent = number(execution, QUORUM_PERCENT, DEFAULT_QUORUM_PERCENT);
+            int days = VOTE_DAYS.from(execution, DEFAULT_DAYS);
+            int percent = QUORUM_PERCENT.from(execution, DEFAULT_QUORUM_PERCENT);
             BoardVoteService.VoteSetup setup = votes.open(execution.getProcessBusinessKey(), cluster(execution),
-                    text(execution, EXCLUDED_VOTER), days, percent);
-            execution.setVariable(ELIGIBLE, setup.eligible());
-            execution.setVariable(QUORUM, setup.quorum());
-            execution.setVariable(DEADLINE, setup.deadline());
-            execution.setVariable(REMINDER_AT, setup.reminderAt());
-            execution.setVariable(OUTCOME, VoteOutcome.OPEN.value());
-            if (execution.getVariable(SETTLER_ROLE) == null) {
-                execution.setVariable(SETTLER_ROLE, "coordinator");
+                    EXCLUDED_VOTER.from(execution), days, percent);
+            ELIGIBLE.set(execution, setup.eligible());
+            QUORUM.set(execution, setup.quorum());
+            DEADLINE.set(execution, setup.deadline());
+            REMINDER_AT.set(execution, setup.reminderAt());
+            OUTCOME.set(execution, VoteOutcome.OPEN.value());
+            if (SETTLER_ROLE.from(execution) == null) {
+                SETTLER_ROLE.set(execution, "coordinator");
             }
         };
     }
@@ -66,48 +65,40 @@ public class BoardVoteDelegates {
         return task -> {
             DelegateExecution execution = task.getExecution();
             VoteOutcome outcome = votes.cast(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-                    task.getAssignee(), text(execution, VOTE), text(execution, VOTE_COMMENT),
-                    number(execution, ELIGIBLE, 0), number(execution, QUORUM, 0));
-            execution.getProcessInstance().setVariable(OUTCOME, outcome.value());
+                    task.getAssignee(), VOTE.from(execution), VOTE_COMMENT.from(execution),
+                    ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0));
+            OUTCOME.set(execution.getProcessInstance(), outcome.value());
         };
     }
 
     @Bean
     JavaDelegate countVotesDelegate() {
-        return execution -> execution.setVariable(OUTCOME, votes.count(execution.getProcessInstanceId(),
-                number(execution, ELIGIBLE, 0), number(execution, QUORUM, 0)).value());
+        return execution -> OUTCOME.set(execution, votes.count(execution.getProcessInstanceId(),
+                ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0)).value());
     }
 
     @Bean
     JavaDelegate remindVotersDelegate() {
         return execution -> votes.remind(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-                cluster(execution), text(execution, EXCLUDED_VOTER), text(execution, CASE_TITLE),
-                (Date) execution.getVariable(DEADLINE));
+                cluster(execution), EXCLUDED_VOTER.from(execution), CASE_TITLE.from(execution),
+                DEADLINE.from(execution));
     }
 
     @Bean
     JavaDelegate announceOutcomeDelegate() {
         return execution -> {
-            String outcome = text(execution, OUTCOME);
-            if (outcome == null || VoteOutcome.OPEN.value().equals(outcome)) {
-                // no ballot decided the vote before it closed: the count at the close decides
-                outcome = votes.count(execution.getProcessInstanceId(), number(execution, ELIGIBLE, 0),
-                        number(execution, QUORUM, 0)).value();
-            }
-            boolean settled = VoteOutcome.UNDECIDED.value().equals(outcome);
-            String decision = settled ? text(execution, SETTLE_DECISION) : outcome;
-            String reason = settled ? text(execution, SETTLE_REASON)
-                    : votes.rejectionReasons(execution.getProcessInstanceId());
-            execution.setVariable(BOARD_DECISION, decision);
-            execution.setVariable(BOARD_REASON, reason);
-            votes.announce(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), cluster(execution),
-                    text(execution, CASE_TITLE), decision, reason, number(execution, ELIGIBLE, 0),
-                    number(execution, QUORUM, 0));
+            // the chair's decision and reason count only when the vote ended undecided and went to the chair
+            BoardVoteService.Decision decision = votes.close(execution.getProcessInstanceId(),
+                    execution.getProcessBusinessKey(), cluster(execution), CASE_TITLE.from(execution),
+                    OUTCOME.from(execution), SETTLE_DECISION.from(execution), SETTLE_REASON.from(execution),
+                    ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0));
+            BOARD_DECISION.set(execution, decision.decision());
+            BOARD_REASON.set(execution, decision.reason());
         };
     }
 
     private static String cluster(DelegateExecution execution) {
         return execution.getTenantId() != null ? execution.getTenantId()
-                : text(execution, ClusterTenantPlugin.CLUSTER_VARIABLE);
+                : ClusterTenantPlugin.CLUSTER.from(execution);
     }
 }

@@ -1,5 +1,8 @@
 package ua.clusterflow.board.process;
 
+import java.util.Date;
+import ua.clusterflow.engine.Variable;
+
 /**
  * The shared board vote ({@code bpmn/board-vote.bpmn}), called from every process that needs the
  * board. Inputs: the case's business key, {@code clusterId}, {@code caseTitle}, and optionally
@@ -16,22 +19,22 @@ public final class BoardVoteProcess {
     public static final String TIMER_VOTE_REMINDER = "Timer_VoteReminder";
     public static final String END_VOTE_CLOSED = "End_VoteClosed";
 
-    public static final String VOTE_DAYS = "voteDays";
-    public static final String QUORUM_PERCENT = "quorumPercent";
-    public static final String EXCLUDED_VOTER = "excludedVoter";
-    public static final String SETTLER_ROLE = "settlerRole";
+    public static final Variable<Integer> VOTE_DAYS = Variable.number("voteDays");
+    public static final Variable<Integer> QUORUM_PERCENT = Variable.number("quorumPercent");
+    public static final Variable<String> EXCLUDED_VOTER = Variable.text("excludedVoter");
+    public static final Variable<String> SETTLER_ROLE = Variable.text("settlerRole");
     public static final String VOTER = "voter";
-    public static final String ELIGIBLE = "eligibleVoters";
-    public static final String QUORUM = "quorum";
-    public static final String DEADLINE = "voteDeadline";
-    public static final String REMINDER_AT = "voteReminderAt";
-    public static final String OUTCOME = "voteOutcome";
-    public static final String VOTE = "vote";
-    public static final String VOTE_COMMENT = "voteComment";
-    public static final String SETTLE_DECISION = "settleDecision";
-    public static final String SETTLE_REASON = "settleReason";
-    public static final String BOARD_DECISION = "boardDecision";
-    public static final String BOARD_REASON = "boardReason";
+    public static final Variable<Integer> ELIGIBLE = Variable.number("eligibleVoters");
+    public static final Variable<Integer> QUORUM = Variable.number("quorum");
+    public static final Variable<Date> DEADLINE = Variable.moment("voteDeadline");
+    public static final Variable<Date> REMINDER_AT = Variable.moment("voteReminderAt");
+    public static final Variable<String> OUTCOME = Variable.text("voteOutcome");
+    public static final Variable<String> VOTE = Variable.text("vote");
+    public static final Variable<String> VOTE_COMMENT = Variable.text("voteComment");
+    public static final Variable<String> SETTLE_DECISION = Variable.text("settleDecision");
+    public static final Variable<String> SETTLE_REASON = Variable.text("settleReason");
+    public static final Variable<String> BOARD_DECISION = Variable.text("boardDecision");
+    public static final Variable<String> BOARD_REASON = Variable.text("boardReason");
 
     private BoardVoteProcess() {
     }

@@ -2,13 +2,10 @@ package ua.clusterflow.delegation.process;
 
 import static ua.clusterflow.delegation.process.DelegationProcess.*;
 
-import java.time.LocalDate;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import ua.clusterflow.base.AppClock;
 import ua.clusterflow.delegation.RoleDelegationService;
 
 /** The service steps of {@code board-role-delegation.bpmn}, each mapping the case's variables to one service call. */
@@ -29,9 +26,9 @@ public class DelegationDelegates {
     @Bean
     JavaDelegate changeNomineeDelegate() {
         return execution -> {
-            String nominee = (String) execution.getVariable(NEW_NOMINEE);
+            String nominee = NEW_NOMINEE.from(execution);
             roles.changeNominee(termId(execution), nominee);
-            execution.setVariable(NOMINEE, nominee);
+            NOMINEE.set(execution, nominee);
         };
     }
 
@@ -42,13 +39,13 @@ public class DelegationDelegates {
 
     @Bean
     JavaDelegate notifyNotApprovedDelegate() {
-        return execution -> roles.notApproved(termId(execution), (String) execution.getVariable("boardReason"));
+        return execution -> roles.notApproved(termId(execution), BOARD_REASON.from(execution));
     }
 
     @Bean
     JavaDelegate appointHolderDelegate() {
         return execution -> {
-            execution.setVariable(HOLDER, execution.getVariable(NOMINEE));
+            HOLDER.set(execution, NOMINEE.from(execution));
             roles.appoint(termId(execution));
         };
     }
@@ -56,15 +53,14 @@ public class DelegationDelegates {
     @Bean
     JavaDelegate renewTermDelegate() {
         return execution -> {
-            Object typed = execution.getVariable(NEW_TERM_END);
-            LocalDate newEnd = typed instanceof Date date ? date.toInstant().atZone(AppClock.KYIV).toLocalDate() : null;
-            execution.setVariables(roles.renew(termId(execution), newEnd));
+            execution.setVariables(DelegationEngine.termVariables(roles.renew(termId(execution),
+                    NEW_TERM_END.filledIn(execution))));
         };
     }
 
     @Bean
     JavaDelegate startHandOverDelegate() {
-        return execution -> roles.startHandOver(termId(execution), (String) execution.getVariable(SUCCESSOR));
+        return execution -> roles.startHandOver(termId(execution), SUCCESSOR.from(execution));
     }
 
     @Bean
@@ -74,7 +70,7 @@ public class DelegationDelegates {
 
     @Bean
     JavaDelegate revokeRoleDelegate() {
-        return execution -> roles.revoke(termId(execution), (String) execution.getVariable("boardReason"));
+        return execution -> roles.revoke(termId(execution), BOARD_REASON.from(execution));
     }
 
     @Bean
@@ -83,6 +79,6 @@ public class DelegationDelegates {
     }
 
     private static long termId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(TERM_ID)).longValue();
+        return TERM_ID.from(execution);
     }
 }

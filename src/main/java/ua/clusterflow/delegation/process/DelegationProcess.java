@@ -1,5 +1,8 @@
 package ua.clusterflow.delegation.process;
 
+import java.time.LocalDate;
+import ua.clusterflow.engine.Variable;
+
 /** The board-role-delegation model ({@code bpmn/board-role-delegation.bpmn}): its key, elements and variables. */
 public final class DelegationProcess {
 
@@ -22,19 +25,21 @@ public final class DelegationProcess {
 
     public static final String MSG_REVOCATION_REQUESTED = "RoleRevocationRequested";
 
-    public static final String TERM_ID = "termId";
-    public static final String NOMINEE = "nominee";
+    public static final Variable<Long> TERM_ID = Variable.id("termId");
+    public static final Variable<String> NOMINEE = Variable.text("nominee");
     public static final String PROPOSER = "proposer";
-    public static final String HOLDER = "holder";
+    public static final Variable<String> HOLDER = Variable.text("holder");
     public static final String RENEWAL_AT = "renewalAt";
     public static final String TERM_END_AT = "termEndAt";
     public static final String NOMINATION_ANSWER = "nominationAnswer";
     public static final String NOMINATION_COMMENT = "nominationComment";
     public static final String REVISION_ACTION = "revisionAction";
-    public static final String NEW_NOMINEE = "newNominee";
+    public static final Variable<String> NEW_NOMINEE = Variable.text("newNominee");
     public static final String RENEWAL_DECISION = "renewalDecision";
-    public static final String NEW_TERM_END = "newTermEnd";
-    public static final String SUCCESSOR = "successor";
+    public static final Variable<LocalDate> NEW_TERM_END = Variable.day("newTermEnd");
+    public static final Variable<String> SUCCESSOR = Variable.text("successor");
+
+    public static final Variable<String> BOARD_REASON = Variable.text("boardReason");
 
     private DelegationProcess() {
     }

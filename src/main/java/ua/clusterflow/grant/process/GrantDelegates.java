@@ -1,9 +1,7 @@
 package ua.clusterflow.grant.process;
 
 import static ua.clusterflow.grant.process.GrantProcess.*;
-import static ua.clusterflow.tasklist.ProcessVariables.text;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,13 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ua.clusterflow.grant.GrantReviews;
 import ua.clusterflow.grant.GrantService;
-import ua.clusterflow.tasklist.ProcessVariables;
 
 /** The service steps of {@code grant-application.bpmn}, each mapping the case's variables to one service call. */
 @Configuration(proxyBeanMethods = false)
 public class GrantDelegates {
-
-    private static final int REVIEWER_SLOTS = 3;
 
     private final GrantService grants;
     private final GrantReviews reviews;
@@ -31,7 +26,7 @@ public class GrantDelegates {
 
     @Bean
     JavaDelegate requestChangesDelegate() {
-        return execution -> grants.requestChanges(id(execution), text(execution, SCREENING_COMMENT));
+        return execution -> grants.requestChanges(id(execution), SCREENING_COMMENT.from(execution));
     }
 
     @Bean
@@ -41,20 +36,20 @@ public class GrantDelegates {
 
     @Bean
     JavaDelegate declineGrantDelegate() {
-        return execution -> grants.decline(id(execution), text(execution, SCREENING_COMMENT));
+        return execution -> grants.decline(id(execution), SCREENING_COMMENT.from(execution));
     }
 
     @Bean
     JavaDelegate checkConsortiumDelegate() {
-        return execution -> execution.setVariable(PARTNERS_NEEDED, grants.partnersNeeded(id(execution)));
+        return execution -> PARTNERS_NEEDED.set(execution, grants.partnersNeeded(id(execution)));
     }
 
     @Bean
     JavaDelegate recordPartnersDelegate() {
         return execution -> {
-            for (int slot = 1; slot <= 2; slot++) {
-                grants.recordFoundPartner(id(execution), text(execution, "partner" + slot + "Name"),
-                        text(execution, "partner" + slot + "Country"), text(execution, "partner" + slot + "Role"));
+            for (int slot = 1; slot <= PARTNER_SLOTS; slot++) {
+                grants.recordFoundPartner(id(execution), PARTNER_NAME.in(slot).from(execution),
+                        PARTNER_COUNTRY.in(slot).from(execution), PARTNER_ROLE.in(slot).from(execution));
             }
         };
     }
@@ -64,12 +59,11 @@ public class GrantDelegates {
         return execution -> {
             List<GrantReviews.Reviewer> reviewers = new ArrayList<>();
             for (int slot = 1; slot <= REVIEWER_SLOTS; slot++) {
-                String email = text(execution, "reviewer" + slot + "Email");
-                if (email != null && !email.isBlank()) {
-                    String name = text(execution, "reviewer" + slot + "Name");
-                    String language = "en".equals(text(execution, "reviewer" + slot + "Language")) ? "en" : "uk";
-                    reviewers.add(new GrantReviews.Reviewer(name == null || name.isBlank() ? email : name, email,
-                            language));
+                String email = REVIEWER_EMAIL.in(slot).filledIn(execution);
+                if (email != null) {
+                    String name = REVIEWER_NAME.in(slot).filledIn(execution);
+                    String language = "en".equals(REVIEWER_LANGUAGE.in(slot).from(execution)) ? "en" : "uk";
+                    reviewers.add(new GrantReviews.Reviewer(name == null ? email : name, email, language));
                 }
             }
             reviews.inviteReviewers(id(execution), reviewers);
@@ -83,7 +77,7 @@ public class GrantDelegates {
 
     @Bean
     JavaDelegate summariseReviewsDelegate() {
-        return execution -> execution.setVariable(REVIEW_OUTCOME, reviews.summariseReviews(id(execution)));
+        return execution -> REVIEW_OUTCOME.set(execution, reviews.summariseReviews(id(execution)));
     }
 
     @Bean
@@ -98,7 +92,7 @@ public class GrantDelegates {
 
     @Bean
     JavaDelegate sendNotSupportedDelegate() {
-        return execution -> grants.notSupported(id(execution), text(execution, "boardReason"));
+        return execution -> grants.notSupported(id(execution), BOARD_REASON.from(execution));
     }
 
     @Bean
@@ -118,7 +112,7 @@ public class GrantDelegates {
 
     @Bean
     JavaDelegate confirmSubmissionDelegate() {
-        return execution -> grants.confirmSubmission(id(execution), text(execution, SUBMISSION_REFERENCE));
+        return execution -> grants.confirmSubmission(id(execution), SUBMISSION_REFERENCE.from(execution));
     }
 
     @Bean
@@ -128,14 +122,10 @@ public class GrantDelegates {
 
     @Bean
     JavaDelegate recordOutcomeDelegate() {
-        return execution -> {
-            Object amount = execution.getVariable(AMOUNT_GRANTED);
-            grants.recordOutcome(id(execution), text(execution, OUTCOME),
-                    amount instanceof Number n ? BigDecimal.valueOf(n.doubleValue()) : null);
-        };
+        return execution -> grants.recordOutcome(id(execution), OUTCOME.from(execution), AMOUNT_GRANTED.from(execution));
     }
 
     private static long id(DelegateExecution execution) {
-        return ProcessVariables.id(execution, APPLICATION_ID);
+        return APPLICATION_ID.from(execution);
     }
 }

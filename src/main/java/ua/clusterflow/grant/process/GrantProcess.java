@@ -1,5 +1,9 @@
 package ua.clusterflow.grant.process;
 
+import java.math.BigDecimal;
+import ua.clusterflow.engine.SlotVariable;
+import ua.clusterflow.engine.Variable;
+
 /** The grant-application model ({@code bpmn/grant-application.bpmn}): its key, elements and variables. */
 public final class GrantProcess {
 
@@ -31,18 +35,41 @@ public final class GrantProcess {
     public static final String MSG_RESUBMITTED = "GrantResubmitted";
     public static final String MSG_REVIEWS_COMPLETE = "GrantReviewsComplete";
 
-    public static final String APPLICATION_ID = "applicationId";
+    public static final Variable<Long> APPLICATION_ID = Variable.id("applicationId");
     public static final String APPLICANT = "applicant";
     public static final String DEADLINE_END = "callDeadlineEnd";
     public static final String WEEK_BEFORE = "remindWeekBefore";
     public static final String DAY_BEFORE = "remindDayBefore";
     public static final String SCREENING_DECISION = "screeningDecision";
-    public static final String SCREENING_COMMENT = "screeningComment";
-    public static final String PARTNERS_NEEDED = "partnersNeeded";
-    public static final String REVIEW_OUTCOME = "reviewOutcome";
-    public static final String SUBMISSION_REFERENCE = "submissionReference";
-    public static final String OUTCOME = "outcome";
-    public static final String AMOUNT_GRANTED = "amountGranted";
+    public static final Variable<String> SCREENING_COMMENT = Variable.text("screeningComment");
+    public static final Variable<Boolean> PARTNERS_NEEDED = Variable.flag("partnersNeeded");
+    public static final Variable<String> REVIEW_OUTCOME = Variable.text("reviewOutcome");
+    public static final Variable<String> SUBMISSION_REFERENCE = Variable.text("submissionReference");
+    public static final Variable<String> OUTCOME = Variable.text("outcome");
+    public static final Variable<BigDecimal> AMOUNT_GRANTED = Variable.amount("amountGranted");
+
+    /** The screening table ({@code bpmn/grant-screening.dmn}), its inputs and its output column. */
+    public static final String SCREENING_TABLE = "grant-screening";
+    public static final String IN_PROGRAMME = "programme";
+    public static final String IN_DAYS_TO_DEADLINE = "daysToDeadline";
+    public static final String IN_BUDGET = "budget";
+    public static final String IN_EU_PARTNERS = "euPartners";
+    public static final String IN_EU_PARTNERS_REQUIRED = "euPartnersRequired";
+    public static final String OUT_CHECK = "check";
+    /** The EU partners a programme asks for (a second table in {@code bpmn/grant-screening.dmn}), by programme. */
+    public static final String EU_PARTNERS_TABLE = "grant-eu-partners";
+
+    /** The partners found (two slots) and the reviewers invited (three slots), as the forms name them. */
+    public static final int PARTNER_SLOTS = 2;
+    public static final SlotVariable PARTNER_NAME = new SlotVariable("partner", "Name");
+    public static final SlotVariable PARTNER_COUNTRY = new SlotVariable("partner", "Country");
+    public static final SlotVariable PARTNER_ROLE = new SlotVariable("partner", "Role");
+    public static final int REVIEWER_SLOTS = 3;
+    public static final SlotVariable REVIEWER_NAME = new SlotVariable("reviewer", "Name");
+    public static final SlotVariable REVIEWER_EMAIL = new SlotVariable("reviewer", "Email");
+    public static final SlotVariable REVIEWER_LANGUAGE = new SlotVariable("reviewer", "Language");
+    /** The board vote's reason, when it did not support the application. */
+    public static final Variable<String> BOARD_REASON = Variable.text("boardReason");
 
     private GrantProcess() {
     }

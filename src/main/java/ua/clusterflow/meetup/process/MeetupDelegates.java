@@ -1,30 +1,27 @@
 package ua.clusterflow.meetup.process;
 
 import static ua.clusterflow.meetup.process.MeetupProcess.*;
-import static ua.clusterflow.tasklist.ProcessVariables.*;
 
-import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import ua.clusterflow.base.AppClock;
 import ua.clusterflow.meetup.MeetupService;
-import ua.clusterflow.meetup.ShortlistRule;
 
 /** The service steps of {@code tech-meetup.bpmn}, each mapping the case's variables to one service call. */
 @Configuration(proxyBeanMethods = false)
 public class MeetupDelegates {
 
     private final MeetupService meetups;
+    private final MeetupEngine engine;
 
-    public MeetupDelegates(MeetupService meetups) {
+    MeetupDelegates(MeetupService meetups, MeetupEngine engine) {
         this.meetups = meetups;
+        this.engine = engine;
     }
 
     /** The experts who answer, for the multi-instance subprocess: {@code ${meetupExperts.of(execution)}}. */
@@ -44,37 +41,35 @@ public class MeetupDelegates {
     @Bean
     JavaDelegate decideApproverDelegate() {
         return execution -> {
-            Date date = (Date) execution.getVariable("meetupDate");
-            MeetupService.Plan plan = new MeetupService.Plan(date.toInstant().atZone(AppClock.KYIV).toLocalDate(),
-                    LocalTime.parse(filledIn(execution, "startTime")), number(execution, "durationHours", 0),
-                    filledIn(execution, "venue"), filledIn(execution, "onlineLink"), number(execution, "capacityOffline", 0),
-                    number(execution, "capacityOnline", 0),
-                    BigDecimal.valueOf(((Number) execution.getVariable("budget")).doubleValue()));
-            execution.setVariable(APPROVER, meetups.recordPlan(meetupId(execution), plan));
+            MeetupService.Plan plan = new MeetupService.Plan(MEETUP_DATE.from(execution),
+                    LocalTime.parse(START_TIME.filledIn(execution)), DURATION_HOURS.from(execution, 0),
+                    VENUE.filledIn(execution), ONLINE_LINK.filledIn(execution), CAPACITY_OFFLINE.from(execution, 0),
+                    CAPACITY_ONLINE.from(execution, 0), BUDGET.from(execution));
+            meetups.recordPlan(meetupId(execution), plan);
+            APPROVER.set(execution, engine.approver(plan.budget()));
         };
     }
 
     @Bean
     JavaDelegate meetupNotApprovedDelegate() {
-        return execution -> meetups.notApproved(meetupId(execution), filledIn(execution, APPROVAL_COMMENT));
+        return execution -> meetups.notApproved(meetupId(execution), APPROVAL_COMMENT.filledIn(execution));
     }
 
     @Bean
     JavaDelegate inviteExpertsDelegate() {
         return execution -> {
             List<MeetupService.Expert> experts = new ArrayList<>();
-            for (int slot = 1; slot <= ShortlistRule.SLOTS; slot++) {
-                String name = filledIn(execution, "expert" + slot + "Name");
-                String email = filledIn(execution, "expert" + slot + "Email");
-                String category = filledIn(execution, "expert" + slot + "Category");
-                String language = filledIn(execution, "expert" + slot + "Language");
+            for (int slot = 1; slot <= ExpertField.SLOTS; slot++) {
+                String name = ExpertField.NAME.in(slot).filledIn(execution);
+                String email = ExpertField.EMAIL.in(slot).filledIn(execution);
+                String category = ExpertField.CATEGORY.in(slot).filledIn(execution);
+                String language = ExpertField.LANGUAGE.in(slot).filledIn(execution);
                 if (name != null && email != null && category != null) {
                     experts.add(new MeetupService.Expert(name, email, category, "en".equals(language) ? "en" : "uk"));
                 }
-                execution.removeVariable("expert" + slot + "Language");
-                execution.removeVariable("expert" + slot + "Name");
-                execution.removeVariable("expert" + slot + "Email");
-                execution.removeVariable("expert" + slot + "Category");
+                for (ExpertField field : ExpertField.values()) {
+                    execution.removeVariable(field.of(slot));
+                }
             }
             meetups.inviteExperts(meetupId(execution), experts);
         };
@@ -82,22 +77,26 @@ public class MeetupDelegates {
 
     @Bean
     JavaDelegate remindExpertDelegate() {
-        return execution -> meetups.remindExpert(Long.parseLong(filledIn(execution, EXPERT_ID)));
+        return execution -> meetups.remindExpert(Long.parseLong(EXPERT_ID.filledIn(execution)));
     }
 
     @Bean
     JavaDelegate expertDeclinedByDeadlineDelegate() {
-        return execution -> meetups.declinedByDeadline(Long.parseLong(filledIn(execution, EXPERT_ID)));
+        return execution -> meetups.declinedByDeadline(Long.parseLong(EXPERT_ID.filledIn(execution)));
     }
 
     @Bean
     JavaDelegate countAcceptancesDelegate() {
-        return execution -> execution.setVariable(ENOUGH_EXPERTS, meetups.enoughExperts(meetupId(execution)));
+        return execution -> ENOUGH_EXPERTS.set(execution, meetups.enoughExperts(meetupId(execution)));
     }
 
     @Bean
     JavaDelegate announceMeetupDelegate() {
-        return execution -> execution.setVariables(meetups.announce(meetupId(execution)));
+        return execution -> {
+            MeetupService.Moments moments = meetups.announce(meetupId(execution));
+            DAY_BEFORE.set(execution, moments.dayBefore());
+            ENDS_AT.set(execution, moments.endsAt());
+        };
     }
 
     @Bean
@@ -107,8 +106,8 @@ public class MeetupDelegates {
 
     @Bean
     JavaDelegate sendMeetupReportDelegate() {
-        return execution -> meetups.report(meetupId(execution), number(execution, "attendance", 0),
-                filledIn(execution, "summary"), filledIn(execution, "agendaItems"), filledIn(execution, "followUps"));
+        return execution -> meetups.report(meetupId(execution), ATTENDANCE.from(execution, 0),
+                SUMMARY.filledIn(execution), AGENDA_ITEMS.filledIn(execution), FOLLOW_UPS.filledIn(execution));
     }
 
     @Bean
@@ -117,6 +116,6 @@ public class MeetupDelegates {
     }
 
     static long meetupId(DelegateExecution execution) {
-        return id(execution, MEETUP_ID);
+        return MEETUP_ID.from(execution);
     }
 }

@@ -1,5 +1,10 @@
 package ua.clusterflow.meetup.process;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Date;
+import ua.clusterflow.engine.Variable;
+
 /** The tech-meetup model ({@code bpmn/tech-meetup.bpmn}): its key, elements and variables. */
 public final class MeetupProcess {
 
@@ -25,14 +30,56 @@ public final class MeetupProcess {
     public static final String MSG_EXPERT_ANSWERED = "ExpertAnswered";
     public static final String MSG_CANCELLED = "MeetupCancelled";
 
-    public static final String MEETUP_ID = "meetupId";
-    public static final String EXPERT_ID = "expertId";
-    public static final String APPROVER = "approver";
+    public static final Variable<Long> MEETUP_ID = Variable.id("meetupId");
+    public static final Variable<String> EXPERT_ID = Variable.text("expertId");
+    public static final Variable<String> APPROVER = Variable.text("approver");
     public static final String APPROVAL_DECISION = "approvalDecision";
-    public static final String APPROVAL_COMMENT = "approvalComment";
-    public static final String ENOUGH_EXPERTS = "enoughExperts";
-    public static final String DAY_BEFORE = "dayBefore";
-    public static final String ENDS_AT = "endsAt";
+    /** The approver's yes, as the model's gateway compares {@link #APPROVAL_DECISION} with it. */
+    public static final String APPROVED = "approve";
+    public static final Variable<String> APPROVAL_COMMENT = Variable.text("approvalComment");
+    public static final Variable<Boolean> ENOUGH_EXPERTS = Variable.flag("enoughExperts");
+    public static final Variable<Date> DAY_BEFORE = Variable.moment("dayBefore");
+    public static final Variable<Date> ENDS_AT = Variable.moment("endsAt");
+
+    /** Who approves a meetup ({@code bpmn/meetup-approval.dmn}), by its budget. */
+    public static final String APPROVER_TABLE = "meetup-approval";
+    public static final String IN_BUDGET = "budget";
+
+    /** A field of one expert's slot on the shortlist form, named {@code expert<slot><Field>} (expert1Name, ...). */
+    public enum ExpertField {
+        NAME("Name"), EMAIL("Email"), CATEGORY("Category"), LANGUAGE("Language");
+
+        /** The shortlist form's slots for experts. */
+        public static final int SLOTS = 6;
+
+        private final String suffix;
+
+        ExpertField(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** The variable of this field in the given slot, from 1. */
+        public String of(int slot) {
+            return "expert" + slot + suffix;
+        }
+
+        public Variable<String> in(int slot) {
+            return Variable.text(of(slot));
+        }
+    }
+
+    public static final Variable<LocalDate> MEETUP_DATE = Variable.day("meetupDate");
+    public static final Variable<String> START_TIME = Variable.text("startTime");
+    public static final Variable<Integer> DURATION_HOURS = Variable.number("durationHours");
+    public static final Variable<String> VENUE = Variable.text("venue");
+    public static final Variable<String> ONLINE_LINK = Variable.text("onlineLink");
+    public static final Variable<Integer> CAPACITY_OFFLINE = Variable.number("capacityOffline");
+    public static final Variable<Integer> CAPACITY_ONLINE = Variable.number("capacityOnline");
+    public static final Variable<BigDecimal> BUDGET = Variable.amount("budget");
+    public static final Variable<Integer> ATTENDANCE = Variable.number("attendance");
+    public static final Variable<String> SUMMARY = Variable.text("summary");
+    public static final Variable<String> AGENDA_ITEMS = Variable.text("agendaItems");
+    public static final Variable<String> FOLLOW_UPS = Variable.text("followUps");
 
     private MeetupProcess() {
     }

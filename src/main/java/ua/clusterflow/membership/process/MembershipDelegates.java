@@ -1,10 +1,6 @@
 package ua.clusterflow.membership.process;
 
 import static ua.clusterflow.membership.process.MembershipProcess.*;
-import static ua.clusterflow.tasklist.ProcessVariables.day;
-import static ua.clusterflow.tasklist.ProcessVariables.filledIn;
-import static ua.clusterflow.tasklist.ProcessVariables.id;
-import static ua.clusterflow.tasklist.ProcessVariables.text;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,9 +27,9 @@ public class MembershipDelegates {
     JavaDelegate determineDuesDelegate() {
         return execution -> {
             MembershipService.YearDues dues = membership.determineDues(organisation(execution), yearFrom(execution));
-            execution.setVariable(DUES, dues.amount());
-            execution.setVariable(PAY_BY, dues.payBy());
-            execution.setVariable(LAPSES_ON, dues.lapsesOn());
+            DUES.set(execution, dues.amount());
+            PAY_BY.set(execution, dues.payBy());
+            LAPSES_ON.set(execution, dues.lapsesOn());
         };
     }
 
@@ -65,44 +61,44 @@ public class MembershipDelegates {
     @Bean
     JavaDelegate recordDuesPaidDelegate() {
         return execution -> membership.recordPaid(organisation(execution), yearFrom(execution),
-                day(execution, PAID_ON), filledIn(execution, PAYMENT_REFERENCE));
+                PAID_ON.from(execution), PAYMENT_REFERENCE.filledIn(execution));
     }
 
     @Bean
     JavaDelegate recordNoticeDelegate() {
         return execution -> membership.recordNotice(organisation(execution), execution.getProcessBusinessKey(),
-                filledIn(execution, REASON), text(execution, ACTOR));
+                REASON.filledIn(execution), ACTOR.from(execution));
     }
 
     @Bean
     JavaDelegate endResignedDelegate() {
         return execution -> membership.endResigned(organisation(execution), execution.getProcessBusinessKey(),
-                filledIn(execution, REASON), text(execution, ACTOR));
+                REASON.filledIn(execution), ACTOR.from(execution));
     }
 
     @Bean
     ExecutionListener exclusionVoteStartedListener() {
         return execution -> membership.exclusionVoteStarted(execution.getProcessBusinessKey(),
-                filledIn(execution, REASON), text(execution, ACTOR));
+                REASON.filledIn(execution), ACTOR.from(execution));
     }
 
     @Bean
     JavaDelegate excludeMemberDelegate() {
         return execution -> membership.exclude(organisation(execution), execution.getProcessBusinessKey(),
-                filledIn(execution, REASON), filledIn(execution, BOARD_REASON));
+                REASON.filledIn(execution), BOARD_REASON.filledIn(execution));
     }
 
     @Bean
     JavaDelegate keepMemberDelegate() {
         return execution -> membership.keepMember(organisation(execution), execution.getProcessBusinessKey(),
-                text(execution, ACTOR), filledIn(execution, BOARD_REASON));
+                ACTOR.from(execution), BOARD_REASON.filledIn(execution));
     }
 
     private static long organisation(DelegateExecution execution) {
-        return id(execution, ORGANISATION_ID);
+        return ORGANISATION_ID.from(execution);
     }
 
     private static LocalDate yearFrom(DelegateExecution execution) {
-        return LocalDate.parse(text(execution, YEAR_FROM));
+        return YEAR_FROM.from(execution);
     }
 }

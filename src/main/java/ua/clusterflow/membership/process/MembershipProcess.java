@@ -1,5 +1,9 @@
 package ua.clusterflow.membership.process;
 
+import java.time.LocalDate;
+import java.util.Date;
+import ua.clusterflow.engine.Variable;
+
 /** The membership-renewal model ({@code bpmn/membership-renewal.bpmn}): its key, elements and variables. */
 public final class MembershipProcess {
 
@@ -25,21 +29,21 @@ public final class MembershipProcess {
     public static final String MSG_RESIGNATION = "MembershipResignationGiven";
     public static final String MSG_EXCLUSION = "MembershipExclusionProposed";
 
-    public static final String ORGANISATION_ID = "organisationId";
-    public static final String CASE_TITLE = ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
+    public static final Variable<Long> ORGANISATION_ID = Variable.id("organisationId");
+    public static final Variable<String> CASE_TITLE = ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
     /** The first day of the membership year, as {@code yyyy-MM-dd}. */
-    public static final String YEAR_FROM = "yearFrom";
+    public static final Variable<LocalDate> YEAR_FROM = Variable.day("yearFrom");
     public static final String RENEWAL_AT = "renewalAt";
-    public static final String PAY_BY = "payBy";
-    public static final String LAPSES_ON = "lapsesOn";
-    public static final String DUES = "dues";
-    public static final String PAID_ON = "paidOn";
-    public static final String PAYMENT_REFERENCE = "paymentReference";
-    public static final String NOTICE_ENDS = "noticeEnds";
-    public static final String REASON = "membershipReason";
-    public static final String ACTOR = "membershipActor";
+    public static final Variable<Date> PAY_BY = Variable.moment("payBy");
+    public static final Variable<Date> LAPSES_ON = Variable.moment("lapsesOn");
+    public static final Variable<Long> DUES = Variable.longNumber("dues");
+    public static final Variable<LocalDate> PAID_ON = Variable.day("paidOn");
+    public static final Variable<String> PAYMENT_REFERENCE = Variable.text("paymentReference");
+    public static final Variable<Date> NOTICE_ENDS = Variable.moment("noticeEnds");
+    public static final Variable<String> REASON = Variable.text("membershipReason");
+    public static final Variable<String> ACTOR = Variable.text("membershipActor");
     public static final String BOARD_DECISION = "boardDecision";
-    public static final String BOARD_REASON = "boardReason";
+    public static final Variable<String> BOARD_REASON = Variable.text("boardReason");
 
     private MembershipProcess() {
     }

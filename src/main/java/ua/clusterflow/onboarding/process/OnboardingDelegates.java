@@ -4,7 +4,6 @@ import static ua.clusterflow.onboarding.process.OnboardingProcess.APPLICATION_ID
 import static ua.clusterflow.onboarding.process.OnboardingProcess.BOARD_REASON;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.DUPLICATE;
 import static ua.clusterflow.onboarding.process.OnboardingProcess.REVIEW_COMMENT;
-import static ua.clusterflow.tasklist.ProcessVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -28,7 +27,7 @@ public class OnboardingDelegates {
 
     @Bean
     JavaDelegate checkDuplicateDelegate() {
-        return execution -> execution.setVariable(DUPLICATE, onboarding.isDuplicate(applicationId(execution)));
+        return execution -> DUPLICATE.set(execution, onboarding.isDuplicate(applicationId(execution)));
     }
 
     @Bean
@@ -48,7 +47,7 @@ public class OnboardingDelegates {
 
     @Bean
     JavaDelegate requestInformationDelegate() {
-        return execution -> onboarding.requestInformation(applicationId(execution), text(execution, REVIEW_COMMENT));
+        return execution -> onboarding.requestInformation(applicationId(execution), REVIEW_COMMENT.from(execution));
     }
 
     @Bean
@@ -63,17 +62,17 @@ public class OnboardingDelegates {
 
     @Bean
     JavaDelegate rejectApplicationDelegate() {
-        return execution -> onboarding.reject(applicationId(execution), text(execution, REVIEW_COMMENT));
+        return execution -> onboarding.reject(applicationId(execution), REVIEW_COMMENT.from(execution));
     }
 
     @Bean
     ExecutionListener boardVoteStartedListener() {
-        return execution -> onboarding.boardVoteStarted(applicationId(execution), text(execution, REVIEW_COMMENT));
+        return execution -> onboarding.boardVoteStarted(applicationId(execution), REVIEW_COMMENT.from(execution));
     }
 
     @Bean
     JavaDelegate sendBoardRejectionDelegate() {
-        return execution -> onboarding.boardRejected(applicationId(execution), text(execution, BOARD_REASON));
+        return execution -> onboarding.boardRejected(applicationId(execution), BOARD_REASON.from(execution));
     }
 
     @Bean
@@ -102,6 +101,6 @@ public class OnboardingDelegates {
     }
 
     private static long applicationId(DelegateExecution execution) {
-        return id(execution, APPLICATION_ID);
+        return APPLICATION_ID.from(execution);
     }
 }

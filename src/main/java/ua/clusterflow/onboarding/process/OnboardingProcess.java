@@ -1,5 +1,7 @@
 package ua.clusterflow.onboarding.process;
 
+import ua.clusterflow.engine.Variable;
+
 /** The member-onboarding model ({@code bpmn/member-onboarding.bpmn}): its key, elements and variables. */
 public final class OnboardingProcess {
 
@@ -22,15 +24,15 @@ public final class OnboardingProcess {
 
     public static final String MSG_APPLICATION_AMENDED = "ApplicationAmended";
 
-    public static final String APPLICATION_ID = "applicationId";
-    public static final String CASE_TITLE = ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
-    public static final String DUPLICATE = "duplicate";
+    public static final Variable<Long> APPLICATION_ID = Variable.id("applicationId");
+    public static final Variable<String> CASE_TITLE = ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
+    public static final Variable<Boolean> DUPLICATE = Variable.flag("duplicate");
     public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String REVIEW_COMMENT = "reviewComment";
+    public static final Variable<String> REVIEW_COMMENT = Variable.text("reviewComment");
     public static final String PAYMENT_OUTCOME = "paymentOutcome";
     public static final String PAYMENT_REFERENCE = "paymentReference";
     public static final String BOARD_DECISION = "boardDecision";
-    public static final String BOARD_REASON = "boardReason";
+    public static final Variable<String> BOARD_REASON = Variable.text("boardReason");
 
     public static final String DECISION_ACCEPT = "accept";
     public static final String DECISION_MORE_INFO = "moreInfo";

@@ -1,0 +1,33 @@
+package ua.clusterflow.onboarding.process;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.engine.ClusterTenantPlugin;
+import ua.clusterflow.onboarding.OnboardingCases;
+
+/** The onboarding cases on the engine: {@code member-onboarding.bpmn} started and messaged. */
+@Component
+class OnboardingEngine implements OnboardingCases {
+
+    private final RuntimeService runtime;
+
+    OnboardingEngine(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void start(String reference, String clusterId, long applicationId, String title) {
+        runtime.startProcessInstanceByKey(OnboardingProcess.KEY, reference, Variables.createVariables()
+                .putValue(ClusterTenantPlugin.CLUSTER.name(), clusterId)
+                .putValue(OnboardingProcess.APPLICATION_ID.name(), applicationId)
+                .putValue(OnboardingProcess.CASE_TITLE.name(), title));
+    }
+
+    @Override
+    public void amended(String reference) {
+        runtime.createMessageCorrelation(OnboardingProcess.MSG_APPLICATION_AMENDED)
+                .processInstanceBusinessKey(reference)
+                .correlate();
+    }
+}
