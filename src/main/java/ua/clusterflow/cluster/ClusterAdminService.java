@@ -1,11 +1,11 @@
 package ua.clusterflow.cluster;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.mail.MailOutbox;
@@ -36,15 +36,15 @@ public class ClusterAdminService {
     }
 
     /** Field name to message key of what is wrong with a new cluster; empty when it can be created. */
-    public Map<String, String> checkCluster(String id, String name) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    public FieldErrors checkCluster(String id, String name) {
+        FieldErrors errors = new FieldErrors();
         if (id == null || !id.matches(ID_PATTERN)) {
-            errors.put("id", "admin.cluster.id.invalid");
+            errors.reject("id", "admin.cluster.id.invalid");
         } else if (directory.exists(id)) {
-            errors.put("id", "admin.cluster.id.taken");
+            errors.reject("id", "admin.cluster.id.taken");
         }
         if (name == null || name.isBlank() || name.length() > 200) {
-            errors.put("name", "error.required");
+            errors.reject("name", "error.required");
         }
         return errors;
     }
@@ -54,27 +54,27 @@ public class ClusterAdminService {
         directory.createCluster(id, name.trim());
     }
 
-    public Map<String, String> checkPerson(NewPerson person) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    public FieldErrors checkPerson(NewPerson person) {
+        FieldErrors errors = new FieldErrors();
         boolean exists = person.userId() != null && directory.personExists(person.userId());
         if (person.userId() == null || !person.userId().matches(USER_PATTERN)) {
-            errors.put("userId", "admin.person.id.invalid");
+            errors.reject("userId", "admin.person.id.invalid");
         }
         if (!exists) {
             if (isBlank(person.firstName())) {
-                errors.put("firstName", "error.required");
+                errors.reject("firstName", "error.required");
             }
             if (isBlank(person.lastName())) {
-                errors.put("lastName", "error.required");
+                errors.reject("lastName", "error.required");
             }
             if (person.email() == null || !person.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-                errors.put("email", "error.email");
+                errors.reject("email", "error.email");
             } else if (directory.emailTaken(person.email())) {
-                errors.put("email", "admin.person.email.taken");
+                errors.reject("email", "admin.person.email.taken");
             }
         }
         if (person.roles().isEmpty()) {
-            errors.put("roles", "admin.person.roles.required");
+            errors.reject("roles", "admin.person.roles.required");
         }
         return errors;
     }
@@ -103,19 +103,19 @@ public class ClusterAdminService {
      * Field name to message key of what is wrong with a person to add by their e-mail address, as a coordinator or a
      * member's main contact types them; the name is needed only for an address new to the installation.
      */
-    public Map<String, String> checkContact(String firstName, String lastName, String email) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    public FieldErrors checkContact(String firstName, String lastName, String email) {
+        FieldErrors errors = new FieldErrors();
         String address = email == null ? "" : email.trim();
         boolean valid = address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") && address.length() <= 200;
         boolean known = valid && directory.personByEmail(address).isPresent();
         if (!known && (isBlank(firstName) || firstName.length() > 100)) {
-            errors.put("firstName", "error.required");
+            errors.reject("firstName", "error.required");
         }
         if (!known && (isBlank(lastName) || lastName.length() > 100)) {
-            errors.put("lastName", "error.required");
+            errors.reject("lastName", "error.required");
         }
         if (!valid) {
-            errors.put("email", "error.email");
+            errors.reject("email", "error.email");
         }
         return errors;
     }

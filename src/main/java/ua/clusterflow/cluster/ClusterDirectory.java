@@ -1,356 +1,114 @@
 package ua.clusterflow.cluster;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.identity.User;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
 import ua.clusterflow.base.Role;
 
 /**
  * Clusters, people and their roles, kept in the engine's identity service so that the
  * operators' Cockpit and Admin see the same people the app does.
  */
-@Service
-public class ClusterDirectory {
+public interface ClusterDirectory {
 
-    public static final String LANGUAGE = "language";
+    String LANGUAGE = "language";
 
-    private final IdentityService identity;
-    private final JdbcClient jdbc;
-
-    public ClusterDirectory(IdentityService identity, JdbcClient jdbc) {
-        this.jdbc = jdbc;
-        this.identity = identity;
+    /** A person with their groups and their roles per cluster, as they are now. */
+    record Access(Person person, List<String> groupIds, Map<String, Set<Role>> roles) {
     }
 
-    public boolean exists(String clusterId) {
-        return identity.createTenantQuery().tenantId(clusterId).count() > 0;
-    }
+    boolean exists(String clusterId);
 
-    public void createCluster(String clusterId, String name) {
-        Tenant tenant = identity.newTenant(clusterId);
-        tenant.setName(name);
-        identity.saveTenant(tenant);
-        for (Role role : Role.values()) {
-            Group group = identity.newGroup(role.groupOf(clusterId));
-            group.setName(name + " · " + role.name().toLowerCase());
-            group.setType("CLUSTER_ROLE");
-            identity.saveGroup(group);
-            identity.createTenantGroupMembership(clusterId, group.getId());
-        }
-    }
+    void createCluster(String clusterId, String name);
 
     /**
      * Every cluster by name. The clusters are read with one plain statement on the engine's tenants, here and below:
      * the engine's tenant query builds its statement anew in a command of its own on every call, on every page.
      */
-    public List<Cluster> clusters() {
-        return jdbc.sql("select id_, name_ from act_id_tenant order by name_, id_").query(CLUSTER).list();
-    }
+    List<Cluster> clusters();
 
     /** The clusters with these ids, by name. */
-    public List<Cluster> clusters(Collection<String> clusterIds) {
-        if (clusterIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select id_, name_ from act_id_tenant where id_ in (:ids) order by name_, id_")
-                .param("ids", clusterIds).query(CLUSTER).list();
-    }
+    List<Cluster> clusters(Collection<String> clusterIds);
 
-    public Optional<Cluster> cluster(String clusterId) {
-        return jdbc.sql("select id_, name_ from act_id_tenant where id_ = ?").param(clusterId).query(CLUSTER).optional();
-    }
+    Optional<Cluster> cluster(String clusterId);
 
-    private static final RowMapper<Cluster> CLUSTER = (rs, n) -> new Cluster(rs.getString("id_"), rs.getString("name_"));
+    String clusterName(String clusterId);
 
-    public String clusterName(String clusterId) {
-        return cluster(clusterId).map(Cluster::name).orElse(clusterId);
-    }
-
-    public boolean personExists(String userId) {
-        return identity.createUserQuery().userId(userId).count() > 0;
-    }
+    boolean personExists(String userId);
 
     /** The account with this login, or else the one account with this e-mail address. */
-    public Optional<Person> personByLoginOrEmail(String loginOrEmail) {
-        Optional<Person> byLogin = person(loginOrEmail);
-        if (byLogin.isPresent()) {
-            return byLogin;
-        }
-        List<User> byEmail = identity.createUserQuery().userEmail(loginOrEmail).listPage(0, 2);
-        return byEmail.size() == 1 ? Optional.of(toPerson(byEmail.get(0))) : Optional.empty();
-    }
+    Optional<Person> personByLoginOrEmail(String loginOrEmail);
 
     /** The one account with this e-mail address, if there is exactly one. */
-    public Optional<Person> personByEmail(String email) {
-        List<User> byEmail = identity.createUserQuery().userEmail(email.trim().toLowerCase(java.util.Locale.ROOT))
-                .listPage(0, 2);
-        return byEmail.size() == 1 ? Optional.of(toPerson(byEmail.get(0))) : Optional.empty();
-    }
+    Optional<Person> personByEmail(String email);
 
-    public boolean emailTaken(String email) {
-        return identity.createUserQuery().userEmail(email).count() > 0;
-    }
+    boolean emailTaken(String email);
 
     /** A login not yet taken, from the part of the e-mail address before the @ ("olena", "olena2", ...). */
-    public String freeUserId(String email) {
-        String base = email.substring(0, email.indexOf('@')).toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9._-]", "").replaceAll("^[^a-z0-9]+", "");
-        if (base.length() < 2) {
-            base = "member" + base;
-        }
-        String candidate = base;
-        for (int i = 2; personExists(candidate); i++) {
-            candidate = base + i;
-        }
-        return candidate;
-    }
+    String freeUserId(String email);
 
     /**
      * Creates an account; with a null password it has none (and nobody signs in to it) until the person sets one from
      * an invitation link.
      */
-    public void createPerson(String userId, String firstName, String lastName, String email, String language,
-                             String password) {
-        User user = identity.newUser(userId);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setEmail(email);
-        if (password != null) {
-            user.setPassword(password);
-        }
-        identity.saveUser(user);
-        identity.setUserInfo(userId, LANGUAGE, language);
-    }
+    void createPerson(String userId, String firstName, String lastName, String email, String language,
+                      String password);
 
-    public void setPassword(String userId, String password) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        user.setPassword(password);
-        identity.saveUser(user);
-    }
+    void setPassword(String userId, String password);
 
-    public void grant(String userId, String clusterId, Role role) {
-        if (identity.createTenantQuery().userMember(userId).tenantId(clusterId).count() == 0) {
-            identity.createTenantUserMembership(clusterId, userId);
-        }
-        String groupId = role.groupOf(clusterId);
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-            identity.createMembership(userId, groupId);
-        }
-    }
+    void grant(String userId, String clusterId, Role role);
 
     /** A role in a cluster for an account created in this transaction, which is in no cluster or group yet. */
-    public void grantNewcomer(String userId, String clusterId, Role role) {
-        identity.createTenantUserMembership(clusterId, userId);
-        identity.createMembership(userId, role.groupOf(clusterId));
-    }
+    void grantNewcomer(String userId, String clusterId, Role role);
 
     /** Takes a role in a cluster from a person; they stay in the cluster with whatever other roles they hold. */
-    public void revoke(String userId, String clusterId, Role role) {
-        String groupId = role.groupOf(clusterId);
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
-            identity.deleteMembership(userId, groupId);
-        }
-    }
+    void revoke(String userId, String clusterId, Role role);
 
     /** Adds a person to a cluster's group that a role brings ({@code <cluster>-<rights>}), creating it if new. */
-    public void joinRightsGroup(String userId, String clusterId, String rights) {
-        String groupId = clusterId + "-" + rights;
-        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-            Group group = identity.newGroup(groupId);
-            group.setName(clusterName(clusterId) + " · " + rights);
-            group.setType("ROLE_RIGHTS");
-            identity.saveGroup(group);
-            identity.createTenantGroupMembership(clusterId, groupId);
-        }
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-            identity.createMembership(userId, groupId);
-        }
-    }
+    void joinRightsGroup(String userId, String clusterId, String rights);
 
-    public void leaveRightsGroup(String userId, String clusterId, String rights) {
-        String groupId = clusterId + "-" + rights;
-        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
-            identity.deleteMembership(userId, groupId);
-        }
-    }
+    void leaveRightsGroup(String userId, String clusterId, String rights);
 
-    public void makeAdministrator(String userId) {
-        if (identity.createGroupQuery().groupId(Role.ADMIN_GROUP).count() == 0) {
-            Group admins = identity.newGroup(Role.ADMIN_GROUP);
-            admins.setName("Administrators");
-            admins.setType("SYSTEM");
-            identity.saveGroup(admins);
-        }
-        identity.createMembership(userId, Role.ADMIN_GROUP);
-    }
+    void makeAdministrator(String userId);
 
-    public Optional<Person> person(String userId) {
-        if (userId == null) {
-            return Optional.empty();
-        }
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        return Optional.ofNullable(user).map(this::toPerson);
-    }
+    Optional<Person> person(String userId);
 
     /** The person's name as the app shows it, or the user id of an account that is gone; one statement. */
-    public String displayName(String userId) {
-        if (userId == null) {
-            return null;
-        }
-        return jdbc.sql("select first_, last_ from act_id_user where id_ = ?").param(userId)
-                .query((rs, n) -> new Person(userId, rs.getString("first_"), rs.getString("last_"), null, null)
-                        .displayName())
-                .optional().orElse(userId);
-    }
+    String displayName(String userId);
 
     /** Everyone holding a role in a cluster, for mail to a group. */
-    public List<Person> peopleInGroup(String groupId) {
-        return withLanguages(identity.createUserQuery().memberOfGroup(groupId).orderByUserLastName().asc()
-                .unlimitedList());
-    }
+    List<Person> peopleInGroup(String groupId);
 
-    public List<Person> peopleWithRole(String clusterId, Role role) {
-        return peopleInGroup(role.groupOf(clusterId));
-    }
+    List<Person> peopleWithRole(String clusterId, Role role);
 
     /** Everyone belonging to a cluster, whatever the role, by name. */
-    public List<Person> peopleOfCluster(String clusterId) {
-        return withLanguages(identity.createUserQuery().memberOfTenant(clusterId).unlimitedList()).stream()
-                .sorted(Comparator.comparing(Person::displayName))
-                .toList();
-    }
+    List<Person> peopleOfCluster(String clusterId);
 
     /**
      * The people who work a cluster's processes: its coordinators and board, by name, each once, in one statement.
      * Tasks are delegated among them; the cluster's member contacts (hundreds in a large cluster) are not offered.
      */
-    public List<Person> staffOf(String clusterId) {
-        return jdbc.sql("""
-                select distinct u.id_, u.first_, u.last_, u.email_, coalesce(i.value_, 'uk') as language
-                from act_id_membership m
-                join act_id_user u on u.id_ = m.user_id_
-                left join act_id_info i on i.user_id_ = u.id_ and i.key_ = :key and i.parent_id_ is null
-                where m.group_id_ in (:groups)""")
-                .param("key", LANGUAGE)
-                .param("groups", Stream.of(Role.COORDINATOR, Role.CHAIR, Role.BOARD).map(r -> r.groupOf(clusterId)).toList())
-                .query((rs, n) -> new Person(rs.getString("id_"), rs.getString("first_"), rs.getString("last_"),
-                        rs.getString("email_"), rs.getString("language")))
-                .list().stream().sorted(Comparator.comparing(Person::displayName)).toList();
-    }
+    List<Person> staffOf(String clusterId);
 
     /** A person's roles in each cluster they belong to. */
-    public Map<String, Set<Role>> rolesOf(String userId) {
-        Map<String, Set<Role>> roles = new LinkedHashMap<>();
-        for (Tenant tenant : identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).unlimitedList()) {
-            roles.put(tenant.getId(), EnumSet.noneOf(Role.class));
-        }
-        for (Group group : identity.createGroupQuery().groupMember(userId).unlimitedList()) {
-            for (String clusterId : roles.keySet()) {
-                Role role = Role.ofGroup(group.getId(), clusterId);
-                if (role != null) {
-                    roles.get(clusterId).add(role);
-                }
-            }
-        }
-        return roles;
-    }
-
-    /** A person with their groups and their roles per cluster, as they are now. */
-    public record Access(Person person, List<String> groupIds, Map<String, Set<Role>> roles) {
-    }
+    Map<String, Set<Role>> rolesOf(String userId);
 
     /**
      * Who a person is and what they may do, read in one statement: the account, its language, its groups and the
      * clusters it belongs to directly or through a group. Empty when the account is gone.
      */
-    public Optional<Access> access(String userId) {
-        return jdbc.sql("""
-                select u.id_, u.first_, u.last_, u.email_,
-                    (select i.value_ from act_id_info i where i.user_id_ = u.id_ and i.key_ = :key
-                        and i.parent_id_ is null limit 1) as language,
-                    array(select m.group_id_ from act_id_membership m where m.user_id_ = u.id_ order by 1) as groups,
-                    array(select t.tenant_id_ from act_id_tenant_member t where t.user_id_ = u.id_
-                          union
-                          select t.tenant_id_ from act_id_tenant_member t
-                          join act_id_membership m on m.group_id_ = t.group_id_ where m.user_id_ = u.id_
-                          order by 1) as tenants
-                from act_id_user u where u.id_ = :id""")
-                .param("key", LANGUAGE).param("id", userId)
-                .query((rs, n) -> {
-                    List<String> groups = List.of((String[]) rs.getArray("groups").getArray());
-                    Map<String, Set<Role>> roles = new LinkedHashMap<>();
-                    for (String clusterId : (String[]) rs.getArray("tenants").getArray()) {
-                        Set<Role> held = EnumSet.noneOf(Role.class);
-                        groups.stream().map(g -> Role.ofGroup(g, clusterId)).filter(java.util.Objects::nonNull)
-                                .forEach(held::add);
-                        roles.put(clusterId, held);
-                    }
-                    String language = rs.getString("language");
-                    return new Access(new Person(rs.getString("id_"), rs.getString("first_"), rs.getString("last_"),
-                            rs.getString("email_"), language == null ? "uk" : language), groups, roles);
-                })
-                .optional();
-    }
+    Optional<Access> access(String userId);
 
-    public List<String> groupsOf(String userId) {
-        List<String> ids = new ArrayList<>();
-        for (Group group : identity.createGroupQuery().groupMember(userId).unlimitedList()) {
-            ids.add(group.getId());
-        }
-        return ids;
-    }
+    List<String> groupsOf(String userId);
 
-    public boolean hasInfo(String userId, String key) {
-        return identity.getUserInfo(userId, key) != null;
-    }
+    boolean hasInfo(String userId, String key);
 
-    public void setInfo(String userId, String key, String value) {
-        identity.setUserInfo(userId, key, value);
-    }
+    void setInfo(String userId, String key, String value);
 
-    public boolean checkPassword(String userId, String password) {
-        boolean hasPassword = jdbc.sql("select count(*) from act_id_user where id_ = ? and pwd_ is not null")
-                .param(userId).query(Long.class).single() > 0;
-        return hasPassword && identity.checkPassword(userId, password);
-    }
+    boolean checkPassword(String userId, String password);
 
     /** Whether the account's password is stored with another hash than the engine's current one (an older one). */
-    public boolean passwordHashedWithOtherThan(String userId, String algorithm) {
-        return jdbc.sql("select pwd_ from act_id_user where id_ = ?").param(userId).query(String.class).optional()
-                .map(hash -> !hash.startsWith("{" + algorithm + "}")).orElse(false);
-    }
-
-    /** The people with the language each reads, asked for all of them at once rather than one by one. */
-    private List<Person> withLanguages(List<User> users) {
-        if (users.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> languages = new HashMap<>();
-        jdbc.sql("select user_id_, value_ from act_id_info where key_ = :key and user_id_ in (:ids)")
-                .param("key", LANGUAGE).param("ids", users.stream().map(User::getId).toList())
-                .query((rs, n) -> languages.put(rs.getString("user_id_"), rs.getString("value_"))).list();
-        return users.stream().map(u -> new Person(u.getId(), u.getFirstName(), u.getLastName(), u.getEmail(),
-                languages.getOrDefault(u.getId(), "uk"))).toList();
-    }
-
-    private Person toPerson(User user) {
-        String language = identity.getUserInfo(user.getId(), LANGUAGE);
-        return new Person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
-                language == null ? "uk" : language);
-    }
+    boolean passwordHashedWithOtherThan(String userId, String algorithm);
 }

@@ -1,7 +1,5 @@
 package ua.clusterflow.cluster;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
@@ -9,6 +7,7 @@ import org.iban4j.InvalidCheckDigitException;
 import org.iban4j.UnsupportedCountryException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ua.clusterflow.base.FieldErrors;
 
 /** Where a cluster's members pay their fees: the payee, its EDRPOU code and IBAN, named on every invoice. */
 @Repository
@@ -36,18 +35,18 @@ public class PaymentDetails {
     }
 
     /** The problems of typed details by field, as message keys; none means {@link #normalised} can be saved. */
-    public static Map<String, String> problems(String payee, String payeeCode, String iban) {
-        Map<String, String> problems = new LinkedHashMap<>();
+    public static FieldErrors problems(String payee, String payeeCode, String iban) {
+        FieldErrors problems = new FieldErrors();
         if (payee == null || payee.isBlank() || payee.length() > 200) {
-            problems.put("payee", "error.required");
+            problems.reject("payee", "error.required");
         }
         if (!Edrpou.isValid(Edrpou.normalise(payeeCode))) {
-            problems.put("payeeCode", "error.edrpou");
+            problems.reject("payeeCode", "error.edrpou");
         }
         try {
             IbanUtil.validate(normalIban(iban));
         } catch (IbanFormatException | InvalidCheckDigitException | UnsupportedCountryException e) {
-            problems.put("iban", "records.error.iban");
+            problems.reject("iban", "records.error.iban");
         }
         return problems;
     }

@@ -5,8 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.Role;
@@ -25,15 +23,11 @@ public class StaffService {
     public record StaffMember(Person person, Set<Role> roles, long openTasks) {
     }
 
-    /** An open task as the hand-over lists it. */
-    public record OpenTask(String id, String name, java.util.Date created, java.util.Date due) {
-    }
-
     private final ClusterDirectory directory;
     private final ClusterAdminService admin;
-    private final TaskService tasks;
+    private final StaffTasks tasks;
 
-    public StaffService(ClusterDirectory directory, ClusterAdminService admin, TaskService tasks) {
+    public StaffService(ClusterDirectory directory, ClusterAdminService admin, StaffTasks tasks) {
         this.directory = directory;
         this.admin = admin;
         this.tasks = tasks;
@@ -45,8 +39,7 @@ public class StaffService {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             roles.addAll(directory.rolesOf(person.id()).getOrDefault(clusterId, Set.of()));
             roles.retainAll(STAFF_ROLES);
-            staff.add(new StaffMember(person, roles, tasks.createTaskQuery().tenantIdIn(clusterId)
-                    .taskAssignee(person.id()).count()));
+            staff.add(new StaffMember(person, roles, tasks.count(clusterId, person.id())));
         }
         return staff;
     }
@@ -85,10 +78,8 @@ public class StaffService {
         return true;
     }
 
-    public List<OpenTask> openTasks(String clusterId, String userId) {
-        return tasks.createTaskQuery().tenantIdIn(clusterId).taskAssignee(userId).orderByTaskCreateTime().asc()
-                .listPage(0, 1000).stream()
-                .map(t -> new OpenTask(t.getId(), t.getName(), t.getCreateTime(), t.getDueDate())).toList();
+    public List<StaffTasks.OpenTask> openTasks(String clusterId, String userId) {
+        return tasks.open(clusterId, userId);
     }
 
     /**
@@ -102,22 +93,11 @@ public class StaffService {
                 || member(clusterId, colleague).isEmpty()) {
             return -1;
         }
-        int handed = 0;
-        // in pages of the engine's largest result
-        for (List<Task> open = page(clusterId, userId); !open.isEmpty(); open = page(clusterId, userId)) {
-            for (Task task : open) {
-                tasks.setAssignee(task.getId(), colleague);
-            }
-            handed += open.size();
-        }
+        int handed = tasks.handOver(clusterId, userId, colleague);
         for (Role role : STAFF_ROLES) {
             directory.revoke(userId, clusterId, role);
         }
         return handed;
-    }
-
-    private List<Task> page(String clusterId, String userId) {
-        return tasks.createTaskQuery().tenantIdIn(clusterId).taskAssignee(userId).listPage(0, 1000);
     }
 
     private boolean lastCoordinator(String clusterId, String userId) {

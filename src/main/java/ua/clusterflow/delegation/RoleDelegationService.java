@@ -2,12 +2,12 @@ package ua.clusterflow.delegation;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
@@ -47,33 +47,33 @@ public class RoleDelegationService {
     }
 
     /** Field to message key of what is wrong with a proposal; empty when it can go to the nominee. */
-    public Map<String, String> check(Proposal p) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    public FieldErrors check(Proposal p) {
+        FieldErrors errors = new FieldErrors();
         if (registry.role(p.clusterId(), p.roleCode()).isEmpty()) {
-            errors.put("roleCode", "error.option");
+            errors.reject("roleCode", "error.option");
         }
         if (p.nominee() == null || directory.peopleOfCluster(p.clusterId()).stream()
                 .noneMatch(person -> person.id().equals(p.nominee()))) {
-            errors.put("nominee", "role.error.nominee");
+            errors.reject("nominee", "role.error.nominee");
         }
         if (blank(p.responsibilities())) {
-            errors.put("responsibilities", "error.required");
+            errors.reject("responsibilities", "error.required");
         }
         if (blank(p.expectedResults())) {
-            errors.put("expectedResults", "error.required");
+            errors.reject("expectedResults", "error.required");
         }
         if (p.hoursPerMonth() == null || p.hoursPerMonth() < 1 || p.hoursPerMonth() > 200) {
-            errors.put("hoursPerMonth", "role.error.hours");
+            errors.reject("hoursPerMonth", "role.error.hours");
         }
         if (p.termStart() == null) {
-            errors.put("termStart", "error.date");
+            errors.reject("termStart", "error.date");
         }
         if (p.termEnd() == null) {
-            errors.put("termEnd", "error.date");
+            errors.reject("termEnd", "error.date");
         } else if (p.termStart() != null && !p.termEnd().isAfter(p.termStart())) {
-            errors.put("termEnd", "role.error.termEnd");
+            errors.reject("termEnd", "role.error.termEnd");
         } else if (!p.termEnd().isAfter(AppClock.today())) {
-            errors.put("termEnd", "role.error.termEnd");
+            errors.reject("termEnd", "role.error.termEnd");
         }
         return errors;
     }

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +16,7 @@ import org.springframework.stereotype.Component;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.board.Tally;
+import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
@@ -38,6 +37,7 @@ import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.FormSubmission;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /**
  * Demo data for a first look: two clusters with their coordinators, boards and members, and
@@ -57,7 +57,7 @@ public class DemoData {
     private final ClusterDirectory directory;
     private final MemberOrganisationRepository organisations;
     private final OnboardingService onboarding;
-    private final TaskService tasks;
+    private final TaskWorkService work;
     private final GrantService grants;
     private final MeetupService meetups;
     private final MeetupRepository meetupRepository;
@@ -67,7 +67,7 @@ public class DemoData {
     private final Memberships memberships;
 
     public DemoData(@Value("${clusterflow.demo-data:false}") boolean enabled, ClusterDirectory directory, MemberOrganisationRepository organisations,
-                    OnboardingService onboarding, TaskService tasks, GrantService grants, MeetupService meetups,
+                    OnboardingService onboarding, TaskWorkService work, GrantService grants, MeetupService meetups,
                     MeetupRepository meetupRepository, ClusterRecords records, MembershipService membership,
                     Memberships memberships) {
         this.membership = membership;
@@ -80,7 +80,7 @@ public class DemoData {
         this.directory = directory;
         this.organisations = organisations;
         this.onboarding = onboarding;
-        this.tasks = tasks;
+        this.work = work;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -205,10 +205,7 @@ public class DemoData {
     }
 
     private void completeTask(String businessKey, String taskKey, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
-                .singleResult();
-        tasks.claim(task.getId(), "olena");
-        tasks.complete(task.getId(), variables);
+        work.completeStep(businessKey, taskKey, "olena", variables);
     }
 
     private static GrantForm grantForm(GrantApplication current, String programme, String title, String budget,
@@ -296,21 +293,14 @@ public class DemoData {
     }
 
     private void complete(OnboardingApplication application, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(application.reference()).singleResult();
-        tasks.claim(task.getId(), "olena");
-        tasks.complete(task.getId(), variables);
+        work.completeStep(application.reference(), null, "olena", variables);
     }
 
     private void vote(OnboardingApplication application, String voter, String choice, String comment) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(application.reference()).taskAssignee(voter)
-                .singleResult();
-        if (task == null) {
-            return;
-        }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("vote", choice);
-        variables.put("voteComment", comment);
-        tasks.complete(task.getId(), variables);
+        variables.put(BoardVoteProcess.VOTE.name(), choice);
+        variables.put(BoardVoteProcess.VOTE_COMMENT.name(), comment);
+        work.completeStep(application.reference(), BoardVoteProcess.TASK_CAST_VOTE, voter, variables);
     }
 
     private static String edrpou(String first7) {

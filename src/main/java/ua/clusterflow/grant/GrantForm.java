@@ -3,11 +3,11 @@ package ua.clusterflow.grant;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.cluster.Countries;
 
 /**
@@ -34,7 +34,7 @@ public class GrantForm {
     private String coFinancing = "";
     private int version;
     private List<PartnerRow> partners = new ArrayList<>();
-    private final Map<String, String> errors = new LinkedHashMap<>();
+    private FieldErrors errors = new FieldErrors();
 
     public static GrantForm of(GrantApplication a) {
         GrantForm form = new GrantForm();
@@ -76,38 +76,38 @@ public class GrantForm {
 
     /** Checks what was typed; with {@code complete}, every required field must be there too. */
     public boolean check(boolean complete) {
-        errors.clear();
+        errors = new FieldErrors();
         if (!programme.isEmpty() && !PROGRAMMES.contains(programme)) {
-            errors.put("programme", "error.option");
+            errors.reject("programme", "error.option");
         }
         LocalDate deadline = deadline();
         if (!callDeadline.isEmpty() && deadline == null) {
-            errors.put("callDeadline", "error.date");
+            errors.reject("callDeadline", "error.date");
         } else if (deadline != null && !deadline.isAfter(AppClock.today())) {
-            errors.put("callDeadline", "grant.error.deadlinePast");
+            errors.reject("callDeadline", "grant.error.deadlinePast");
         }
         if (title.length() > 300) {
-            errors.put("title", "grant.error.tooLong");
+            errors.reject("title", "grant.error.tooLong");
         }
         if (summary.length() > 8000) {
-            errors.put("summary", "grant.error.tooLong");
+            errors.reject("summary", "grant.error.tooLong");
         }
         checkAmount("requestedBudget", requestedBudget, true);
         checkAmount("coFinancing", coFinancing, false);
         for (int i = 0; i < partners.size(); i++) {
             PartnerRow row = partners.get(i);
             if (blank(row.name())) {
-                errors.put("partner" + i, "grant.error.partnerName");
+                errors.reject("partner" + i, "grant.error.partnerName");
             } else if (!Countries.known(row.country())) {
-                errors.put("partner" + i, "grant.error.country");
+                errors.reject("partner" + i, "grant.error.country");
             } else if (blank(row.role())) {
-                errors.put("partner" + i, "grant.error.partnerRole");
+                errors.reject("partner" + i, "grant.error.partnerRole");
             }
         }
         if (complete) {
             for (String field : List.of("programme", "callId", "callDeadline", "title", "summary", "requestedBudget")) {
                 if (value(field).isEmpty()) {
-                    errors.putIfAbsent(field, "error.required");
+                    errors.reject(field, "error.required");
                 }
             }
         }
@@ -120,9 +120,9 @@ public class GrantForm {
         }
         BigDecimal amount = amount(typed);
         if (amount == null) {
-            errors.put(field, "error.number");
+            errors.reject(field, "error.number");
         } else if (positive ? amount.signum() <= 0 : amount.signum() < 0) {
-            errors.put(field, positive ? "grant.error.positive" : "grant.error.notNegative");
+            errors.reject(field, positive ? "grant.error.positive" : "grant.error.notNegative");
         }
     }
 
@@ -165,11 +165,11 @@ public class GrantForm {
         }
     }
 
-    public void reject(String field, String code) {
-        errors.put(field, code);
+    public void reject(String field, String code, Object... args) {
+        errors.reject(field, code, args);
     }
 
-    public Map<String, String> errors() {
+    public FieldErrors errors() {
         return errors;
     }
 

@@ -7,7 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
-import ua.clusterflow.cluster.MembershipFee;
+import ua.clusterflow.cluster.engine.MembershipFee;
 import ua.clusterflow.membership.process.MembershipProcess;
 import ua.clusterflow.tasklist.CaseDetails;
 import ua.clusterflow.tasklist.CaseRepository;

@@ -20,6 +20,6 @@ public record OnboardingApplication(Long id, String reference, String clusterId,
     }
 
     public static String feeCategoryKey(String category) {
-        return ua.clusterflow.cluster.MembershipFee.categoryKey(category);
+        return ua.clusterflow.cluster.engine.MembershipFee.categoryKey(category);
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.thymeleaf.context.LazyContextVariable;
 import ua.clusterflow.base.CurrentUser;
-import ua.clusterflow.tasklist.TaskListService;
+import ua.clusterflow.base.FieldErrors;
+import ua.clusterflow.tasklist.engine.TaskListService;
 
 /** What every page's navigation shows: who is signed in, how many tasks wait for them, and failed steps. */
 @ControllerAdvice
@@ -21,6 +22,12 @@ public class GlobalModel {
     public GlobalModel(TaskListService taskList, Incidents incidents) {
         this.taskList = taskList;
         this.incidents = incidents;
+    }
+
+    /** None until a form's handler finds some, so that every page shows its fields' errors through one fragment. */
+    @ModelAttribute("errors")
+    public FieldErrors errors() {
+        return new FieldErrors();
     }
 
     @ModelAttribute("me")

@@ -13,7 +13,7 @@ public record Delegation(String delegatedBy, String note, String returnedBy, Map
     public static final String DELEGATED_BY = "delegatedBy";
     public static final String NOTE = "delegationNote";
     public static final String RETURNED_BY = "delegationReturnedBy";
-    static final Set<String> OWN_VARIABLES = Set.of(DELEGATED_BY, NOTE, RETURNED_BY);
+    public static final Set<String> OWN_VARIABLES = Set.of(DELEGATED_BY, NOTE, RETURNED_BY);
 
     public boolean returned() {
         return returnedBy != null;

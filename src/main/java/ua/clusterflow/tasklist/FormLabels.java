@@ -3,6 +3,7 @@ package ua.clusterflow.tasklist;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.FieldErrors;
 
 /**
  * Texts of a form in the reader's language: a form's JSON carries the Ukrainian labels, and
@@ -50,7 +51,7 @@ public class FormLabels {
         return String.join("; ", parts);
     }
 
-    public String error(FormSubmission.FieldError error) {
+    public String error(FieldErrors.Problem error) {
         return error == null ? null
                 : messages.getMessage(error.code(), error.args(), error.code(), LocaleContextHolder.getLocale());
     }

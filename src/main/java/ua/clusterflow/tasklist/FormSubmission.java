@@ -3,12 +3,10 @@ package ua.clusterflow.tasklist;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ua.clusterflow.base.FieldErrors;
 
 /** What a person sent through a form: as typed (to show again), as typed values, and the errors found. */
 public class FormSubmission {
-
-    public record FieldError(String code, Object[] args) {
-    }
 
     public record Upload(String fileName, String contentType, byte[] content) {
     }
@@ -16,7 +14,7 @@ public class FormSubmission {
     private final Map<String, List<String>> raw = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Upload> uploads = new LinkedHashMap<>();
-    private final Map<String, FieldError> errors = new LinkedHashMap<>();
+    private final FieldErrors errors = new FieldErrors();
 
     public static FormSubmission empty() {
         return new FormSubmission();
@@ -54,14 +52,19 @@ public class FormSubmission {
     }
 
     public void reject(String key, String code, Object... args) {
-        errors.putIfAbsent(key, new FieldError(code, args));
+        errors.reject(key, code, args);
     }
 
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
-    public Map<String, FieldError> errors() {
+    public Map<String, FieldErrors.Problem> errors() {
+        return errors.asMap();
+    }
+
+    /** The errors for the page, which shows each beside its field. */
+    public FieldErrors fieldErrors() {
         return errors;
     }
 
@@ -93,7 +96,7 @@ public class FormSubmission {
         return raw.getOrDefault(key, List.of()).contains(value);
     }
 
-    public FieldError error(String key) {
-        return errors.get(key);
+    public FieldErrors.Problem error(String key) {
+        return errors.problem(key);
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.tasklist.FormSubmission;
-import ua.clusterflow.tasklist.TaskWorkService;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /** The shared board vote ({@code board-vote.bpmn}, process BoardVote) on its own: every way a vote closes. */
 class BoardVoteProcessTest extends IntegrationTest {

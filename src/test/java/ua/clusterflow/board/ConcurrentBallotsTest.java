@@ -16,7 +16,7 @@ import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.TaskProblem;
-import ua.clusterflow.tasklist.TaskWorkService;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /**
  * The whole board votes in the same moment, through the same path as the ballot form: every ballot either counts

@@ -69,6 +69,15 @@ class DirectoryControllerTests extends IntegrationTest {
         MemberOrganisation own = organisations.find(organisations.idsForContact("bohdan").get(0)).orElseThrow();
         assertThat(own.sectors()).isEqualTo("machinebuilding,it");
         assertThat(own.headcount()).isEqualTo(950);
+        // the form shows what is stored, and checks what the application form checks: a region of 100 characters at most
+        mvc.perform(get("/profile").with(as("bohdan")))
+                .andExpect(content().string(containsString("value=\"950\"")))
+                .andExpect(content().string(containsString("value=\"it\" checked")));
+        mvc.perform(post("/profile").with(as("bohdan")).with(csrf()).param("sectors", "it")
+                        .param("headcount", "950").param("region", "З".repeat(101)).param("offers", "Металообробка")
+                        .param("needs", "Цифрові двійники"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-region\"")));
         mvc.perform(get("/profile").with(as("olena"))).andExpect(status().isNotFound());
     }
 

@@ -24,8 +24,8 @@ import ua.clusterflow.grant.GrantForm;
 import ua.clusterflow.grant.GrantService;
 import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.tasklist.FormSubmission;
-import ua.clusterflow.tasklist.TaskListService;
-import ua.clusterflow.tasklist.TaskWorkService;
+import ua.clusterflow.tasklist.engine.TaskListService;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /** Every path of {@code board-role-delegation.bpmn} (process BoardRoleDelegation), and the rights that follow the registry. */
 class DelegationProcessTest extends IntegrationTest {

@@ -219,7 +219,7 @@ class GrantControllerTests extends IntegrationTest {
     }
 
     @Autowired ua.clusterflow.tasklist.FormValidator validator;
-    @Autowired ua.clusterflow.tasklist.FormDefinitions formDefinitions;
+    @Autowired ua.clusterflow.tasklist.engine.FormDefinitions formDefinitions;
 
     private MockMultipartHttpServletRequestBuilder form(String reference, int version, String action, String... overrides) {
         return GrantForms.form(reference, version, action, as("nadia"), overrides);

@@ -31,7 +31,7 @@ class MeetupControllerTests extends IntegrationTest {
     @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
     @Autowired ua.clusterflow.tasklist.FormValidator validator;
-    @Autowired ua.clusterflow.tasklist.FormDefinitions formDefinitions;
+    @Autowired ua.clusterflow.tasklist.engine.FormDefinitions formDefinitions;
     @Autowired ua.clusterflow.cluster.ClusterDirectory directory;
 
     @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.cluster.MembershipFee;
+import ua.clusterflow.cluster.engine.MembershipFee;
 
 /** Each row of {@code bpmn/membership-fee.dmn}, as deployed in the engine. */
 class MembershipFeeDecisionTest extends IntegrationTest {

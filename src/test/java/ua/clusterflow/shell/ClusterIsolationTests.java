@@ -22,7 +22,7 @@ import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.TaskProblem;
-import ua.clusterflow.tasklist.TaskWorkService;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /** A cluster's people see only their own cluster: by list, by URL, and through the engine's REST API. */
 class ClusterIsolationTests extends IntegrationTest {

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.grant.GrantForms;
 import ua.clusterflow.grant.process.GrantProcess;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /**
  * A member organisation keeps at most its quota of documents across all its cases: an upload past it, through the case

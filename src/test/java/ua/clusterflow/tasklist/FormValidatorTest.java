@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
+import ua.clusterflow.tasklist.engine.FormDefinitions;
 
 /** The one form renderer's server-side checks, on the project's own form definitions. */
 class FormValidatorTest {

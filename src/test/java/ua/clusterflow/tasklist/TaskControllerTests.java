@@ -24,6 +24,8 @@ import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
+import ua.clusterflow.tasklist.engine.TaskListService;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /** The task list and task page as coordinators use them: claiming, completing, conflicts, delegation. */
 class TaskControllerTests extends IntegrationTest {

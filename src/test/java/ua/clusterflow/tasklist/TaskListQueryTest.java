@@ -18,6 +18,7 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
+import ua.clusterflow.tasklist.engine.TaskListService;
 
 /**
  * The task list answers exactly what the engine's own task query answers for the same person and filter, in the same

@@ -12,12 +12,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.board.BallotRepository;
-import ua.clusterflow.board.BoardVotes;
 import ua.clusterflow.board.Tally;
+import ua.clusterflow.board.process.BoardVotes;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
-import ua.clusterflow.tasklist.CaseService;
+import ua.clusterflow.tasklist.engine.CaseService;
 
 /**
  * The board's page: the votes open now, my ballots, and the decisions taken. A vote's tally is

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.Cluster;
 import ua.clusterflow.cluster.ClusterAdminService.NewPerson;
@@ -36,7 +37,7 @@ public class ClusterAdminController {
 
     @GetMapping("/admin/clusters")
     public String initClusterForm(Model model) {
-        return clusters(model, Map.of(), Map.of());
+        return clusters(model, new FieldErrors(), Map.of());
     }
 
     @PostMapping("/admin/clusters")
@@ -44,7 +45,7 @@ public class ClusterAdminController {
                                      @RequestParam(defaultValue = "") String name, Model model,
                                      HttpServletResponse response, RedirectAttributes redirect) {
         String clusterId = id.trim().toLowerCase();
-        Map<String, String> errors = admin.checkCluster(clusterId, name);
+        FieldErrors errors = admin.checkCluster(clusterId, name);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return clusters(model, errors, Map.of("id", id, "name", name));
@@ -56,7 +57,7 @@ public class ClusterAdminController {
 
     @GetMapping("/admin/clusters/{clusterId}")
     public String initPersonForm(@PathVariable String clusterId, Model model) {
-        return people(cluster(clusterId), model, Map.of(), Map.of(), Set.of());
+        return people(cluster(clusterId), model, new FieldErrors(), Map.of(), Set.of());
     }
 
     @PostMapping("/admin/clusters/{clusterId}/people")
@@ -74,7 +75,7 @@ public class ClusterAdminController {
                     .forEach(r -> chosen.add(Role.valueOf(r)));
         }
         NewPerson person = new NewPerson(userId.trim().toLowerCase(), firstName, lastName, email, language, chosen);
-        Map<String, String> errors = admin.checkPerson(person);
+        FieldErrors errors = admin.checkPerson(person);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             Map<String, String> typed = new LinkedHashMap<>();
@@ -90,14 +91,14 @@ public class ClusterAdminController {
         return "redirect:/admin/clusters/" + cluster.id();
     }
 
-    private String clusters(Model model, Map<String, String> errors, Map<String, String> typed) {
+    private String clusters(Model model, FieldErrors errors, Map<String, String> typed) {
         model.addAttribute("clusters", directory.clusters());
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
         return "cluster/clusters";
     }
 
-    private String people(Cluster cluster, Model model, Map<String, String> errors, Map<String, String> typed,
+    private String people(Cluster cluster, Model model, FieldErrors errors, Map<String, String> typed,
                           Set<Role> chosen) {
         Map<Person, Set<Role>> people = new LinkedHashMap<>();
         for (Person person : directory.peopleOfCluster(cluster.id())) {

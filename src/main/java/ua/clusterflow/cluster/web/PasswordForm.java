@@ -1,6 +1,7 @@
 package ua.clusterflow.cluster.web;
 
 import org.springframework.ui.Model;
+import ua.clusterflow.base.FieldErrors;
 
 /** The one form where a person chooses a password (from an invitation or a reset link), and its rules. */
 final class PasswordForm {
@@ -25,8 +26,11 @@ final class PasswordForm {
     static String show(Model model, String userId, String action, String error) {
         model.addAttribute("userId", userId);
         model.addAttribute("action", action);
-        model.addAttribute("passwordError", "invitation.password.mismatch".equals(error) ? null : error);
-        model.addAttribute("repeatError", "invitation.password.mismatch".equals(error) ? error : null);
+        FieldErrors errors = new FieldErrors();
+        if (error != null) {
+            errors.reject("invitation.password.mismatch".equals(error) ? "repeat" : "password", error);
+        }
+        model.addAttribute("errors", errors);
         return "cluster/invitation";
     }
 }

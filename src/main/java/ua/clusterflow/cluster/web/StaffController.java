@@ -2,7 +2,6 @@ package ua.clusterflow.cluster.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -39,7 +39,7 @@ public class StaffController {
     @GetMapping("/staff")
     public String initInviteForm(@AuthenticationPrincipal CurrentUser user,
                                  @RequestParam(defaultValue = "") String cluster, Model model) {
-        return page(user.clusterAsCoordinator(cluster), model, Map.of(), Map.of(), EnumSet.noneOf(Role.class));
+        return page(user.clusterAsCoordinator(cluster), model, new FieldErrors(), Map.of(), EnumSet.noneOf(Role.class));
     }
 
     @PostMapping("/staff")
@@ -53,9 +53,9 @@ public class StaffController {
                                     HttpServletResponse response, RedirectAttributes redirect) {
         String clusterId = user.clusterAsCoordinator(cluster);
         Set<Role> chosen = roles(roles);
-        Map<String, String> errors = new LinkedHashMap<>(admin.checkContact(firstName, lastName, email));
+        FieldErrors errors = new FieldErrors().addAll(admin.checkContact(firstName, lastName, email));
         if (chosen.isEmpty()) {
-            errors.put("roles", "admin.person.roles.required");
+            errors.reject("roles", "admin.person.roles.required");
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -112,11 +112,11 @@ public class StaffController {
         model.addAttribute("tasks", staff.openTasks(clusterId, userId));
         model.addAttribute("colleagues", staff.staff(clusterId).stream()
                 .filter(s -> !s.person().id().equals(userId)).toList());
-        model.addAttribute("leaveError", error);
+        model.addAttribute("errors", error == null ? new FieldErrors() : new FieldErrors().reject("colleague", error));
         return "cluster/staff-leave";
     }
 
-    private String page(String clusterId, Model model, Map<String, String> errors, Map<String, String> typed,
+    private String page(String clusterId, Model model, FieldErrors errors, Map<String, String> typed,
                         Set<Role> chosen) {
         model.addAttribute("clusterId", clusterId);
         model.addAttribute("clusterName", directory.clusterName(clusterId));

@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Countries;
@@ -50,7 +51,7 @@ public class RecordsController {
     public String records(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String cluster,
                           Locale locale, Model model) {
         String clusterId = coordinated(user, cluster);
-        return show(user, clusterId, Map.of(), Map.of(), locale, model);
+        return show(user, clusterId, Map.of(), new FieldErrors(), locale, model);
     }
 
     @PostMapping("/dashboard/records/export")
@@ -61,13 +62,13 @@ public class RecordsController {
                                @RequestParam(defaultValue = "") String participants, Locale locale, Model model,
                                HttpServletResponse response, RedirectAttributes redirect) {
         String clusterId = coordinated(user, cluster);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         if (!KINDS.contains(kind)) {
-            errors.put("kind", "error.option");
+            errors.reject("kind", "error.option");
         }
         text(errors, "exportTitle", title);
         if (!Countries.known(country)) {
-            errors.put("country", "error.option");
+            errors.reject("country", "error.option");
         }
         LocalDate day = date(errors, "heldOn", heldOn, true);
         Integer people = whole(errors, "participants", participants);
@@ -97,7 +98,7 @@ public class RecordsController {
                               @RequestParam(defaultValue = "false") boolean participates, Locale locale, Model model,
                               HttpServletResponse response, RedirectAttributes redirect) {
         String clusterId = coordinated(user, cluster);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         text(errors, "planTitle", title);
         text(errors, "programme", programme);
         if (!errors.isEmpty()) {
@@ -133,16 +134,16 @@ public class RecordsController {
                               @RequestParam(defaultValue = "-1") int version, Locale locale, Model model,
                               HttpServletResponse response, RedirectAttributes redirect) {
         String clusterId = coordinated(user, cluster);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         LocalDate adopted = date(errors, "strategyAdopted", strategyAdopted, false);
         BigDecimal fte = null;
         try {
             fte = new BigDecimal(staffFte.trim().replace(',', '.'));
             if (fte.signum() < 0 || fte.compareTo(new BigDecimal("99")) > 0) {
-                errors.put("staffFte", "records.outOfRange");
+                errors.reject("staffFte", "records.outOfRange");
             }
         } catch (NumberFormatException e) {
-            errors.put("staffFte", "error.number");
+            errors.reject("staffFte", "error.number");
         }
         Integer groups = whole(errors, "workingGroups", workingGroups);
         Integer allied = whole(errors, "coalitions", coalitions);
@@ -156,11 +157,11 @@ public class RecordsController {
                 redirect.addFlashAttribute("message", "records.saved");
                 return "redirect:/dashboard/records?cluster=" + clusterId;
             } catch (ClusterRecords.ChangedMeanwhile e) {
-                errors.put("profile", "records.changedMeanwhile");
+                errors.reject("profile", "records.changedMeanwhile");
                 typed.remove("version");
             }
         }
-        response.setStatus(errors.containsKey("profile") ? HttpStatus.CONFLICT.value()
+        response.setStatus(errors.has("profile") ? HttpStatus.CONFLICT.value()
                 : HttpStatus.UNPROCESSABLE_ENTITY.value());
         return show(user, clusterId, typed, errors, locale, model);
     }
@@ -174,9 +175,9 @@ public class RecordsController {
                               @RequestParam(defaultValue = "") String bank, Locale locale, Model model,
                               HttpServletResponse response, RedirectAttributes redirect) {
         String clusterId = coordinated(user, cluster);
-        Map<String, String> errors = new LinkedHashMap<>(PaymentDetails.problems(payee, payeeCode, iban));
+        FieldErrors errors = new FieldErrors().addAll(PaymentDetails.problems(payee, payeeCode, iban));
         if (bank.length() > 200) {
-            errors.put("bank", "grant.error.tooLong");
+            errors.reject("bank", "grant.error.tooLong");
         }
         if (errors.isEmpty()) {
             payments.save(clusterId, payee, payeeCode, iban, bank, user.id());
@@ -188,7 +189,7 @@ public class RecordsController {
                 errors, locale, model);
     }
 
-    private String show(CurrentUser user, String clusterId, Map<String, String> typed, Map<String, String> errors,
+    private String show(CurrentUser user, String clusterId, Map<String, String> typed, FieldErrors errors,
                         Locale locale, Model model) {
         Quarter quarter = Quarter.of(AppClock.today());
         ClusterRecords.Profile profile = records.profile(clusterId).orElse(ClusterRecords.Profile.NONE);
@@ -232,38 +233,38 @@ public class RecordsController {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     }
 
-    private static void text(Map<String, String> errors, String field, String value) {
+    private static void text(FieldErrors errors, String field, String value) {
         if (value.isBlank()) {
-            errors.put(field, "error.required");
+            errors.reject(field, "error.required");
         } else if (value.length() > 300) {
-            errors.put(field, "records.tooLong");
+            errors.reject(field, "records.tooLong");
         }
     }
 
-    private static LocalDate date(Map<String, String> errors, String field, String value, boolean required) {
+    private static LocalDate date(FieldErrors errors, String field, String value, boolean required) {
         if (value.isBlank()) {
             if (required) {
-                errors.put(field, "error.required");
+                errors.reject(field, "error.required");
             }
             return null;
         }
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            errors.put(field, "error.date");
+            errors.reject(field, "error.date");
             return null;
         }
     }
 
-    private static Integer whole(Map<String, String> errors, String field, String value) {
+    private static Integer whole(FieldErrors errors, String field, String value) {
         try {
             int n = Integer.parseInt(value.trim());
             if (n < 0 || n > 100_000) {
-                errors.put(field, "records.outOfRange");
+                errors.reject(field, "records.outOfRange");
             }
             return n;
         } catch (NumberFormatException e) {
-            errors.put(field, "error.integer");
+            errors.reject(field, "error.integer");
             return null;
         }
     }

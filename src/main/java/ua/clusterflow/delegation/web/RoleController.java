@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.delegation.BoardRole;
 import ua.clusterflow.delegation.RoleDelegationService;
@@ -67,7 +68,7 @@ public class RoleController {
     public String initProposalForm(@AuthenticationPrincipal CurrentUser user, @RequestParam String cluster,
                                    Model model) {
         requireProposer(user, cluster);
-        return showForm(cluster, Map.of(), Map.of(), model);
+        return showForm(cluster, new FieldErrors(), Map.of(), model);
     }
 
     @PostMapping("/roles/propose")
@@ -78,7 +79,7 @@ public class RoleController {
         RoleDelegationService.Proposal proposal = new RoleDelegationService.Proposal(cluster, typed.get("roleCode"),
                 typed.get("nominee"), typed.get("responsibilities"), typed.get("expectedResults"),
                 number(typed.get("hoursPerMonth")), date(typed.get("termStart")), date(typed.get("termEnd")));
-        Map<String, String> errors = roles.check(proposal);
+        FieldErrors errors = roles.check(proposal);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showForm(cluster, errors, typed, model);
@@ -100,7 +101,7 @@ public class RoleController {
         return "redirect:/cases/" + businessKey;
     }
 
-    private String showForm(String cluster, Map<String, String> errors, Map<String, String> typed, Model model) {
+    private String showForm(String cluster, FieldErrors errors, Map<String, String> typed, Model model) {
         model.addAttribute("clusterId", cluster);
         model.addAttribute("catalogue", registry.catalogue(cluster));
         model.addAttribute("people", directory.peopleOfCluster(cluster));

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,13 +29,13 @@ import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantForm;
 import ua.clusterflow.grant.GrantRepository;
 import ua.clusterflow.grant.GrantService;
-import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FileTypes;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.OpenStep;
 import ua.clusterflow.tasklist.StepNames;
-import ua.clusterflow.tasklist.TaskListService;
+import ua.clusterflow.tasklist.engine.CaseService;
+import ua.clusterflow.tasklist.engine.TaskListService;
 
 /** The member portal for grant applications: my applications, drafts, submission, and the call calendar. */
 @Controller
@@ -122,8 +122,8 @@ public class GrantController {
         GrantService.SaveResult result = service.save(user.id(), reference, form, uploads, submit);
         if (result == GrantService.SaveResult.OVER_QUOTA) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            form.reject("attachments", "grant.error.fileQuota");
-            form.errors().put("attachmentsFile", String.valueOf(quota.quotaMb()));
+            form.reject("attachments", "grant.error.fileQuota", String.valueOf(quota.quotaMb()),
+                    CaseService.MAX_DOCUMENT_MB);
             return showForm(a, form, locale, model);
         }
         if (result == GrantService.SaveResult.STALE) {
@@ -180,15 +180,14 @@ public class GrantController {
             }
             String name = FileTypes.safeName(file.getOriginalFilename());
             if (file.getSize() > CaseService.MAX_DOCUMENT_BYTES) {
-                form.reject("attachments", "grant.error.fileSize");
-                form.errors().put("attachmentsFile", name);
+                form.reject("attachments", "grant.error.fileSize", name, CaseService.MAX_DOCUMENT_MB);
                 continue;
             }
             byte[] content = file.getBytes();
             String problem = FileTypes.problem(name, content, CaseService.DOCUMENT_TYPES, CaseService.MAX_DOCUMENT_BYTES);
             if (problem != null) {
-                form.reject("attachments", "error.file.size".equals(problem) ? "grant.error.fileSize" : "grant.error.fileType");
-                form.errors().put("attachmentsFile", name);
+                form.reject("attachments", "error.file.size".equals(problem) ? "grant.error.fileSize"
+                        : "grant.error.fileType", name, CaseService.MAX_DOCUMENT_MB);
                 continue;
             }
             uploads.add(new FormSubmission.Upload(name, FileTypes.contentType(FileTypes.detect(content)), content));

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantCaseDetails;
@@ -65,11 +66,16 @@ public class ReviewController {
         Integer e = score(excellence);
         Integer i = score(impact);
         Integer m = score(implementation);
-        boolean commentMissing = comment.isBlank() || comment.length() > 4000;
-        if (e == null || i == null || m == null || commentMissing) {
+        FieldErrors errors = new FieldErrors();
+        if (e == null || i == null || m == null) {
+            errors.reject("scores", "grant.review.scoreRequired");
+        }
+        if (comment.isBlank() || comment.length() > 4000) {
+            errors.reject("comment", "error.required");
+        }
+        if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("scoreError", e == null || i == null || m == null);
-            model.addAttribute("commentError", commentMissing);
+            model.addAttribute("errors", errors);
             return show(review, token, excellence, impact, implementation, comment, model);
         }
         service.submitReview(review.id(), e, i, m, comment.trim());

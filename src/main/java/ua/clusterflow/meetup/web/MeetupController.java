@@ -21,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -31,9 +32,9 @@ import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.meetup.MeetupStatus;
 import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.tasklist.FormDefinition;
-import ua.clusterflow.tasklist.FormDefinitions;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
+import ua.clusterflow.tasklist.engine.FormDefinitions;
 import ua.clusterflow.tasklist.web.FormRequests;
 
 /** Meetups: the cluster's list, topic proposals, the public page with registration, and cancellation. */
@@ -154,11 +155,15 @@ public class MeetupController {
                            RedirectAttributes redirect) {
         Meetup meetup = announced(reference);
         Map<String, String> typed = Map.of("name", name, "organisation", organisation, "email", email, "mode", mode);
-        String problem = name.isBlank() || name.length() > 200 ? "name"
-                : !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 200 ? "email" : null;
-        if (problem != null) {
+        FieldErrors errors = new FieldErrors();
+        if (name.isBlank() || name.length() > 200) {
+            errors.reject("name", "error.required");
+        } else if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 200) {
+            errors.reject("email", "error.email");
+        }
+        if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("fieldError", problem);
+            model.addAttribute("errors", errors);
             return showPage(meetup, typed, null, model);
         }
         MeetupRegistrations.RegistrationResult result = registrations.register(reference, name.trim(),

@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.membership.MemberImport;
@@ -128,8 +129,7 @@ public class MemberImportController {
     private String upload(String clusterId, Model model, String error, String errorArg) {
         model.addAttribute("clusterId", clusterId);
         model.addAttribute("clusterName", directory.clusterName(clusterId));
-        model.addAttribute("fileError", error);
-        model.addAttribute("fileErrorArg", errorArg);
+        model.addAttribute("errors", error == null ? new FieldErrors() : new FieldErrors().reject("file", error, errorArg));
         model.addAttribute("fields", MemberSheet.FIELDS);
         model.addAttribute("maxRows", MemberImport.MAX_ROWS);
         return "members/import";

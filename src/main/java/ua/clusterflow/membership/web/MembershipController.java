@@ -25,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -113,7 +114,7 @@ public class MembershipController {
 
     @GetMapping("/members/{id}")
     public String member(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        return show(user, visible(user, id), model, Map.of(), Map.of());
+        return show(user, visible(user, id), model, new FieldErrors(), Map.of());
     }
 
     @PostMapping("/members/{id}/resign")
@@ -124,9 +125,10 @@ public class MembershipController {
         if (!speaksFor(user, org)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        if (reason.isBlank() || reason.length() > 2000) {
+        FieldErrors errors = new FieldErrors().required("reason", reason, 2000);
+        if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return show(user, org, model, Map.of("reason", reason.isBlank() ? "error.required" : "error.maxLength"),
+            return show(user, org, model, errors,
                     Map.of("reason", reason));
         }
         var ends = membership.resign(id, reason.trim(), user.id());
@@ -142,9 +144,10 @@ public class MembershipController {
         if (!user.worksCasesOf(org.clusterId())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        if (grounds.isBlank() || grounds.length() > 2000) {
+        FieldErrors errors = new FieldErrors().required("grounds", grounds, 2000);
+        if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return show(user, org, model, Map.of("grounds", grounds.isBlank() ? "error.required" : "error.maxLength"),
+            return show(user, org, model, errors,
                     Map.of("grounds", grounds));
         }
         boolean started = membership.proposeExclusion(id, grounds.trim(), user.id());
@@ -164,10 +167,10 @@ public class MembershipController {
         if (!speaksFor(user, org)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        Map<String, String> errors = new LinkedHashMap<>(admin.checkContact(firstName, lastName, email));
+        FieldErrors errors = new FieldErrors().addAll(admin.checkContact(firstName, lastName, email));
         OrganisationRole chosen = orgRole(role);
         if (chosen == null) {
-            errors.put("role", "error.required");
+            errors.reject("role", "error.required");
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -202,7 +205,7 @@ public class MembershipController {
         typed.put("paymentDays", String.valueOf(terms.paymentDays()));
         typed.put("graceDays", String.valueOf(terms.graceDays()));
         typed.put("noticeDays", String.valueOf(terms.noticeDays()));
-        return terms(clusterId, model, typed, Map.of());
+        return terms(clusterId, model, typed, new FieldErrors());
     }
 
     @PostMapping("/members/terms")
@@ -214,17 +217,17 @@ public class MembershipController {
                                    @RequestParam(defaultValue = "") String noticeDays, Model model,
                                    HttpServletResponse response, RedirectAttributes redirect) {
         String clusterId = user.clusterAsCoordinator(cluster);
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         MonthDay day = null;
         if (!renewalDay.isBlank()) {
             String[] parts = renewalDay.trim().split("[./-]");
             try {
                 day = MonthDay.of(Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
                 if (day.getMonthValue() == 2 && day.getDayOfMonth() == 29) {
-                    errors.put("renewalDay", "membership.terms.renewalDay.invalid");
+                    errors.reject("renewalDay", "membership.terms.renewalDay.invalid");
                 }
             } catch (RuntimeException e) {
-                errors.put("renewalDay", "membership.terms.renewalDay.invalid");
+                errors.reject("renewalDay", "membership.terms.renewalDay.invalid");
             }
         }
         int payment = days(paymentDays, "paymentDays", errors);
@@ -244,7 +247,7 @@ public class MembershipController {
         return "redirect:/members?cluster=" + clusterId;
     }
 
-    private String terms(String clusterId, Model model, Map<String, String> typed, Map<String, String> errors) {
+    private String terms(String clusterId, Model model, Map<String, String> typed, FieldErrors errors) {
         model.addAttribute("clusterId", clusterId);
         model.addAttribute("clusterName", directory.clusterName(clusterId));
         model.addAttribute("typed", typed);
@@ -252,7 +255,7 @@ public class MembershipController {
         return "members/terms";
     }
 
-    private static int days(String typed, String field, Map<String, String> errors) {
+    private static int days(String typed, String field, FieldErrors errors) {
         try {
             int days = Integer.parseInt(typed.trim());
             if (days >= 0 && days <= 365) {
@@ -261,11 +264,11 @@ public class MembershipController {
         } catch (NumberFormatException e) {
             // explained next to the field
         }
-        errors.put(field, "membership.terms.days.invalid");
+        errors.reject(field, "membership.terms.days.invalid");
         return 0;
     }
 
-    private String show(CurrentUser user, MemberOrganisation org, Model model, Map<String, String> errors,
+    private String show(CurrentUser user, MemberOrganisation org, Model model, FieldErrors errors,
                         Map<String, String> typed) {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("organisation", org);

@@ -26,9 +26,9 @@ import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormDefinition;
-import ua.clusterflow.tasklist.FormDefinitions;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
+import ua.clusterflow.tasklist.engine.FormDefinitions;
 import ua.clusterflow.tasklist.web.FormRequests;
 
 /**

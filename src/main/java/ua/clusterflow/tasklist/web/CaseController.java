@@ -21,12 +21,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.tasklist.CaseDiagramService;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
-import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.StepNames;
+import ua.clusterflow.tasklist.engine.CaseDiagramService;
+import ua.clusterflow.tasklist.engine.CaseService;
 
 /** The case page: what a case is, where it stands, what happened, and its comments and documents. */
 @Controller

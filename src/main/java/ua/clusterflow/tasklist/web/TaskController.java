@@ -15,16 +15,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.tasklist.CaseRecord;
-import ua.clusterflow.tasklist.CaseService;
 import ua.clusterflow.tasklist.Delegation;
 import ua.clusterflow.tasklist.FormDefinition;
-import ua.clusterflow.tasklist.FormDefinitions;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
-import ua.clusterflow.tasklist.TaskListService;
 import ua.clusterflow.tasklist.TaskProblem;
 import ua.clusterflow.tasklist.TaskView;
-import ua.clusterflow.tasklist.TaskWorkService;
+import ua.clusterflow.tasklist.engine.CaseService;
+import ua.clusterflow.tasklist.engine.FormDefinitions;
+import ua.clusterflow.tasklist.engine.TaskListService;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /** One task: its form, rendered from {@code forms/}, and its completion. */
 @Controller

@@ -13,9 +13,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.tasklist.TaskFilter;
-import ua.clusterflow.tasklist.TaskListService;
 import ua.clusterflow.tasklist.TaskProblem;
-import ua.clusterflow.tasklist.TaskWorkService;
+import ua.clusterflow.tasklist.engine.TaskListService;
+import ua.clusterflow.tasklist.engine.TaskWorkService;
 
 /** The coordinator's main screen: the task list, and the quick actions on a task. */
 @Controller

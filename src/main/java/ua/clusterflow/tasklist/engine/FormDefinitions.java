@@ -1,4 +1,4 @@
-package ua.clusterflow.tasklist;
+package ua.clusterflow.tasklist.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.tasklist.FormDefinition;
+import ua.clusterflow.tasklist.FormField;
+import ua.clusterflow.tasklist.TaskView;
 
 /**
  * Reads the Camunda Forms JSON deployed with the engine into {@link FormDefinition}s, once for each process
@@ -53,6 +56,12 @@ public class FormDefinitions {
     public FormDefinition forStartOfProcess(String processKey) {
         return forStart(repository.createProcessDefinitionQuery().processDefinitionKey(processKey).withoutTenantId()
                 .latestVersion().singleResult().getId());
+    }
+
+    /** A form as the application carries it ({@code forms/…}), for a page of the app's own that shares its fields. */
+    public FormDefinition fromClasspath(String path) {
+        return parsed.computeIfAbsent("classpath:" + path,
+                key -> read(() -> FormDefinitions.class.getClassLoader().getResourceAsStream(path)));
     }
 
     private FormDefinition read(Supplier<InputStream> deployed) {

@@ -1,4 +1,4 @@
-package ua.clusterflow.cluster;
+package ua.clusterflow.cluster.engine;
 
 import java.math.BigDecimal;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ua.clusterflow.board;
+package ua.clusterflow.board.process;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import ua.clusterflow.board.process.BoardVoteProcess;
+import ua.clusterflow.board.BallotRepository;
 import ua.clusterflow.tasklist.CaseRepository;
 
 /**

@@ -1,4 +1,4 @@
-package ua.clusterflow.tasklist;
+package ua.clusterflow.tasklist.engine;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,6 +19,11 @@ import org.springframework.stereotype.Service;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.tasklist.OpenStep;
+import ua.clusterflow.tasklist.StepNames;
+import ua.clusterflow.tasklist.TaskFilter;
+import ua.clusterflow.tasklist.TaskPage;
+import ua.clusterflow.tasklist.TaskView;
 
 /** The task list: which tasks a person sees, filtered, searched and paged. */
 @Service

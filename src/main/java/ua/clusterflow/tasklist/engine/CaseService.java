@@ -1,4 +1,4 @@
-package ua.clusterflow.tasklist;
+package ua.clusterflow.tasklist.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +9,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.tasklist.CaseDetails;
+import ua.clusterflow.tasklist.CaseRecord;
+import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.DocumentQuota;
+import ua.clusterflow.tasklist.FileTypes;
 
 /** Cases of every process: who may see one, and its history, comments and documents. */
 @Service("caseRecords")

@@ -1,4 +1,4 @@
-package ua.clusterflow.tasklist;
+package ua.clusterflow.tasklist.engine;
 
 import java.util.HashSet;
 import java.util.Locale;
@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.tasklist.Delegation;
+import ua.clusterflow.tasklist.ProcessVariables;
+import ua.clusterflow.tasklist.StepNames;
 
 /**
  * Mail at every hand-over: whoever a task is assigned to, or the people of the groups it is

@@ -1,4 +1,4 @@
-package ua.clusterflow.tasklist;
+package ua.clusterflow.tasklist.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
+import ua.clusterflow.tasklist.CaseRecord;
+import ua.clusterflow.tasklist.StepNames;
 
 /** The model of a case with the steps it has passed and the ones it waits in, for the case page. */
 @Service
