@@ -64,6 +64,10 @@ public class MeetupCaseDetails implements CaseDetails {
                         + ": " + meetups.countRegistrations(m.id(), mode, "CONFIRMED") + " / " + m.capacity(mode) + " + "
                         + meetups.countRegistrations(m.id(), mode, "WAITING")).collect(Collectors.joining("\n")));
             }
+            int checkedIn = meetups.countCheckedIn(m.id());
+            if (checkedIn > 0) {
+                facts.put("meetup.checkedIn", String.valueOf(checkedIn));
+            }
             if (m.summary() != null) {
                 facts.put("meetup.summary", m.summary());
             }

@@ -1,5 +1,8 @@
 package ua.clusterflow.meetup;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
@@ -53,6 +56,24 @@ public class MeetupRegistrations {
         mails.mail(email, language, null, meetup, place ? "registered" : "waiting", null,
                 place ? mails.calendarEntry(meetup, mode) : null, id, mode);
         return new RegistrationResult(status, null, id);
+    }
+
+    /**
+     * The guests who hold a place or wait for one, in the order they registered; with a search, those whose name,
+     * organisation or address holds it, as the coordinator at the door types part of what the guest says.
+     */
+    public List<MeetupRepository.Registration> attendees(long meetupId, String search) {
+        String wanted = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        return meetups.registrations(meetupId).stream().filter(r -> !"CANCELLED".equals(r.status()))
+                .filter(r -> wanted.isEmpty() || Stream.of(r.name(), r.organisation(), r.email())
+                        .anyMatch(text -> text != null && text.toLowerCase(Locale.ROOT).contains(wanted)))
+                .toList();
+    }
+
+    /** Checks a confirmed guest in at the door; false when they were already, or hold no place. */
+    @Transactional
+    public boolean checkIn(long meetupId, long registrationId, String userId) {
+        return meetups.checkIn(meetupId, registrationId, userId);
     }
 
     public String registrationToken(long registrationId) {

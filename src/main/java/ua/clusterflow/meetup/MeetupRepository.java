@@ -21,7 +21,10 @@ public class MeetupRepository {
     }
 
     public record Registration(long id, long meetupId, String name, String organisation, String email, String mode,
-                               String status, String language) {
+                               String status, String language, Instant checkedInAt) {
+        public boolean checkedIn() {
+            return checkedInAt != null;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -175,9 +178,26 @@ public class MeetupRepository {
                 rs.getString("email"), rs.getString("category"), rs.getString("answer"), rs.getString("language"));
     }
 
+    /**
+     * Checks a confirmed guest in at the door; false when they were checked in already (a second tap on the same
+     * row) or hold no place.
+     */
+    public boolean checkIn(long meetupId, long registrationId, String by) {
+        return jdbc.sql("""
+                update meetup_registration set checked_in_at = ?, checked_in_by = ?
+                where id = ? and meetup_id = ? and status = 'CONFIRMED' and checked_in_at is null""")
+                .params(Timestamp.from(AppClock.now()), by, registrationId, meetupId).update() > 0;
+    }
+
+    public int countCheckedIn(long meetupId) {
+        return jdbc.sql("select count(*) from meetup_registration where meetup_id = ? and checked_in_at is not null")
+                .param(meetupId).query(Integer.class).single();
+    }
+
     private static Registration toRegistration(ResultSet rs, int n) throws SQLException {
         return new Registration(rs.getLong("id"), rs.getLong("meetup_id"), rs.getString("name"),
                 rs.getString("organisation"), rs.getString("email"), rs.getString("mode"), rs.getString("status"),
-                rs.getString("language"));
+                rs.getString("language"), rs.getTimestamp("checked_in_at") == null ? null
+                        : rs.getTimestamp("checked_in_at").toInstant());
     }
 }

@@ -257,6 +257,7 @@ public class MeetupService {
         variables.put("followUps", lines(meetup.followUps()));
         variables.put("experts", meetups.experts(meetup.id()).stream().filter(e -> "accepted".equals(e.answer()))
                 .map(e -> e.name()).toList());
+        variables.put("checkedIn", meetups.countCheckedIn(meetup.id()));
         return pdf.render("meetup-report", locale, variables);
     }
 

@@ -127,6 +127,24 @@ class MeetupBrowserTest extends IntegrationTest {
             var pi = instance(reference, MeetupProcess.KEY);
             moveClock(Duration.ofDays(20));
             fireTimer(pi.getId(), MeetupProcess.TIMER_DAY_BEFORE);
+
+            // at the door, from the coordinator's phone in the English run: two of the three confirmed guests found by name
+            // and checked in (the third joins online)
+            browser.login("olena", "demo");
+            browser.open("/meetups");
+            browser.click(By.id("attendees-" + reference));
+            for (String guest : List.of("Перший", "Другий")) {
+                browser.type("q", guest);
+                browser.click(By.id("find-attendee"));
+                browser.click(By.cssSelector("button[id^='check-in-']"));
+                assertThat(browser.text(By.cssSelector(".flash.ok")))
+                        .isEqualTo(browser.message(messages, "meetup.attendees.checkedInNow"));
+            }
+            browser.type("q", "");
+            browser.click(By.id("find-attendee"));
+            assertThat(browser.text(By.id("checked-in-count")))
+                    .isEqualTo(browser.message(messages, "meetup.attendees.count", 2, 3));
+            browser.screenshot("attendees-at-the-door");
             moveClock(Duration.ofDays(1));
             fireTimer(pi.getId(), MeetupProcess.TIMER_MEETUP_OVER);
 
@@ -142,7 +160,8 @@ class MeetupBrowserTest extends IntegrationTest {
             runQueuedSteps(reference);
 
             try (var pdf = Loader.loadPDF(browser.download("/meetups/" + reference + "/report.pdf"))) {
-                assertThat(new PDFTextStripper().getText(pdf)).contains(segment).contains("Бібліотека компонентів");
+                assertThat(new PDFTextStripper().getText(pdf)).contains(segment).contains("Бібліотека компонентів")
+                        .contains(browser.message(messages, "report.meetup.checkedIn") + ": 2");
             }
             browser.open("/meetups");
             browser.screenshot("meetups-list");

@@ -78,6 +78,50 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     @Test
+    void theCoordinatorChecksGuestsInAtTheDoorOnceEachAndNobodyElseReachesTheList() throws Exception {
+        Meetup m = announced(2);
+        long first = registrations.register(m.reference(), "Оксана Вхідна", "ТОВ «Двері»", "door-first@example.com",
+                "offline", "uk").registrationId();
+        long second = registrations.register(m.reference(), "Степан Вхідний", null, "door-second@example.com",
+                "offline", "uk").registrationId();
+        long waiting = registrations.register(m.reference(), "Іван Очікує", null, "door-waiting@example.com",
+                "offline", "uk").registrationId();
+        String page = "/meetups/" + m.reference() + "/attendees";
+        mvc.perform(get(page).with(as("olena")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"check-in-" + first + "\"")))
+                .andExpect(content().string(containsString("data-registration=\"" + waiting + "\"")))
+                .andExpect(content().string(not(containsString("id=\"check-in-" + waiting + "\""))));
+        mvc.perform(get(page).param("q", "степан").with(as("olena")))
+                .andExpect(content().string(containsString("data-registration=\"" + second + "\"")))
+                .andExpect(content().string(not(containsString("data-registration=\"" + first + "\""))));
+
+        mvc.perform(post(page + "/" + first + "/check-in").with(as("olena")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", "meetup.attendees.checkedInNow"));
+        // a second tap on the same row, or a guest without a place, checks nobody in
+        mvc.perform(post(page + "/" + first + "/check-in").with(as("olena")).with(csrf()))
+                .andExpect(flash().attribute("message", "meetup.attendees.checkedInBefore"));
+        mvc.perform(post(page + "/" + waiting + "/check-in").with(as("olena")).with(csrf()))
+                .andExpect(flash().attribute("message", "meetup.attendees.checkedInBefore"));
+        mvc.perform(post(page + "/" + second + "/check-in").param("q", "степан").with(as("olena")).with(csrf()))
+                .andExpect(flash().attribute("message", "meetup.attendees.checkedInNow"));
+        assertThat(repository.countCheckedIn(m.id())).isEqualTo(2);
+        mvc.perform(get(page).with(as("olena")))
+                .andExpect(content().string(containsString("id=\"checked-in-" + first + "\"")));
+        mvc.perform(get("/cases/" + m.reference()).with(as("olena")))
+                .andExpect(content().string(containsString("Відмічено на вході")));
+
+        // a member of the cluster, another cluster's coordinator and a stranger do not reach the list
+        mvc.perform(get(page).with(as("nadia"))).andExpect(status().isNotFound());
+        mvc.perform(post(page + "/" + waiting + "/check-in").with(as("serhiy")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(page)).andExpect(status().is3xxRedirection());
+        mvc.perform(post(page + "/" + waiting + "/check-in").with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(repository.countCheckedIn(m.id())).isEqualTo(2);
+    }
+
+    @Test
     void aReplayedOrDoubleClickedCancellationFreesOnePlaceOnly() throws Exception {
         Meetup m = announced(1);
         long first = registrations.register(m.reference(), "Перша", null, "replay-first@example.com", "offline", "uk").registrationId();

@@ -177,6 +177,42 @@ public class MeetupController {
         return "redirect:/meetups/" + reference;
     }
 
+    /** Who registered, per mode and waiting, for the cluster's coordinators: the list they check guests in from. */
+    @GetMapping("/meetups/{reference:MEE-\\d+}/attendees")
+    public String attendees(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
+                            @RequestParam(defaultValue = "") String q, Model model) {
+        Meetup meetup = coordinated(user, reference);
+        List<MeetupRepository.Registration> all = registrations.attendees(meetup.id(), null);
+        model.addAttribute("meetup", meetup);
+        model.addAttribute("q", q);
+        model.addAttribute("shown", q.isBlank() ? all : registrations.attendees(meetup.id(), q));
+        model.addAttribute("confirmed", all.stream().filter(r -> "CONFIRMED".equals(r.status())).count());
+        model.addAttribute("checkedIn", all.stream().filter(MeetupRepository.Registration::checkedIn).count());
+        return "meetups/attendees";
+    }
+
+    @PostMapping("/meetups/{reference:MEE-\\d+}/attendees/{registrationId}/check-in")
+    public String checkIn(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
+                          @PathVariable long registrationId, @RequestParam(defaultValue = "") String q,
+                          RedirectAttributes redirect) {
+        Meetup meetup = coordinated(user, reference);
+        boolean done = registrations.checkIn(meetup.id(), registrationId, user.id());
+        redirect.addFlashAttribute("message", done ? "meetup.attendees.checkedInNow" : "meetup.attendees.checkedInBefore");
+        if (!q.isBlank()) {
+            redirect.addAttribute("q", q);
+        }
+        return "redirect:/meetups/" + reference + "/attendees";
+    }
+
+    /** A meetup the person coordinates; any other is not found for them. */
+    private Meetup coordinated(CurrentUser user, String reference) {
+        Meetup meetup = meetup(reference);
+        if (!user.worksCasesOf(meetup.clusterId())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return meetup;
+    }
+
     @GetMapping("/meetups/{reference:MEE-\\d+}/report.pdf")
     public ResponseEntity<byte[]> report(@PathVariable String reference) {
         Meetup meetup = announced(reference);
