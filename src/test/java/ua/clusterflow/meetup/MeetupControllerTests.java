@@ -112,6 +112,24 @@ class MeetupControllerTests extends IntegrationTest {
         mvc.perform(get("/cases/" + m.reference()).with(as("olena")))
                 .andExpect(content().string(containsString("Відмічено на вході")));
 
+        // the list as a spreadsheet, a guest's typed formula kept as text
+        registrations.register(m.reference(), "=HYPERLINK(\"http://evil.example\")", null, "door-formula@example.com",
+                "offline", "uk");
+        byte[] xlsx = mvc.perform(get(page + ".xlsx").with(as("olena"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Оксана Вхідна");
+            assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("Місце підтверджено");
+            assertThat(sheet.getRow(3).getCell(5).getLocalDateTimeCellValue()).isNotNull();
+            assertThat(sheet.getRow(5).getCell(4).getStringCellValue()).isEqualTo("У листі очікування");
+            assertThat(sheet.getRow(5).getCell(5)).isNull();
+            assertThat(sheet.getRow(6).getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).startsWith("=HYPERLINK");
+            assertThat(sheet.getLastRowNum()).isEqualTo(6);
+        }
+        mvc.perform(get(page + ".xlsx").with(as("nadia"))).andExpect(status().isNotFound());
+
         // a member of the cluster, another cluster's coordinator and a stranger do not reach the list
         mvc.perform(get(page).with(as("nadia"))).andExpect(status().isNotFound());
         mvc.perform(post(page + "/" + waiting + "/check-in").with(as("serhiy")).with(csrf()))

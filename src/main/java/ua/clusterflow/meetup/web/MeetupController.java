@@ -50,13 +50,15 @@ public class MeetupController {
     private final SignedLinks links;
     private final MemberOrganisationRepository organisations;
     private final ua.clusterflow.base.LinkLanguage language;
+    private final AttendeesWorkbook attendeesWorkbook;
 
     public MeetupController(MeetupService service, MeetupRegistrations registrations,
                             MeetupRepository meetups, ClusterDirectory directory,
                             FormDefinitions forms, FormValidator validator,
                             SignedLinks links, MemberOrganisationRepository organisations,
-                            ua.clusterflow.base.LinkLanguage language) {
+                            ua.clusterflow.base.LinkLanguage language, AttendeesWorkbook attendeesWorkbook) {
         this.language = language;
+        this.attendeesWorkbook = attendeesWorkbook;
         this.organisations = organisations;
         this.registrations = registrations;
         this.service = service;
@@ -189,6 +191,17 @@ public class MeetupController {
         model.addAttribute("confirmed", all.stream().filter(r -> "CONFIRMED".equals(r.status())).count());
         model.addAttribute("checkedIn", all.stream().filter(MeetupRepository.Registration::checkedIn).count());
         return "meetups/attendees";
+    }
+
+    @GetMapping("/meetups/{reference:MEE-\\d+}/attendees.xlsx")
+    public ResponseEntity<byte[]> attendeesWorkbook(@AuthenticationPrincipal CurrentUser user,
+                                                    @PathVariable String reference, java.util.Locale locale) {
+        Meetup meetup = coordinated(user, reference);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=attendees-" + reference + ".xlsx")
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(attendeesWorkbook.write(meetup, registrations.attendees(meetup.id(), null), locale));
     }
 
     @PostMapping("/meetups/{reference:MEE-\\d+}/attendees/{registrationId}/check-in")
