@@ -97,7 +97,9 @@ class MeetupBrowserTest extends IntegrationTest {
                 browser.type("name", guest);
                 browser.type("email", guest.replace(' ', '.').toLowerCase().replace("гість", "guest") + "-" + language + "@example.com");
                 browser.check("mode", "offline");
-                browser.click(By.id("register"));
+                browser.check("consent", "true");
+                browser.check("consent", "true");
+            browser.click(By.id("register"));
                 browser.find(By.cssSelector(".flash.ok"));
             }
             assertThat(browser.text(By.cssSelector(".flash.ok"))).isEqualTo(browser.message(messages, "meetup.registered.WAITING"));
@@ -110,6 +112,7 @@ class MeetupBrowserTest extends IntegrationTest {
             browser.type("name", "Онлайн Гостя");
             browser.type("email", "online.guest-" + language + "@example.com");
             browser.check("mode", "online");
+            browser.check("consent", "true");
             browser.click(By.id("register"));
             browser.find(By.cssSelector(".flash.ok"));
             var confirmation = mailsTo("online.guest-" + language + "@example.com").get(0);

@@ -38,19 +38,27 @@ class MeetupControllerTests extends IntegrationTest {
     void registrationExplainsBadInputDuplicatesAFullMeetupAndACancelledOne() throws Exception {
         Meetup m = announced(1);
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Гість")
-                        .param("email", "not-an-address").param("mode", "offline"))
+                        .param("email", "not-an-address").param("mode", "offline").param("consent", "true"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"e-email\"")))
-                .andExpect(content().string(containsString("value=\"not-an-address\"")));
+                .andExpect(content().string(containsString("value=\"not-an-address\"")))
+                .andExpect(content().string(containsString("value=\"true\" checked")));
+        // without the guest's consent nothing is kept, and what they typed stays in the form
+        mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Без згоди")
+                        .param("email", "no-consent@example.com").param("mode", "offline"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-consent\"")))
+                .andExpect(content().string(containsString("value=\"no-consent@example.com\"")));
+        assertThat(repository.registered(m.id(), "no-consent@example.com")).isFalse();
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Перша")
-                        .param("email", "web-first@example.com").param("mode", "offline"))
+                        .param("email", "web-first@example.com").param("mode", "offline").param("consent", "true"))
                 .andExpect(flash().attribute("message", "meetup.registered.CONFIRMED"));
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Перша знову")
-                        .param("email", "Web-First@example.com").param("mode", "offline"))
+                        .param("email", "Web-First@example.com").param("mode", "offline").param("consent", "true"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Ця адреса вже зареєстрована")));
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Друга")
-                        .param("email", "web-second@example.com").param("mode", "offline"))
+                        .param("email", "web-second@example.com").param("mode", "offline").param("consent", "true"))
                 .andExpect(flash().attribute("message", "meetup.registered.WAITING"));
 
         meetups.cancel(m.reference());
@@ -58,7 +66,7 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("id=\"meetup-cancelled\"")))
                 .andExpect(content().string(not(containsString("id=\"registration-form\""))));
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Третя")
-                        .param("email", "web-third@example.com").param("mode", "offline"))
+                        .param("email", "web-third@example.com").param("mode", "offline").param("consent", "true"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Цю зустріч скасовано")));
     }
@@ -259,10 +267,10 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(content().string(not(containsString("https://meet.example.com/koboty"))));
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf())
                         .cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "en"))
-                        .param("name", "Online Guest").param("email", "online-guest@example.com").param("mode", "online"))
+                        .param("name", "Online Guest").param("email", "online-guest@example.com").param("mode", "online").param("consent", "true"))
                 .andExpect(flash().attribute("message", "meetup.registered.CONFIRMED"));
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Гість у залі")
-                        .param("email", "hall-guest@example.com").param("mode", "offline"))
+                        .param("email", "hall-guest@example.com").param("mode", "offline").param("consent", "true"))
                 .andExpect(flash().attribute("message", "meetup.registered.CONFIRMED"));
 
         jakarta.mail.internet.MimeMessage online = mailsTo("online-guest@example.com").get(0);

@@ -153,15 +153,21 @@ public class MeetupController {
     public String register(@PathVariable String reference, @RequestParam(defaultValue = "") String name,
                            @RequestParam(defaultValue = "") String organisation,
                            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String mode,
+                           @RequestParam(defaultValue = "") String consent,
                            java.util.Locale locale, HttpServletResponse response, Model model,
                            RedirectAttributes redirect) {
         Meetup meetup = announced(reference);
-        Map<String, String> typed = Map.of("name", name, "organisation", organisation, "email", email, "mode", mode);
+        Map<String, String> typed = Map.of("name", name, "organisation", organisation, "email", email, "mode", mode,
+                "consent", consent);
         FieldErrors errors = new FieldErrors();
         if (name.isBlank() || name.length() > 200) {
             errors.reject("name", "error.required");
         } else if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 200) {
             errors.reject("email", "error.email");
+        }
+        // the registration is kept only with the guest's consent; its time is when it was given
+        if (!"true".equals(consent)) {
+            errors.reject("consent", "meetup.error.consent");
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
