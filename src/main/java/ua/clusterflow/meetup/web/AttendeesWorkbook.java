@@ -1,19 +1,15 @@
 package ua.clusterflow.meetup.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Spreadsheets;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupRepository.Registration;
 
@@ -35,20 +31,11 @@ public class AttendeesWorkbook {
     }
 
     public byte[] write(Meetup meetup, List<Registration> guests, Locale locale) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return Spreadsheets.xlsx(book -> {
             Sheet sheet = book.createSheet(text("meetup.attendees", locale));
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle time = book.createCellStyle();
-            time.setDataFormat(book.createDataFormat().getFormat("dd.mm.yyyy hh:mm"));
+            CellStyle time = Spreadsheets.dates(book, "dd.mm.yyyy hh:mm");
             sheet.createRow(0).createCell(0).setCellValue(meetup.segment() + " · " + meetup.reference());
-            Row header = sheet.createRow(2);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(text(COLUMNS.get(i), locale));
-                header.getCell(i).setCellStyle(bold);
-            }
+            Spreadsheets.header(sheet, 2, COLUMNS.stream().map(key -> text(key, locale)).toList());
             int r = 3;
             for (Registration guest : guests) {
                 Row line = sheet.createRow(r++);
@@ -66,11 +53,7 @@ public class AttendeesWorkbook {
                 sheet.setColumnWidth(i, i < 3 ? 32 * 256 : 18 * 256);
             }
             sheet.createFreezePane(1, 3);
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private String text(String key, Locale locale) {

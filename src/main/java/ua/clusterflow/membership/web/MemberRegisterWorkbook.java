@@ -1,19 +1,15 @@
 package ua.clusterflow.membership.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Spreadsheets;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.membership.Memberships.RegisterRow;
 
@@ -32,21 +28,12 @@ public class MemberRegisterWorkbook {
     }
 
     public byte[] write(String clusterName, List<RegisterRow> rows, Locale locale) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        return Spreadsheets.xlsx(book -> {
             Sheet sheet = book.createSheet(text("members.title", locale));
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle date = book.createCellStyle();
-            date.setDataFormat(book.createDataFormat().getFormat("dd.mm.yyyy"));
+            CellStyle date = Spreadsheets.dates(book, "dd.mm.yyyy");
             sheet.createRow(0).createCell(0).setCellValue(text("members.title", locale) + " · " + clusterName
                     + " · " + AppClock.today());
-            Row header = sheet.createRow(2);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(text(COLUMNS.get(i), locale));
-                header.getCell(i).setCellStyle(bold);
-            }
+            Spreadsheets.header(sheet, 2, COLUMNS.stream().map(key -> text(key, locale)).toList());
             int r = 3;
             for (RegisterRow row : rows) {
                 MemberOrganisation o = row.organisation();
@@ -68,11 +55,7 @@ public class MemberRegisterWorkbook {
                 sheet.setColumnWidth(i, i == 0 || i == 7 ? 40 * 256 : 16 * 256);
             }
             sheet.createFreezePane(1, 3);
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private static void day(Row line, int column, LocalDate day, CellStyle style) {
