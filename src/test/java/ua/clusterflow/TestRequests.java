@@ -32,4 +32,14 @@ public class TestRequests {
             return request;
         };
     }
+
+    /**
+     * The link or token with the first character of its signature changed: always another signature, where changing
+     * the last characters may only touch the bits unpadded Base64 leaves unused, or put back the ones already there.
+     */
+    public static String tampered(String signed) {
+        int at = signed.lastIndexOf('.') + 1;
+        char replacement = signed.charAt(at) == 'A' ? 'B' : 'A';
+        return signed.substring(0, at) + replacement + signed.substring(at + 1);
+    }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static ua.clusterflow.TestRequests.tampered;
 
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ class GrantControllerTests extends IntegrationTest {
                 .query(Integer.class).single()).isEqualTo(4);
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance(reference, GrantProcess.KEY))
                 .isWaitingAt(GrantProcess.CALL_BOARD_VOTE);
-        mvc.perform(get(link.substring(0, link.length() - 3) + "abc")).andExpect(status().isForbidden());
+        mvc.perform(get(tampered(link))).andExpect(status().isForbidden());
     }
 
     @Test
