@@ -36,6 +36,12 @@ public class BallotRepository {
                 .params(voteId, voter, choice, comment, Timestamp.from(AppClock.now())).update() == 1;
     }
 
+    /** Puts a new choice and comment in place of the voter's ballot; false when they have not voted in this vote. */
+    public boolean change(String voteId, String voter, String choice, String comment) {
+        return jdbc.sql("update board_ballot set choice = ?, comment = ?, changed_at = ? where vote_id = ? and voter = ?")
+                .params(choice, comment, Timestamp.from(AppClock.now()), voteId, voter).update() == 1;
+    }
+
     public List<Ballot> ballots(String voteId) {
         return jdbc.sql("select voter, choice, comment, cast_at from board_ballot where vote_id = ? order by cast_at, id")
                 .param(voteId)
@@ -46,7 +52,7 @@ public class BallotRepository {
 
     /** A closed vote, for the board's page. */
     public record Decision(String voteId, String businessKey, String title, String decision, String reason,
-                           int approvals, int rejections, int abstentions, Instant decidedAt) {
+                           int approvals, int rejections, int abstentions, Instant decidedAt, String statement) {
     }
 
     public void recordDecision(String voteId, String clusterId, String businessKey, String title, String decision,
@@ -64,12 +70,23 @@ public class BallotRepository {
                 .query(BallotRepository::toDecision).optional();
     }
 
-    public List<Decision> decisions(java.util.Collection<String> clusterIds) {
+    /**
+     * The register of decisions of these clusters, newest first: all of them, or those whose question, reasons or
+     * outcome statement hold the words searched for.
+     */
+    public List<Decision> decisions(java.util.Collection<String> clusterIds, String search, int limit) {
         if (clusterIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from board_decision where cluster_id in (:clusters) order by decided_at desc limit 100")
-                .param("clusters", clusterIds).query(BallotRepository::toDecision).list();
+        String pattern = search == null || search.isBlank() ? null
+                : "%" + search.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                select * from board_decision where cluster_id in (:clusters)
+                  and (cast(:pattern as text) is null or title ilike :pattern or coalesce(reason, '') ilike :pattern
+                       or coalesce(statement, '') ilike :pattern)
+                order by decided_at desc limit :limit""")
+                .param("clusters", clusterIds).param("pattern", pattern).param("limit", limit)
+                .query(BallotRepository::toDecision).list();
     }
 
     /** The votes a person cast, newest first: vote id (in place of the voter), choice, comment, time. */
@@ -85,7 +102,7 @@ public class BallotRepository {
     private static Decision toDecision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Decision(rs.getString("vote_id"), rs.getString("business_key"), rs.getString("title"),
                 rs.getString("decision"), rs.getString("reason"), rs.getInt("approvals"), rs.getInt("rejections"),
-                rs.getInt("abstentions"), rs.getTimestamp("decided_at").toInstant());
+                rs.getInt("abstentions"), rs.getTimestamp("decided_at").toInstant(), rs.getString("statement"));
     }
 
     public Tally tally(String voteId, int eligible, int quorum) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,11 @@ public class BoardVoteService {
     private final CaseRepository cases;
     private final MailOutbox outbox;
     private final Formats formats;
+    private final BoardCases engine;
 
     public BoardVoteService(BallotRepository ballots, ClusterDirectory directory, CaseRepository cases,
-                            MailOutbox outbox, Formats formats) {
+                            MailOutbox outbox, Formats formats, BoardCases engine) {
+        this.engine = engine;
         this.formats = formats;
         this.ballots = ballots;
         this.directory = directory;
@@ -46,17 +49,27 @@ public class BoardVoteService {
                 .filter(id -> !id.equals(excluded)).toList();
     }
 
+    /**
+     * Opens a vote that closes at the given moment: its voters counted, its quorum set, and those who have not voted
+     * reminded a day before the close (or half-way, when the vote runs for less than two days).
+     */
     @Transactional
-    public VoteSetup open(String businessKey, String clusterId, String excluded, int days, int quorumPercent) {
+    public VoteSetup open(String businessKey, String clusterId, String excluded, Instant deadline, int quorumPercent) {
         int eligible = voters(clusterId, excluded).size();
         if (eligible == 0) {
             throw new IllegalStateException("The board of " + clusterId + " has no members to vote");
         }
-        Instant deadline = AppClock.now().plus(Duration.ofDays(days));
-        Instant reminder = deadline.minus(REMINDER_BEFORE_CLOSE);
+        Duration runs = Duration.between(AppClock.now(), deadline);
+        Instant reminder = deadline.minus(runs.dividedBy(2).compareTo(REMINDER_BEFORE_CLOSE) < 0
+                ? runs.dividedBy(2) : REMINDER_BEFORE_CLOSE);
         event(businessKey, "vote-opened", eligible + " / " + Tally.quorumOf(eligible, quorumPercent));
         return new VoteSetup(eligible, Tally.quorumOf(eligible, quorumPercent), Date.from(deadline),
                 Date.from(reminder));
+    }
+
+    /** The close of a vote that runs for the given number of days from now. */
+    public static Instant closeAfter(int days) {
+        return AppClock.now().plus(Duration.ofDays(days));
     }
 
     /** Records one ballot and tells whether the vote is decided by it. */
@@ -71,8 +84,31 @@ public class BoardVoteService {
         return ballots.tally(voteId, eligible, quorum).whileOpen();
     }
 
+    /** The count at the close, after any ballot being cast or changed in the same moment. */
     public VoteOutcome count(String voteId, int eligible, int quorum) {
+        ballots.lockVote(voteId);
         return ballots.tally(voteId, eligible, quorum).atClose();
+    }
+
+    /** Why a ballot could not be changed. */
+    public enum ChangeRefused { NOT_VOTED, CLOSED }
+
+    /**
+     * Puts a voter's new choice in place of their ballot while the vote still takes ballots; the vote's lock makes a
+     * change and the close wait for each other, so a change either counts or is refused as too late.
+     */
+    @Transactional
+    public Optional<ChangeRefused> change(String voteId, String businessKey, String voter, String choice,
+                                         String comment) {
+        ballots.lockVote(voteId);
+        if (!engine.takesBallots(voteId) || ballots.decision(voteId).isPresent()) {
+            return Optional.of(ChangeRefused.CLOSED);
+        }
+        if (!ballots.change(voteId, voter, choice, comment)) {
+            return Optional.of(ChangeRefused.NOT_VOTED);
+        }
+        event(businessKey, "ballot-changed", directory.displayName(voter));
+        return Optional.empty();
     }
 
     public Tally tally(String voteId, int eligible, int quorum) {

@@ -3,6 +3,7 @@ package ua.clusterflow.board.process;
 import static ua.clusterflow.board.process.BoardVoteProcess.*;
 import static ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
 
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,10 +45,11 @@ public class BoardVoteDelegates {
     @Bean
     JavaDelegate openVoteDelegate() {
         return execution -> {
-            int days = VOTE_DAYS.from(execution, DEFAULT_DAYS);
+            Date closesAt = CLOSES_AT.from(execution);
             int percent = QUORUM_PERCENT.from(execution, DEFAULT_QUORUM_PERCENT);
             BoardVoteService.VoteSetup setup = votes.open(execution.getProcessBusinessKey(), cluster(execution),
-                    EXCLUDED_VOTER.from(execution), days, percent);
+                    EXCLUDED_VOTER.from(execution), closesAt != null ? closesAt.toInstant()
+                            : BoardVoteService.closeAfter(VOTE_DAYS.from(execution, DEFAULT_DAYS)), percent);
             ELIGIBLE.set(execution, setup.eligible());
             QUORUM.set(execution, setup.quorum());
             DEADLINE.set(execution, setup.deadline());

@@ -6,7 +6,7 @@ import ua.clusterflow.engine.Variable;
 /**
  * The shared board vote ({@code bpmn/board-vote.bpmn}), called from every process that needs the
  * board. Inputs: the case's business key, {@code clusterId}, {@code caseTitle}, and optionally
- * {@code voteDays}, {@code quorumPercent}, {@code excludedVoter} and {@code settlerRole}.
+ * {@code voteDays} or {@code voteClosesAt}, {@code quorumPercent}, {@code excludedVoter} and {@code settlerRole}.
  * Outputs: {@code boardDecision} (approve or reject) and {@code boardReason}.
  */
 public final class BoardVoteProcess {
@@ -20,6 +20,7 @@ public final class BoardVoteProcess {
     public static final String END_VOTE_CLOSED = "End_VoteClosed";
 
     public static final Variable<Integer> VOTE_DAYS = Variable.number("voteDays");
+    public static final Variable<Date> CLOSES_AT = Variable.moment("voteClosesAt");
     public static final Variable<Integer> QUORUM_PERCENT = Variable.number("quorumPercent");
     public static final Variable<String> EXCLUDED_VOTER = Variable.text("excludedVoter");
     public static final Variable<String> SETTLER_ROLE = Variable.text("settlerRole");

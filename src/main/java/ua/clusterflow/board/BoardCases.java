@@ -1,0 +1,11 @@
+package ua.clusterflow.board;
+
+/** The board's votes and motions in the engine, as the board's services drive and read them. */
+public interface BoardCases {
+
+    /** Starts the case of a motion just put to the board. */
+    void startMotion(Motion motion, String title);
+
+    /** Whether the vote still takes ballots: someone on the board has yet to cast theirs and it has not closed. */
+    boolean takesBallots(String voteId);
+}

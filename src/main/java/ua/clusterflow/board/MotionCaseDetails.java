@@ -1,0 +1,45 @@
+package ua.clusterflow.board;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import ua.clusterflow.base.Formats;
+import ua.clusterflow.board.process.MotionProcess;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.tasklist.CaseDetails;
+
+/** A motion on its case page, its vote's page and its proposer's task: the question, the text, when it closes. */
+@Component
+public class MotionCaseDetails implements CaseDetails {
+
+    private final MotionRepository motions;
+    private final ClusterDirectory directory;
+    private final Formats formats;
+
+    public MotionCaseDetails(MotionRepository motions, ClusterDirectory directory, Formats formats) {
+        this.motions = motions;
+        this.directory = directory;
+        this.formats = formats;
+    }
+
+    @Override
+    public boolean supports(String processKey) {
+        return MotionProcess.KEY.equals(processKey);
+    }
+
+    @Override
+    public Map<String, String> details(String businessKey) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        motions.byBusinessKey(businessKey).ifPresent(motion -> {
+            facts.put("motion.question", motion.question());
+            facts.put("motion.text", motion.body());
+            facts.put("motion.proposer", directory.displayName(motion.proposer()));
+            facts.put("motion.closesAt", formats.dateTime(motion.closesAt()));
+            facts.put("motion.quorum", motion.quorumPercent() + " %");
+            if (motion.statement() != null) {
+                facts.put("motion.statement", motion.statement());
+            }
+        });
+        return facts;
+    }
+}
