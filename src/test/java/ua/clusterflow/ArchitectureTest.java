@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final String[] FEATURES = {"board", "dashboard", "delegation", "grant", "meetup", "membership",
-            "onboarding"};
+    static final String[] FEATURES = {"board", "dashboard", "delegation", "followup", "grant", "meetup",
+            "membership", "onboarding"};
 
     /**
      * Where the engine's API may be imported: each feature's process package (its delegates and the adapter behind

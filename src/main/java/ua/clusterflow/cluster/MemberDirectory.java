@@ -93,6 +93,33 @@ public class MemberDirectory {
         mailContact(offer, need, coordinator);
     }
 
+    /** An introduction made between a member with a need and one with the offer for it. */
+    public record Introduction(long id, String clusterId, String needName, String offerName, java.time.Instant at) {
+
+        public String title() {
+            return needName + " ↔ " + offerName;
+        }
+    }
+
+    public Optional<Introduction> introduction(long id) {
+        return jdbc.sql(INTRODUCTIONS + " where i.id = ?").param(id).query(MemberDirectory::toIntroduction).optional();
+    }
+
+    /** The introductions a member took part in, newest first. */
+    public java.util.List<Introduction> introductionsOf(long organisationId) {
+        return jdbc.sql(INTRODUCTIONS + " where i.need_org_id = ? or i.offer_org_id = ? order by i.created_at desc limit 50")
+                .params(organisationId, organisationId).query(MemberDirectory::toIntroduction).list();
+    }
+
+    private static final String INTRODUCTIONS = """
+            select i.id, i.cluster_id, n.name as need_name, o.name as offer_name, i.created_at from introduction i
+            join member_organisation n on n.id = i.need_org_id join member_organisation o on o.id = i.offer_org_id""";
+
+    private static Introduction toIntroduction(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Introduction(rs.getLong("id"), rs.getString("cluster_id"), rs.getString("need_name"),
+                rs.getString("offer_name"), rs.getTimestamp("created_at").toInstant());
+    }
+
     public int introductions(String clusterId) {
         return jdbc.sql("select count(*) from introduction where cluster_id = ?").param(clusterId)
                 .query(Integer.class).single();

@@ -14,7 +14,14 @@ public record Dashboard(String clusterId, String clusterName, List<Figure> targe
                         int introductions,
                         Maturity maturity, List<Criterion> eccp, List<ProcessFigures> processes,
                         List<StepFigures> steps, List<PersonLoad> people, Map<String, Integer> onboardingFunnel,
-                        Double grantSuccessRate) {
+                        Double grantSuccessRate, FollowUps followUps) {
+
+    /**
+     * The actions agreed at meetups, on board decisions and for introductions: all of them, those done, those open past
+     * their day; and the introductions whose follow-up led to a joint application or meetup.
+     */
+    public record FollowUps(int agreed, int done, int overdue, int introductionsThatLed) {
+    }
 
     /** Open and overdue tasks and cycle times of one process. */
     public record ProcessFigures(String processKey, long openTasks, long overdueTasks, long finishedCases,

@@ -65,7 +65,18 @@ public class DashboardService {
                 fundraising, exports, meetups, facts.funds, feeIncome(clusterId), churn(clusterId),
                 facts.introductions, maturity(clusterId, facts),
                 eccp(facts), processes(clusterId), steps(clusterId), people(clusterId), onboardingFunnel(clusterId),
-                grantSuccessRate(clusterId));
+                grantSuccessRate(clusterId), followUps(clusterId));
+    }
+
+    private Dashboard.FollowUps followUps(String clusterId) {
+        return jdbc.sql("""
+                select count(*), count(*) filter (where status = 'DONE'),
+                       count(*) filter (where status = 'OPEN' and due_on < ?),
+                       count(distinct source_ref) filter (where source_kind = 'introduction' and led_to is not null)
+                from follow_up where cluster_id = ?""")
+                .params(java.sql.Date.valueOf(AppClock.today()), clusterId)
+                .query((rs, n) -> new Dashboard.FollowUps(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .single();
     }
 
     /** The counts the targets, the maturity stage and the checklist are judged by. */

@@ -52,6 +52,7 @@ public class DirectoryController {
         boolean staff = user.worksCasesOf(organisation.clusterId());
         model.addAttribute("staff", staff);
         model.addAttribute("matches", staff ? members.matches(organisation, user.clusterIds()) : List.of());
+        model.addAttribute("introductions", staff ? members.introductionsOf(organisation.id()) : List.of());
         return "directory/organisation";
     }
 

@@ -70,6 +70,7 @@ public class CaseController {
                         .map(id -> stepNames.name(id, d.nameOf(id), locale)).toList())
                 .orElse(List.of()));
         model.addAttribute("details", caseService.details(record));
+        model.addAttribute("worksCases", user.worksCasesOf(record.clusterId()));
         return "cases/case";
     }
 
