@@ -9,7 +9,7 @@ public record Meetup(long id, String reference, String clusterId, String propose
                      String segment, String challenge, String format, LocalDate windowFrom, LocalDate windowTo,
                      Instant startsAt, Instant endsAt, String venue, String onlineLink, int capacityOffline,
                      int capacityOnline, BigDecimal budget, String summary, Integer attendance, String agendaItems,
-                     String followUps) {
+                     String followUps, int calendarSequence) {
 
     public int capacity(String mode) {
         return "online".equals(mode) ? capacityOnline : capacityOffline;

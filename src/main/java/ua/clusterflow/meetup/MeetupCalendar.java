@@ -26,7 +26,8 @@ import ua.clusterflow.mail.MailOutbox;
 
 /**
  * The meetup as an iCalendar entry (.ics), in Kyiv time, made with ical4j: the place of the guest's own mode (the
- * venue, or the online link), the cluster as organiser, and a cancellation that removes the entry again.
+ * venue, or the online link), the cluster as organiser, one UID for the meetup whatever changes, an update for each new
+ * date or place (the next SEQUENCE) and a cancellation that removes the entry again.
  */
 @Component
 public class MeetupCalendar {
@@ -76,9 +77,10 @@ public class MeetupCalendar {
             organizer.add(new Cn(organiser));
         }
         event.add(organizer);
+        // an update carries the meetup's sequence, a cancellation the one after it: each replaces the entry before it
+        event.add(new Sequence(meetup.calendarSequence() + (cancelled ? 1 : 0)));
         if (cancelled) {
             event.add(new Status(Status.VALUE_CANCELLED));
-            event.add(new Sequence(1));
         }
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//ClusterFlow//Meetups//UK"));

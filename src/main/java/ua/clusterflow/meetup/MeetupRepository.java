@@ -56,6 +56,14 @@ public class MeetupRepository {
                 .update();
     }
 
+    /** A new date or place after the announcement: the calendar entry's next sequence goes with it. */
+    public void replan(long id, Instant startsAt, Instant endsAt, String venue, String onlineLink) {
+        jdbc.sql("""
+                update meetup set starts_at = ?, ends_at = ?, venue = ?, online_link = ?,
+                    calendar_sequence = calendar_sequence + 1 where id = ?""")
+                .params(Timestamp.from(startsAt), Timestamp.from(endsAt), venue, onlineLink, id).update();
+    }
+
     public void outcome(long id, Integer attendance, String summary, String agendaItems, String followUps) {
         jdbc.sql("update meetup set attendance = ?, summary = ?, agenda_items = ?, follow_ups = ? where id = ?")
                 .params(attendance, summary, agendaItems, followUps, id).update();
@@ -170,7 +178,7 @@ public class MeetupRepository {
                 ends == null ? null : ends.toInstant(), rs.getString("venue"), rs.getString("online_link"),
                 rs.getInt("capacity_offline"), rs.getInt("capacity_online"), rs.getBigDecimal("budget"),
                 rs.getString("summary"), rs.getObject("attendance", Integer.class), rs.getString("agenda_items"),
-                rs.getString("follow_ups"));
+                rs.getString("follow_ups"), rs.getInt("calendar_sequence"));
     }
 
     private static Expert toExpert(ResultSet rs, int n) throws SQLException {

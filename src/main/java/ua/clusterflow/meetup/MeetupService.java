@@ -16,6 +16,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.PdfRenderer;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -259,6 +260,64 @@ public class MeetupService {
                 .map(e -> e.name()).toList());
         variables.put("checkedIn", meetups.countCheckedIn(meetup.id()));
         return pdf.render("meetup-report", locale, variables);
+    }
+
+    /** A new date, time or place for an announced meetup, as the coordinator typed it. */
+    public record Change(LocalDate date, LocalTime start, int hours, String venue, String onlineLink) {
+    }
+
+    /** What is wrong with a change; empty when the meetup can move to it. */
+    public FieldErrors check(Meetup meetup, Change change) {
+        FieldErrors errors = new FieldErrors();
+        if (meetup.status() != MeetupStatus.OPEN || !meetup.startsAt().isAfter(AppClock.now())) {
+            errors.reject("meetupDate", "meetup.error.notChangeable");
+            return errors;
+        }
+        if (!change.date().atTime(change.start()).atZone(AppClock.KYIV).toInstant().isAfter(AppClock.now())) {
+            errors.reject("meetupDate", "meetup.error.changeInPast");
+        }
+        if (!"online".equals(meetup.format()) && (change.venue() == null || change.venue().isBlank())) {
+            errors.reject("venue", "error.required");
+        }
+        if (!"offline".equals(meetup.format()) && (change.onlineLink() == null || change.onlineLink().isBlank())) {
+            errors.reject("onlineLink", "error.required");
+        }
+        return errors;
+    }
+
+    /**
+     * Moves an announced meetup to a new date or place: its case's reminder and end move with it, and every confirmed
+     * guest and every expert taking part gets the updated calendar entry in the language of their mail.
+     */
+    @Transactional
+    public Meetup change(String reference, Change change, String by) {
+        Meetup before = meetups.byReference(reference).orElseThrow();
+        meetups.lock(before.id());
+        Instant starts = change.date().atTime(change.start()).atZone(AppClock.KYIV).toInstant();
+        meetups.replan(before.id(), starts, starts.plus(Duration.ofHours(change.hours())), blankToNull(change.venue()),
+                blankToNull(change.onlineLink()));
+        Meetup meetup = meetups.get(before.id());
+        cases.addEvent(reference, directory.displayName(by), "meetup-changed", formatWhen(meetup)
+                + (where(meetup, null).isBlank() ? "" : ", " + where(meetup, null)));
+        engine.moved(reference, Date.from(reminderAt(meetup, AppClock.now())), Date.from(meetup.endsAt()));
+        Set<String> sent = new HashSet<>();
+        for (MeetupRepository.Registration r : meetups.registrations(meetup.id())) {
+            if ("CONFIRMED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
+                mail(r.email(), r.language(), r.name(), meetup, "changed", null, calendarEntry(meetup, r.mode()),
+                        r.id(), r.mode());
+            }
+        }
+        for (MeetupRepository.Expert e : meetups.experts(meetup.id())) {
+            if ("accepted".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
+                mail(e.email(), e.language(), e.name(), meetup, "changed", null,
+                        calendarEntry(meetup, meetup.modes().get(0)));
+            }
+        }
+        return meetup;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** Cancels a meetup at whatever step it is; everyone invited or registered is told. */

@@ -87,6 +87,30 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     @Test
+    void theCoordinatorMovesAnAnnouncedMeetupOnItsOwnFormAndNobodyElseCan() throws Exception {
+        Meetup m = announced(5);
+        registrations.register(m.reference(), "Гість Переносу", null, "moved-web@example.com", "offline", "uk");
+        String page = "/meetups/" + m.reference() + "/change";
+        assertThat(org.jsoup.Jsoup.parse(mvc.perform(get(page).with(as("olena"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).select("#f-venue").attr("value"))
+                .isEqualTo(m.venue());
+        mvc.perform(get(page).with(as("nadia"))).andExpect(status().isNotFound());
+        mvc.perform(post(page).with(as("serhiy")).with(csrf()).param("meetupDate", AppClock.today().plusDays(30).toString()))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(post(page).with(as("olena")).with(csrf()).param("meetupDate", AppClock.today().minusDays(2).toString())
+                        .param("startTime", "11:00").param("durationHours", "2").param("venue", "Харків, Новий зал"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-meetupDate\"")))
+                .andExpect(content().string(containsString("Харків, Новий зал")));
+        mvc.perform(post(page).with(as("olena")).with(csrf()).param("meetupDate", AppClock.today().plusDays(30).toString())
+                        .param("startTime", "11:00").param("durationHours", "2").param("venue", "Харків, Новий зал"))
+                .andExpect(flash().attribute("message", "meetup.changed"));
+        assertThat(repository.get(m.id()).venue()).isEqualTo("Харків, Новий зал");
+        assertThat(subjectsTo("moved-web@example.com")).contains("Зміни у зустрічі: " + m.segment());
+    }
+
+    @Test
     void theCoordinatorChecksGuestsInAtTheDoorOnceEachAndNobodyElseReachesTheList() throws Exception {
         Meetup m = announced(2);
         long first = registrations.register(m.reference(), "Оксана Вхідна", "ТОВ «Двері»", "door-first@example.com",

@@ -3,8 +3,11 @@ package ua.clusterflow.meetup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static ua.clusterflow.meetup.process.MeetupProcess.*;
 
+import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -181,6 +184,67 @@ class MeetupProcessTest extends IntegrationTest {
         assertThat(subjectsTo("registered-cancel@example.com")).contains("Зустріч скасовано: BIM у машинобудуванні");
         assertThat(registrations.register(announced.reference(), "Пізня", null, "late@example.com", "online", "uk").problem())
                 .isEqualTo("meetup.error.cancelled");
+    }
+
+    @Test
+    void aMeetupMovedAndThenCancelledAfterRegistrationsUpdatesAndThenRemovesEveryGuestsCalendarEntry() throws Exception {
+        Meetup m = announced(propose("hybrid"), 10, 10);
+        registrations.register(m.reference(), "Ганна Офлайн", null, "moved-offline@example.com", "offline", "uk");
+        registrations.register(m.reference(), "Hanna Online", null, "moved-online@example.com", "online", "en");
+        VEvent first = calendarEvent(mailsTo("moved-offline@example.com").get(0));
+        String uid = first.getProperty("UID").orElseThrow().getValue();
+        assertThat(first.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("0");
+
+        LocalDate newDay = AppClock.today().plusDays(28);
+        MeetupService.Change change = new MeetupService.Change(newDay, LocalTime.of(15, 0), 2, "Харків, Палац праці",
+                "https://meet.example.com/bim");
+        assertThat(meetups.check(m, new MeetupService.Change(AppClock.today().minusDays(1), LocalTime.of(15, 0), 2,
+                "Харків", "https://meet.example.com/bim")).has("meetupDate")).isTrue();
+        assertThat(meetups.check(m, change).isEmpty()).isTrue();
+        Meetup moved = meetups.change(m.reference(), change, "olena");
+
+        Instant newStart = newDay.atTime(15, 0).atZone(AppClock.KYIV).toInstant();
+        for (String guest : List.of("moved-offline@example.com", "moved-online@example.com")) {
+            MimeMessage changed = mailsTo(guest).stream().filter(mail -> subject(mail).contains(m.segment()))
+                    .reduce((a, b) -> b).orElseThrow();
+            Calendar parsed = new CalendarBuilder().build(new StringReader(attachment(changed)));
+            VEvent event = (VEvent) parsed.getComponent("VEVENT").orElseThrow();
+            assertThat(event.getProperty("UID").orElseThrow().getValue()).as("the same entry").isEqualTo(uid);
+            assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+            DtStart<?> start = event.getDateTimeStart();
+            assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Kyiv");
+            assertThat(((ZonedDateTime) start.getDate()).toInstant()).isEqualTo(newStart);
+            assertThat(event.getProperty("ORGANIZER").orElseThrow().getValue()).startsWith("mailto:");
+        }
+        assertThat(subjectsTo("moved-offline@example.com")).contains("Зміни у зустрічі: BIM у машинобудуванні");
+        assertThat(subjectsTo("moved-online@example.com")).contains("Meetup changed: BIM у машинобудуванні");
+        assertThat(calendarEvent(lastMailTo("moved-offline@example.com")).getProperty("LOCATION").orElseThrow().getValue())
+                .isEqualTo("Харків, Палац праці");
+        // the case waits for the new day: the guests' reminder a day before it, the report after it
+        assertThat(management.createJobQuery().processInstanceId(instance(m.reference(), KEY).getId()).timers()
+                .activityId(TIMER_DAY_BEFORE).singleResult().getDuedate().toInstant())
+                .isEqualTo(newStart.minus(Duration.ofDays(1)));
+        assertThat(moved.calendarSequence()).isEqualTo(1);
+
+        meetups.cancel(m.reference());
+        for (String guest : List.of("moved-offline@example.com", "moved-online@example.com")) {
+            Calendar parsed = new CalendarBuilder().build(new StringReader(attachment(lastMailTo(guest))));
+            assertThat(parsed.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("CANCEL");
+            VEvent event = (VEvent) parsed.getComponent("VEVENT").orElseThrow();
+            assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(uid);
+            assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("2");
+            assertThat(event.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+        }
+        assertThat(subjectsTo("moved-online@example.com")).contains("Meetup cancelled: BIM у машинобудуванні");
+    }
+
+    private VEvent calendarEvent(MimeMessage mail) throws Exception {
+        return (VEvent) new CalendarBuilder().build(new StringReader(attachment(mail))).getComponent("VEVENT").orElseThrow();
+    }
+
+    private MimeMessage lastMailTo(String address) {
+        List<MimeMessage> mails = mailsTo(address);
+        return mails.get(mails.size() - 1);
     }
 
     @Test

@@ -1,8 +1,12 @@
 package ua.clusterflow.meetup.process;
 
 import java.math.BigDecimal;
+import java.util.Date;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.engine.ClusterTenantPlugin;
@@ -16,8 +20,10 @@ class MeetupEngine implements MeetupCases {
 
     private final RuntimeService runtime;
     private final DecisionService decisions;
+    private final ManagementService management;
 
-    MeetupEngine(RuntimeService runtime, DecisionService decisions) {
+    MeetupEngine(RuntimeService runtime, DecisionService decisions, ManagementService management) {
+        this.management = management;
         this.runtime = runtime;
         this.decisions = decisions;
     }
@@ -36,6 +42,25 @@ class MeetupEngine implements MeetupCases {
                 .processInstanceBusinessKey(reference)
                 .localVariableEquals(MeetupProcess.EXPERT_ID.name(), String.valueOf(expertId))
                 .correlateAll();
+    }
+
+    /** The variables for the record, and each timer the case waits on now set to its new moment. */
+    @Override
+    public void moved(String reference, Date remindAt, Date endsAt) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(MeetupProcess.KEY).singleResult();
+        runtime.setVariable(instance.getId(), MeetupProcess.DAY_BEFORE.name(), remindAt);
+        runtime.setVariable(instance.getId(), MeetupProcess.ENDS_AT.name(), endsAt);
+        move(instance.getId(), MeetupProcess.TIMER_DAY_BEFORE, remindAt);
+        move(instance.getId(), MeetupProcess.TIMER_MEETUP_OVER, endsAt);
+    }
+
+    private void move(String instanceId, String timerActivityId, Date to) {
+        Job timer = management.createJobQuery().processInstanceId(instanceId).timers().activityId(timerActivityId)
+                .singleResult();
+        if (timer != null) {
+            management.setJobDuedate(timer.getId(), to);
+        }
     }
 
     @Override

@@ -2,8 +2,12 @@ package ua.clusterflow.meetup.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +44,9 @@ import ua.clusterflow.tasklist.web.FormRequests;
 /** Meetups: the cluster's list, topic proposals, the public page with registration, and cancellation. */
 @Controller
 public class MeetupController {
+
+    static final String PLAN_FORM = "forms/tech-meetup/plan.form";
+    static final List<String> CHANGE_FIELDS = List.of("meetupDate", "startTime", "durationHours", "venue", "onlineLink");
 
     private final MeetupService service;
     private final MeetupRegistrations registrations;
@@ -197,6 +204,58 @@ public class MeetupController {
         model.addAttribute("confirmed", all.stream().filter(r -> "CONFIRMED".equals(r.status())).count());
         model.addAttribute("checkedIn", all.stream().filter(MeetupRepository.Registration::checkedIn).count());
         return "meetups/attendees";
+    }
+
+    /** A new date, time or place for an announced meetup, from its coordinator: guests get the updated entry. */
+    @GetMapping("/meetups/{reference:MEE-\\d+}/change")
+    public String initChangeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
+                                 Model model) {
+        Meetup meetup = coordinated(user, reference);
+        Map<String, Object> plan = new HashMap<>();
+        if (meetup.startsAt() != null) {
+            ZonedDateTime starts = meetup.startsAt().atZone(AppClock.KYIV);
+            plan.put("meetupDate", starts.toLocalDate());
+            plan.put("startTime", starts.toLocalTime().toString());
+            plan.put("durationHours", Duration.between(meetup.startsAt(), meetup.endsAt()).toHours());
+        }
+        plan.put("venue", meetup.venue());
+        plan.put("onlineLink", meetup.onlineLink());
+        return showChange(meetup, FormSubmission.of(plan), model);
+    }
+
+    @PostMapping("/meetups/{reference:MEE-\\d+}/change")
+    public String processChangeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
+                                    HttpServletRequest request, HttpServletResponse response,
+                                    Model model, RedirectAttributes redirect) {
+        Meetup meetup = coordinated(user, reference);
+        FormSubmission typed = FormRequests.validate(validator, changeForm(), request);
+        if (!typed.hasErrors()) {
+            typed.fieldErrors().addAll(service.check(meetup, change(typed)));
+        }
+        if (typed.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return showChange(meetup, typed, model);
+        }
+        service.change(reference, change(typed), user.id());
+        redirect.addFlashAttribute("message", "meetup.changed");
+        return "redirect:/meetups/" + reference + "/attendees";
+    }
+
+    private static MeetupService.Change change(FormSubmission typed) {
+        return new MeetupService.Change((LocalDate) typed.values().get("meetupDate"),
+                LocalTime.parse(typed.text("startTime")), ((Number) typed.values().get("durationHours")).intValue(),
+                typed.text("venue"), typed.text("onlineLink"));
+    }
+
+    private FormDefinition changeForm() {
+        return forms.fromClasspath(PLAN_FORM).only(CHANGE_FIELDS);
+    }
+
+    private String showChange(Meetup meetup, FormSubmission typed, Model model) {
+        model.addAttribute("meetup", meetup);
+        model.addAttribute("form", changeForm());
+        model.addAttribute("submission", typed);
+        return "meetups/change";
     }
 
     @GetMapping("/meetups/{reference:MEE-\\d+}/attendees.xlsx")
