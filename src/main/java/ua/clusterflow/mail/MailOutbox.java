@@ -51,6 +51,15 @@ public class MailOutbox {
     /** Renders {@code templates/mail/<template>.html} in the recipient's language and queues it. */
     public void queue(String recipient, String language, String template, Map<String, ?> model, String businessKey,
                       Attachment attachment) {
+        queue(recipient, language, template, model, businessKey, attachment, null);
+    }
+
+    /**
+     * As above, with an image the mail's text shows in place: its name is the content id the template's
+     * {@code <img src="cid:…">} names.
+     */
+    public void queue(String recipient, String language, String template, Map<String, ?> model, String businessKey,
+                      Attachment attachment, Attachment inline) {
         Locale locale = Locale.forLanguageTag(language == null ? "uk" : language);
         Context context = new Context(locale);
         context.setVariables(new HashMap<>(model));
@@ -64,10 +73,11 @@ public class MailOutbox {
         String subject = messages.getMessage(subjectKey != null ? subjectKey.toString() : "mail." + template + ".subject",
                 subjectArgs, locale);
         jdbc.sql("insert into mail_outbox (recipient, subject, body_html, business_key, attachment_name, attachment_type, "
-                        + "attachment) values (?, ?, ?, ?, ?, ?, ?)")
+                        + "attachment, inline_id, inline_type, inline_content) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(recipient, subject, body, businessKey, attachment == null ? null : attachment.name(),
                         attachment == null ? null : attachment.contentType(),
-                        attachment == null ? null : attachment.content())
+                        attachment == null ? null : attachment.content(), inline == null ? null : inline.name(),
+                        inline == null ? null : inline.contentType(), inline == null ? null : inline.content())
                 .update();
     }
 

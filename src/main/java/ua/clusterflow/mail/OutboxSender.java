@@ -76,12 +76,13 @@ public class OutboxSender {
     private Boolean sendNext() {
         List<OutboxMail> due = jdbc.sql("""
                 select id, recipient, subject, body_html, attempts, attachment_name, attachment_type, attachment,
-                       created_at
+                       created_at, inline_id, inline_type, inline_content
                 from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
                 order by id limit 1 for update skip locked""")
                 .query((rs, n) -> new OutboxMail(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
-                        rs.getTimestamp(9).toInstant().toEpochMilli()))
+                        rs.getTimestamp(9).toInstant().toEpochMilli(), rs.getString(10), rs.getString(11),
+                        rs.getBytes(12)))
                 .list();
         if (due.isEmpty()) {
             return null;
@@ -100,11 +101,16 @@ public class OutboxSender {
 
     private void deliver(OutboxMail mail) throws Exception {
         MimeMessage message = mailSender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, mail.attachment() != null, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message,
+                mail.attachment() != null || mail.inlineContent() != null, "UTF-8");
         helper.setFrom(from);
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.bodyHtml(), true);
+        if (mail.inlineContent() != null) {
+            helper.addInline(mail.inlineId(), new org.springframework.core.io.ByteArrayResource(mail.inlineContent()),
+                    mail.inlineType());
+        }
         if (mail.attachment() != null) {
             helper.addAttachment(mail.attachmentName(),
                     new org.springframework.core.io.ByteArrayResource(mail.attachment()), mail.attachmentType());
@@ -132,6 +138,7 @@ public class OutboxSender {
     }
 
     record OutboxMail(long id, String recipient, String subject, String bodyHtml, int attempts, String attachmentName,
-                      String attachmentType, byte[] attachment, long createdAt) {
+                      String attachmentType, byte[] attachment, long createdAt, String inlineId, String inlineType,
+                      byte[] inlineContent) {
     }
 }

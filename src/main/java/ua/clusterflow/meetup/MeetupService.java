@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.PdfRenderer;
+import ua.clusterflow.base.QrCodes;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
@@ -39,6 +40,11 @@ public class MeetupService {
 
     public static final String EXPERT_LINK = "meetup-expert";
     public static final String REGISTRATION_LINK = "meetup-registration";
+    public static final String DOOR_LINK = "meetup-door";
+    /** The mails that confirm a place, and so carry the guest's code for the door. */
+    static final Set<String> TICKET_KINDS = Set.of("registered", "promoted", "changed");
+    static final String DOOR_CODE_ID = "door-code";
+    static final int DOOR_CODE_PIXELS = 220;
     static final Duration REGISTRATION_LINK_VALIDITY = Duration.ofDays(365);
 
     /** The plan as the coordinator entered it. */
@@ -387,11 +393,26 @@ public class MeetupService {
         if (name == null) {
             model.put("publicForm", true);
         }
+        MailOutbox.Attachment doorCode = null;
         if (registrationId != null) {
             model.put("cancelLink", outbox.link("/meetups/registrations/"
                     + links.sign(REGISTRATION_LINK, String.valueOf(registrationId), REGISTRATION_LINK_VALIDITY)));
+            if (TICKET_KINDS.contains(kind)) {
+                doorCode = new MailOutbox.Attachment(DOOR_CODE_ID, "image/png",
+                        QrCodes.png(doorLink(meetup, registrationId), DOOR_CODE_PIXELS));
+                model.put("doorCode", "cid:" + DOOR_CODE_ID);
+            }
         }
-        outbox.queue(email, language, "meetup-notice", model, meetup.reference(), attachment);
+        outbox.queue(email, language, "meetup-notice", model, meetup.reference(), attachment, doorCode);
+    }
+
+    /**
+     * The link a guest's QR code holds: the coordinator's phone opens it at the door and checks the guest in. It names
+     * the guest only to someone signed in who runs the meetup.
+     */
+    public String doorLink(Meetup meetup, long registrationId) {
+        return outbox.link("/meetups/" + meetup.reference() + "/door/"
+                + links.sign(DOOR_LINK, String.valueOf(registrationId), REGISTRATION_LINK_VALIDITY));
     }
 
     private Map<String, Object> model(Meetup meetup, String name, String kind, String quote) {

@@ -87,6 +87,58 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     @Test
+    void theQrCodeInAGuestsConfirmationOpensTheirCheckInOnTheCoordinatorsPhoneOnly() throws Exception {
+        Meetup m = announced(3);
+        long guest = registrations.register(m.reference(), "Марта Кодова", "ТОВ «QR»", "door-code@example.com",
+                "offline", "uk").registrationId();
+        jakarta.mail.internet.MimeMessage confirmation = mailsTo("door-code@example.com").get(0);
+        assertThat(body(confirmation)).contains("src=\"cid:door-code\"");
+        String link = decodedQr(confirmation);
+        assertThat(link).contains("/meetups/" + m.reference() + "/door/");
+        String path = link.substring(link.indexOf("/meetups/"));
+
+        mvc.perform(get(path).with(as("nadia"))).andExpect(status().isNotFound());
+        mvc.perform(get(tampered(path)).with(as("olena"))).andExpect(status().isForbidden());
+        mvc.perform(get(path).with(as("olena")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Марта Кодова")))
+                .andExpect(content().string(containsString("id=\"door-check-in\"")));
+        mvc.perform(post("/meetups/" + m.reference() + "/attendees/" + guest + "/check-in").with(as("olena")).with(csrf()))
+                .andExpect(flash().attribute("message", "meetup.attendees.checkedInNow"));
+        mvc.perform(get(path).with(as("olena")))
+                .andExpect(content().string(containsString("id=\"door-already\"")))
+                .andExpect(content().string(not(containsString("id=\"door-check-in\""))));
+    }
+
+    /** The link the QR code shown in the mail's text holds, read back as a phone's camera reads it. */
+    private static String decodedQr(jakarta.mail.internet.MimeMessage mail) throws Exception {
+        jakarta.mail.Part image = inlinePart(mail.getContent(), "<door-code>");
+        assertThat(image).as("the QR code shown in the mail").isNotNull();
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(image.getInputStream());
+        int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
+        com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
+
+    private static jakarta.mail.Part inlinePart(Object content, String contentId) throws Exception {
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                String[] ids = part.getHeader("Content-ID");
+                if (ids != null && ids[0].equals(contentId)) {
+                    return part;
+                }
+                jakarta.mail.Part nested = inlinePart(part.getContent(), contentId);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     void theCoordinatorMovesAnAnnouncedMeetupOnItsOwnFormAndNobodyElseCan() throws Exception {
         Meetup m = announced(5);
         registrations.register(m.reference(), "Гість Переносу", null, "moved-web@example.com", "offline", "uk");

@@ -206,6 +206,23 @@ public class MeetupController {
         return "meetups/attendees";
     }
 
+    /**
+     * The page a guest's QR code opens on the coordinator's phone: who it is, their place, and one button to check them
+     * in. Someone who does not run the meetup finds nothing here, and a damaged code is refused.
+     */
+    @GetMapping("/meetups/{reference:MEE-\\d+}/door/{token}")
+    public String door(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
+                       @PathVariable String token, Model model) {
+        Meetup meetup = coordinated(user, reference);
+        long registrationId = Long.parseLong(links.verify(MeetupService.DOOR_LINK, token));
+        MeetupRepository.Registration guest = meetups.registration(registrationId)
+                .filter(r -> r.meetupId() == meetup.id())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("meetup", meetup);
+        model.addAttribute("guest", guest);
+        return "meetups/door";
+    }
+
     /** A new date, time or place for an announced meetup, from its coordinator: guests get the updated entry. */
     @GetMapping("/meetups/{reference:MEE-\\d+}/change")
     public String initChangeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
