@@ -76,6 +76,21 @@ public class MemberOrganisationRepository {
                 .list();
     }
 
+    /** A person a member organisation names as its technical expert, with the organisation's name. */
+    public record OrganisationExpert(String userId, String organisationName, String category) {
+    }
+
+    /** The technical experts the cluster's active members name, by organisation. */
+    public List<OrganisationExpert> expertsOf(String clusterId) {
+        return jdbc.sql("""
+                select p.user_id, o.name, o.category from organisation_person p
+                join member_organisation o on o.id = p.organisation_id
+                where o.cluster_id = ? and p.org_role = 'EXPERT' and o.status in ('CURRENT', 'IN_GRACE')
+                order by o.name limit 50""")
+                .param(clusterId)
+                .query((rs, n) -> new OrganisationExpert(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** The other active organisations of the cluster this person speaks for, beside the one given. */
     public boolean speaksForAnotherActive(String userId, String clusterId, long organisationId) {
         return jdbc.sql("""

@@ -14,7 +14,7 @@ public record Dashboard(String clusterId, String clusterName, List<Figure> targe
                         int introductions,
                         Maturity maturity, List<Criterion> eccp, List<ProcessFigures> processes,
                         List<StepFigures> steps, List<PersonLoad> people, Map<String, Integer> onboardingFunnel,
-                        Double grantSuccessRate, FollowUps followUps) {
+                        Double grantSuccessRate, FollowUps followUps, int guestsCheckedIn) {
 
     /**
      * The actions agreed at meetups, on board decisions and for introductions: all of them, those done, those open past

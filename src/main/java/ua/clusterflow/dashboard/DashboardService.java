@@ -65,7 +65,15 @@ public class DashboardService {
                 fundraising, exports, meetups, facts.funds, feeIncome(clusterId), churn(clusterId),
                 facts.introductions, maturity(clusterId, facts),
                 eccp(facts), processes(clusterId), steps(clusterId), people(clusterId), onboardingFunnel(clusterId),
-                grantSuccessRate(clusterId), followUps(clusterId));
+                grantSuccessRate(clusterId), followUps(clusterId), guestsCheckedIn(clusterId));
+    }
+
+    /** The guests checked in at the door of the cluster's meetups this year, each person once a meetup. */
+    private int guestsCheckedIn(String clusterId) {
+        return count("""
+                select count(*) from meetup_registration r join meetup m on m.id = r.meetup_id
+                where m.cluster_id = ? and r.checked_in_at >= ?""", clusterId,
+                java.sql.Timestamp.from(AppClock.today().withDayOfYear(1).atStartOfDay(AppClock.KYIV).toInstant()));
     }
 
     private Dashboard.FollowUps followUps(String clusterId) {

@@ -7,6 +7,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.tasklist.CaseDetails;
 
@@ -20,8 +22,13 @@ public class MeetupCaseDetails implements CaseDetails {
     private final MeetupRepository meetups;
     private final MessageSource messages;
     private final Formats formats;
+    private final ClusterDirectory directory;
+    private final MemberOrganisationRepository organisations;
 
-    public MeetupCaseDetails(MeetupRepository meetups, MessageSource messages, Formats formats) {
+    public MeetupCaseDetails(MeetupRepository meetups, MessageSource messages, Formats formats,
+                             ClusterDirectory directory, MemberOrganisationRepository organisations) {
+        this.directory = directory;
+        this.organisations = organisations;
         this.meetups = meetups;
         this.messages = messages;
         this.formats = formats;
@@ -58,6 +65,9 @@ public class MeetupCaseDetails implements CaseDetails {
                                 + (e.answer() == null ? "…" : text("meetup.expert.answer." + e.answer(), e.answer())))
                         .collect(Collectors.joining("\n")));
             }
+            if (m.status() == MeetupStatus.PLANNED || m.status() == MeetupStatus.EXPERTS_INVITED) {
+                offerExperts(m, facts);
+            }
             var registrations = meetups.registrations(m.id());
             if (!registrations.isEmpty()) {
                 facts.put("meetup.registrations", m.modes().stream().map(mode -> text("meetup.mode." + mode, mode)
@@ -73,6 +83,29 @@ public class MeetupCaseDetails implements CaseDetails {
             }
         });
         return facts;
+    }
+
+    /**
+     * While experts are chosen: those who took part in the cluster's earlier meetups (the same topic first) with the
+     * meetups they took part in, and the technical experts the members name, each with their address to copy.
+     */
+    private void offerExperts(Meetup m, Map<String, String> facts) {
+        var past = meetups.pastExperts(m.clusterId(), m.id(), m.segment(), null);
+        if (!past.isEmpty()) {
+            facts.put("meetup.expertsOffered", past.stream()
+                    .map(e -> e.name() + " <" + e.email() + "> · " + text("meetup.category." + e.category(), e.category())
+                            + (e.sameSegment() ? " · " + text("meetup.expertsOffered.sameSegment", "") : "") + "\n    "
+                            + text("meetup.expertsOffered.tookPart", "") + ": " + String.join("; ", e.meetups()))
+                    .collect(Collectors.joining("\n")));
+        }
+        var members = organisations.expertsOf(m.clusterId());
+        if (!members.isEmpty()) {
+            facts.put("meetup.memberExperts", members.stream()
+                    .map(e -> directory.person(e.userId()).map(p -> p.displayName() + " <" + p.email() + "> · "
+                            + e.organisationName() + " · " + text("form.member-onboarding-application.category." + e.category(), e.category()))
+                            .orElse(null))
+                    .filter(java.util.Objects::nonNull).collect(Collectors.joining("\n")));
+        }
     }
 
     private String text(String code, String fallback) {

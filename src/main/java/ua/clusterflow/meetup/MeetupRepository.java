@@ -102,6 +102,37 @@ public class MeetupRepository {
                 .param("ids", clusterIds).query(MeetupRepository::toMeetup).list();
     }
 
+    /** An expert who took part in earlier meetups of the cluster: their latest name and category, and those meetups. */
+    public record PastExpert(String name, String email, String category, boolean sameSegment, List<String> meetups) {
+    }
+
+    /**
+     * The experts who accepted and took part in the cluster's earlier meetups (not cancelled), those of the same
+     * segment first, then the category asked for, then the most meetups; none already invited to this one.
+     */
+    public List<PastExpert> pastExperts(String clusterId, long meetupId, String segment, String category) {
+        return jdbc.sql("""
+                select (array_agg(e.name order by m.starts_at desc))[1] as name,
+                       (array_agg(e.email order by m.starts_at desc))[1] as email,
+                       (array_agg(e.category order by m.starts_at desc))[1] as category,
+                       bool_or(lower(m.segment) = lower(:segment)) as same_segment,
+                       bool_or(e.category = :category) as same_category,
+                       string_agg(m.segment || ' (' || to_char(m.starts_at at time zone 'Europe/Kyiv', 'DD.MM.YYYY') || ')',
+                                  '; ' order by m.starts_at desc) as meetups,
+                       count(*) as taken
+                from meetup_expert e join meetup m on m.id = e.meetup_id
+                where m.cluster_id = :cluster and m.id <> :meetup and e.answer = 'accepted' and m.starts_at is not null
+                  and m.status in ('OPEN', 'HELD', 'REPORTED')
+                  and lower(e.email) not in (select lower(email) from meetup_expert where meetup_id = :meetup)
+                group by lower(e.email)
+                order by same_segment desc, same_category desc, taken desc, name limit 10""")
+                .param("segment", segment).param("category", category == null ? "" : category)
+                .param("cluster", clusterId).param("meetup", meetupId)
+                .query((rs, n) -> new PastExpert(rs.getString("name"), rs.getString("email"), rs.getString("category"),
+                        rs.getBoolean("same_segment"), List.of(rs.getString("meetups").split("; "))))
+                .list();
+    }
+
     public long addExpert(long meetupId, int round, String name, String email, String category, String language) {
         return jdbc.sql("insert into meetup_expert (meetup_id, round, name, email, category, language) "
                         + "values (?, ?, ?, ?, ?, ?) returning id")

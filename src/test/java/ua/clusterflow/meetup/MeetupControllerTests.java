@@ -28,6 +28,8 @@ import ua.clusterflow.tasklist.FormSubmission;
 class MeetupControllerTests extends IntegrationTest {
 
     @Autowired MockMvc mvc;
+    @Autowired ua.clusterflow.dashboard.DashboardService dashboards;
+    @Autowired ua.clusterflow.cluster.MemberOrganisationRepository organisationRepository;
     @Autowired MeetupService meetups;
     @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
@@ -99,12 +101,15 @@ class MeetupControllerTests extends IntegrationTest {
 
         mvc.perform(get(path).with(as("nadia"))).andExpect(status().isNotFound());
         mvc.perform(get(tampered(path)).with(as("olena"))).andExpect(status().isForbidden());
+        int before = dashboards.forCluster("kharkiv").guestsCheckedIn();
         mvc.perform(get(path).with(as("olena")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Марта Кодова")))
                 .andExpect(content().string(containsString("id=\"door-check-in\"")));
         mvc.perform(post("/meetups/" + m.reference() + "/attendees/" + guest + "/check-in").with(as("olena")).with(csrf()))
                 .andExpect(flash().attribute("message", "meetup.attendees.checkedInNow"));
+        assertThat(dashboards.forCluster("kharkiv").guestsCheckedIn()).as("the dashboard counts the guest")
+                .isEqualTo(before + 1);
         mvc.perform(get(path).with(as("olena")))
                 .andExpect(content().string(containsString("id=\"door-already\"")))
                 .andExpect(content().string(not(containsString("id=\"door-check-in\""))));
@@ -136,6 +141,33 @@ class MeetupControllerTests extends IntegrationTest {
             }
         }
         return null;
+    }
+
+    @Test
+    void expertsWhoTookPartBeforeAndTheMembersTechnicalExpertsAreOfferedWhenTheNextMeetupChoosesItsExperts()
+            throws Exception {
+        String segment = "Адитивне виробництво " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        Meetup first = approved(segment, "offline", 5, 0);
+        CaseSteps.shortlistExperts(tasks, first.reference(), "Знавець", "past-expert");
+        repository.experts(first.id()).forEach(e -> meetups.answer(e.id(), true));
+        Meetup next = approved(segment, "offline", 5, 0);
+
+        long organisation = organisationRepository.idsForContact("nadia").get(0);
+        organisationRepository.addPerson(organisation, "andriy", ua.clusterflow.cluster.OrganisationRole.EXPERT);
+        try {
+            String shortlist = task(next.reference(), MeetupProcess.TASK_SHORTLIST).getId();
+            String page = org.jsoup.Jsoup.parse(mvc.perform(get("/tasks/" + shortlist).with(as("olena")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).text();
+            assertThat(page).contains("Експерти попередніх зустрічей")
+                    .contains("Знавець 0 <past-expert0-" + first.reference() + "@example.com>")
+                    .contains("та сама тема").contains(segment + " (")
+                    .contains("Технічні експерти членів кластера").contains("Андрій Шевчук <andriy@clusterflow.local>");
+            String offered = page.substring(page.indexOf("Експерти попередніх зустрічей")
+                    + "Експерти попередніх зустрічей".length()).trim();
+            assertThat(offered).as("those of the same topic first").startsWith("Знавець");
+        } finally {
+            organisationRepository.removePerson(organisation, "andriy");
+        }
     }
 
     @Test
@@ -482,7 +514,11 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     private Meetup approved(String format, long offline, long online) {
-        Map<String, Object> topic = new HashMap<>(CaseSteps.meetupTopic("Роботизоване зварювання", "Як МСП почати з коботів"));
+        return approved("Роботизоване зварювання", format, offline, online);
+    }
+
+    private Meetup approved(String segment, String format, long offline, long online) {
+        Map<String, Object> topic = new HashMap<>(CaseSteps.meetupTopic(segment, "Як МСП почати з коботів"));
         topic.put("format", format);
         Meetup m = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(topic));
         Map<String, Object> plan = new HashMap<>();
