@@ -60,9 +60,13 @@ class RoleControllerTests extends IntegrationTest {
         mvc.perform(get("/board/votes/" + voteId).with(as("iryna")))
                 .andExpect(content().string(containsString("id=\"tally-hidden\"")))
                 .andExpect(content().string(not(containsString("id=\"tally\""))));
-        mvc.perform(get("/board/votes/" + voteId).with(as("petro")))
-                .andExpect(content().string(containsString("id=\"tally\"")))
-                .andExpect(content().string(not(containsString("Підтримую"))));
+        // while the vote is open no ballot's comment is shown: the voter's own only in the form that changes it
+        var petrosPage = org.jsoup.Jsoup.parse(mvc.perform(get("/board/votes/" + voteId).with(as("petro")))
+                .andExpect(content().string(containsString("id=\"tally\""))).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(petrosPage.select("ul.comments")).isEmpty();
+        petrosPage.select("#change-ballot").remove();
+        assertThat(petrosPage.text()).doesNotContain("Підтримую");
         mvc.perform(get("/board").with(as("iryna")))
                 .andExpect(content().string(containsString("/board/votes/" + voteId)));
 
