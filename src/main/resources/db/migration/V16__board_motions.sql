@@ -8,6 +8,7 @@ create table board_motion (
     body            text         not null,
     closes_at       timestamptz  not null,
     quorum_percent  integer      not null,
+    options         text,
     public_outcome  boolean      not null default false,
     statement       text,
     stated_at       timestamptz,
@@ -15,8 +16,11 @@ create table board_motion (
 );
 create index board_motion_cluster on board_motion (cluster_id, created_at);
 
--- a ballot changed before the close keeps its first cast time and says when it last changed
+-- a ballot changed before the close keeps its first cast time and says when it last changed; a ballot of a vote among
+-- options keeps the option's words beside its value
 alter table board_ballot add column changed_at timestamptz;
+alter table board_ballot add column choice_label varchar(200);
 
 -- the register of decisions carries the outcome statement its proposer wrote once the vote closed
 alter table board_decision add column statement text;
+alter table board_decision add column decision_label varchar(200);

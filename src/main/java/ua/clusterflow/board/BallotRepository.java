@@ -10,7 +10,8 @@ import ua.clusterflow.base.AppClock;
 @Repository
 public class BallotRepository {
 
-    public record Ballot(String voter, String choice, String comment, Instant castAt) {
+    /** A ballot: the voter, their choice (for a vote among options, its value and the option's words), comment, time. */
+    public record Ballot(String voter, String choice, String choiceLabel, String comment, Instant castAt) {
     }
 
     private final JdbcClient jdbc;
@@ -29,39 +30,48 @@ public class BallotRepository {
     }
 
     /** Records a ballot; a voter's second ballot in the same vote replaces nothing and returns false. */
-    public boolean insert(String voteId, String voter, String choice, String comment) {
+    public boolean insert(String voteId, String voter, String choice, String choiceLabel, String comment) {
         return jdbc.sql("""
-                insert into board_ballot (vote_id, voter, choice, comment, cast_at) values (?, ?, ?, ?, ?)
+                insert into board_ballot (vote_id, voter, choice, choice_label, comment, cast_at) values (?, ?, ?, ?, ?, ?)
                 on conflict (vote_id, voter) do nothing""")
-                .params(voteId, voter, choice, comment, Timestamp.from(AppClock.now())).update() == 1;
+                .params(voteId, voter, choice, choiceLabel, comment, Timestamp.from(AppClock.now())).update() == 1;
     }
 
     /** Puts a new choice and comment in place of the voter's ballot; false when they have not voted in this vote. */
-    public boolean change(String voteId, String voter, String choice, String comment) {
-        return jdbc.sql("update board_ballot set choice = ?, comment = ?, changed_at = ? where vote_id = ? and voter = ?")
-                .params(choice, comment, Timestamp.from(AppClock.now()), voteId, voter).update() == 1;
+    public boolean change(String voteId, String voter, String choice, String choiceLabel, String comment) {
+        return jdbc.sql("""
+                update board_ballot set choice = ?, choice_label = ?, comment = ?, changed_at = ?
+                where vote_id = ? and voter = ?""")
+                .params(choice, choiceLabel, comment, Timestamp.from(AppClock.now()), voteId, voter).update() == 1;
     }
 
     public List<Ballot> ballots(String voteId) {
-        return jdbc.sql("select voter, choice, comment, cast_at from board_ballot where vote_id = ? order by cast_at, id")
+        return jdbc.sql("""
+                select voter, choice, choice_label, comment, cast_at from board_ballot where vote_id = ? order by cast_at, id""")
                 .param(voteId)
-                .query((rs, n) -> new Ballot(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Ballot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
     }
 
     /** A closed vote, for the board's page. */
     public record Decision(String voteId, String businessKey, String title, String decision, String reason,
-                           int approvals, int rejections, int abstentions, Instant decidedAt, String statement) {
+                           int approvals, int rejections, int abstentions, Instant decidedAt, String statement,
+                           String decisionLabel) {
+
+        /** A vote among options: its counts are for the option chosen, for the others, and abstaining. */
+        public boolean amongOptions() {
+            return decisionLabel != null;
+        }
     }
 
     public void recordDecision(String voteId, String clusterId, String businessKey, String title, String decision,
-                               String reason, Tally tally) {
-        jdbc.sql("insert into board_decision (vote_id, cluster_id, business_key, title, decision, reason, approvals, "
-                        + "rejections, abstentions, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                               String decisionLabel, String reason, Tally tally) {
+        jdbc.sql("insert into board_decision (vote_id, cluster_id, business_key, title, decision, decision_label, reason, "
+                        + "approvals, rejections, abstentions, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (vote_id) do nothing")
-                .params(voteId, clusterId, businessKey, title == null ? "" : title, decision, reason, tally.approvals(),
-                        tally.rejections(), tally.abstentions(), Timestamp.from(AppClock.now()))
+                .params(voteId, clusterId, businessKey, title == null ? "" : title, decision, decisionLabel, reason,
+                        tally.approvals(), tally.rejections(), tally.abstentions(), Timestamp.from(AppClock.now()))
                 .update();
     }
 
@@ -91,18 +101,19 @@ public class BallotRepository {
 
     /** The votes a person cast, newest first: vote id (in place of the voter), choice, comment, time. */
     public List<Ballot> ballotsOf(String voter) {
-        return jdbc.sql("select vote_id, choice, comment, cast_at from board_ballot where voter = ? "
+        return jdbc.sql("select vote_id, choice, choice_label, comment, cast_at from board_ballot where voter = ? "
                         + "order by cast_at desc limit 100")
                 .param(voter)
-                .query((rs, n) -> new Ballot(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                .query((rs, n) -> new Ballot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
                 .list();
     }
 
     private static Decision toDecision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Decision(rs.getString("vote_id"), rs.getString("business_key"), rs.getString("title"),
                 rs.getString("decision"), rs.getString("reason"), rs.getInt("approvals"), rs.getInt("rejections"),
-                rs.getInt("abstentions"), rs.getTimestamp("decided_at").toInstant(), rs.getString("statement"));
+                rs.getInt("abstentions"), rs.getTimestamp("decided_at").toInstant(), rs.getString("statement"),
+                rs.getString("decision_label"));
     }
 
     public Tally tally(String voteId, int eligible, int quorum) {

@@ -72,22 +72,27 @@ public class BoardVoteService {
         return AppClock.now().plus(Duration.ofDays(days));
     }
 
-    /** Records one ballot and tells whether the vote is decided by it. */
+    /**
+     * Records one ballot and tells whether the vote is decided by it: the outcome's value, {@code open} while it is
+     * not (for a vote among options, the option chosen).
+     */
     @Transactional
-    public VoteOutcome cast(String voteId, String businessKey, String voter, String choice, String comment,
-                            int eligible, int quorum) {
+    public String cast(String voteId, String businessKey, String voter, String choice, String comment,
+                       int eligible, int quorum, Choices choices) {
         ballots.lockVote(voteId);
-        if (!ballots.insert(voteId, voter, choice, comment)) {
+        if (!ballots.insert(voteId, voter, choice, choices.label(choice), comment)) {
             throw new IllegalStateException(voter + " has voted already in " + voteId);
         }
         event(businessKey, "voted", directory.displayName(voter));
-        return ballots.tally(voteId, eligible, quorum).whileOpen();
+        return choices.any() ? choices.whileOpen(ballots.ballots(voteId), eligible, quorum)
+                : ballots.tally(voteId, eligible, quorum).whileOpen().value();
     }
 
     /** The count at the close, after any ballot being cast or changed in the same moment. */
-    public VoteOutcome count(String voteId, int eligible, int quorum) {
+    public String count(String voteId, int eligible, int quorum, Choices choices) {
         ballots.lockVote(voteId);
-        return ballots.tally(voteId, eligible, quorum).atClose();
+        return choices.any() ? choices.atClose(ballots.ballots(voteId), quorum)
+                : ballots.tally(voteId, eligible, quorum).atClose().value();
     }
 
     /** Why a ballot could not be changed. */
@@ -104,7 +109,7 @@ public class BoardVoteService {
         if (!engine.takesBallots(voteId) || ballots.decision(voteId).isPresent()) {
             return Optional.of(ChangeRefused.CLOSED);
         }
-        if (!ballots.change(voteId, voter, choice, comment)) {
+        if (!ballots.change(voteId, voter, choice, Choices.parse(engine.options(voteId)).label(choice), comment)) {
             return Optional.of(ChangeRefused.NOT_VOTED);
         }
         event(businessKey, "ballot-changed", directory.displayName(voter));
@@ -148,26 +153,38 @@ public class BoardVoteService {
      */
     @Transactional
     public Decision close(String voteId, String businessKey, String clusterId, String caseTitle, String reachedOutcome,
-                          String settledDecision, String settledReason, int eligible, int quorum) {
+                          String settledDecision, String settledReason, int eligible, int quorum, Choices choices) {
         String outcome = reachedOutcome == null || VoteOutcome.OPEN.value().equals(reachedOutcome)
-                ? count(voteId, eligible, quorum).value() : reachedOutcome;
+                ? count(voteId, eligible, quorum, choices) : reachedOutcome;
         Decision decision = VoteOutcome.UNDECIDED.value().equals(outcome)
-                ? new Decision(settledDecision, settledReason) : new Decision(outcome, rejectionReasons(voteId));
-        announce(voteId, businessKey, clusterId, caseTitle, decision.decision(), decision.reason(), eligible, quorum);
+                ? new Decision(settledDecision, settledReason)
+                : new Decision(outcome, choices.any() ? "" : rejectionReasons(voteId));
+        announce(voteId, businessKey, clusterId, caseTitle, decision, eligible, quorum, choices);
         return decision;
     }
 
-    private void announce(String voteId, String businessKey, String clusterId, String caseTitle, String decision,
-                         String reason, int eligible, int quorum) {
-        Tally tally = ballots.tally(voteId, eligible, quorum);
+    private void announce(String voteId, String businessKey, String clusterId, String caseTitle, Decision decision,
+                          int eligible, int quorum, Choices choices) {
+        Tally tally = choices.any() ? chosen(voteId, eligible, quorum, choices, decision.decision())
+                : ballots.tally(voteId, eligible, quorum);
+        String label = choices.label(decision.decision());
         for (Person member : directory.peopleWithRole(clusterId, Role.BOARD)) {
-            outbox.queue(member, "vote-outcome", Map.of("caseTitle", caseTitle, "decision", decision,
-                    "reason", reason == null ? "" : reason, "tally", tally, "businessKey", businessKey,
-                    "subjectArg", caseTitle), businessKey);
+            outbox.queue(member, "vote-outcome", Map.of("caseTitle", caseTitle, "decision", decision.decision(),
+                    "decisionLabel", label == null ? "" : label, "reason", decision.reason() == null ? "" : decision.reason(),
+                    "tally", tally, "businessKey", businessKey, "subjectArg", caseTitle), businessKey);
         }
-        ballots.recordDecision(voteId, clusterId, businessKey, caseTitle, decision, reason, tally);
-        event(businessKey, "vote-closed", decision + " (" + tally.approvals() + "/" + tally.rejections() + "/"
-                + tally.abstentions() + ")");
+        ballots.recordDecision(voteId, clusterId, businessKey, caseTitle, decision.decision(), label, decision.reason(),
+                tally);
+        event(businessKey, "vote-closed", (label == null ? decision.decision() : label) + " (" + tally.approvals() + "/"
+                + tally.rejections() + "/" + tally.abstentions() + ")");
+    }
+
+    /** A vote among options counted as for the option chosen, for the others, and abstaining. */
+    private Tally chosen(String voteId, int eligible, int quorum, Choices choices, String option) {
+        List<BallotRepository.Ballot> cast = ballots.ballots(voteId);
+        int forChosen = (int) cast.stream().filter(b -> b.choice().equals(option)).count();
+        int abstained = (int) cast.stream().filter(b -> Tally.ABSTAIN.equals(b.choice())).count();
+        return new Tally(eligible, quorum, forChosen, cast.size() - forChosen - abstained, abstained);
     }
 
     private void event(String businessKey, String action, String detail) {

@@ -33,6 +33,11 @@ public class MotionCaseDetails implements CaseDetails {
         motions.byBusinessKey(businessKey).ifPresent(motion -> {
             facts.put("motion.question", motion.question());
             facts.put("motion.text", motion.body());
+            if (motion.choices().any()) {
+                java.util.List<String> labels = motion.choices().labels();
+                facts.put("motion.options", java.util.stream.IntStream.range(0, labels.size())
+                        .mapToObj(i -> (i + 1) + ". " + labels.get(i)).collect(java.util.stream.Collectors.joining("\n")));
+            }
             facts.put("motion.proposer", directory.displayName(motion.proposer()));
             facts.put("motion.closesAt", formats.dateTime(motion.closesAt()));
             facts.put("motion.quorum", motion.quorumPercent() + " %");

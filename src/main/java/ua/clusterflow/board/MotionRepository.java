@@ -19,15 +19,15 @@ public class MotionRepository {
     }
 
     public Motion insert(String clusterId, String proposer, String question, String body, Instant closesAt,
-                         int quorumPercent, boolean publicOutcome) {
+                         int quorumPercent, boolean publicOutcome, String options) {
         long id = jdbc.sql("""
                 with next as (select nextval(pg_get_serial_sequence('board_motion', 'id')) as id)
                 insert into board_motion (id, business_key, cluster_id, proposer, question, body, closes_at,
-                    quorum_percent, public_outcome, created_at)
-                select next.id, 'MOT-' || lpad(next.id::text, greatest(5, length(next.id::text)), '0'), ?, ?, ?, ?, ?, ?, ?, ?
+                    quorum_percent, public_outcome, options, created_at)
+                select next.id, 'MOT-' || lpad(next.id::text, greatest(5, length(next.id::text)), '0'), ?, ?, ?, ?, ?, ?, ?, ?, ?
                 from next returning id""")
                 .params(clusterId, proposer, question, body, Timestamp.from(closesAt), quorumPercent, publicOutcome,
-                        Timestamp.from(AppClock.now()))
+                        options, Timestamp.from(AppClock.now()))
                 .query(Long.class).single();
         return jdbc.sql("select * from board_motion where id = ?").param(id).query(MotionRepository::toMotion).single();
     }
@@ -64,6 +64,6 @@ public class MotionRepository {
         return new Motion(rs.getLong("id"), rs.getString("business_key"), rs.getString("cluster_id"),
                 rs.getString("proposer"), rs.getString("question"), rs.getString("body"),
                 rs.getTimestamp("closes_at").toInstant(), rs.getInt("quorum_percent"), rs.getBoolean("public_outcome"),
-                rs.getString("statement"), stated == null ? null : stated.toInstant());
+                rs.getString("statement"), stated == null ? null : stated.toInstant(), rs.getString("options"));
     }
 }

@@ -60,6 +60,12 @@ public class MotionService {
         if (votes.voters(clusterId, null).isEmpty()) {
             motion.reject("question", "motion.error.noBoard");
         }
+        Choices choices = Choices.parse(motion.text("options"));
+        if (choices.any() && (choices.labels().size() < 2 || choices.labels().size() > Choices.MOST
+                || choices.labels().stream().anyMatch(label -> label.length() > Choices.MAX_LABEL)
+                || choices.labels().stream().distinct().count() < choices.labels().size())) {
+            motion.reject("options", "motion.error.options", Choices.MOST, Choices.MAX_LABEL);
+        }
         Instant closes = closesAt(motion);
         if (closes == null) {
             return;
@@ -85,7 +91,8 @@ public class MotionService {
         }
         Motion motion = motions.insert(clusterId, proposer.id(), question,
                 typed.text("motionText").trim(), closesAt(typed), ((Number) typed.values().get("quorumPercent")).intValue(),
-                Boolean.TRUE.equals(typed.values().get("publicOutcome")));
+                Boolean.TRUE.equals(typed.values().get("publicOutcome")),
+                Choices.parse(typed.text("options")).any() ? Choices.parse(typed.text("options")).typed() : null);
         cases.insert(new CaseRecord(motion.businessKey(), clusterId, MotionProcess.KEY, motion.question(), "VOTING",
                 null, proposer.id(), null, null));
         cases.addEvent(motion.businessKey(), proposer.name(), "motion-proposed", motion.question());
@@ -107,9 +114,11 @@ public class MotionService {
     public void publish(String businessKey, String decision, String statement) {
         Motion motion = motions.byBusinessKey(businessKey).orElseThrow();
         motions.state(businessKey, statement);
+        String chosen = motion.choices().label(decision);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("question", motion.question());
         model.put("decision", decision);
+        model.put("decisionLabel", chosen);
         model.put("statement", statement);
         model.put("businessKey", businessKey);
         model.put("subjectArg", motion.question());
@@ -121,7 +130,8 @@ public class MotionService {
                 outbox.queue(member, "motion-statement", withLink(model, null), businessKey);
             }
         }
-        cases.updateStatus(businessKey, "reject".equals(decision) ? "MOTION_REJECTED" : "MOTION_APPROVED", true);
+        cases.updateStatus(businessKey, chosen != null ? "MOTION_DECIDED"
+                : "reject".equals(decision) ? "MOTION_REJECTED" : "MOTION_APPROVED", true);
         cases.addEvent(businessKey, directory.displayName(motion.proposer()), "motion-stated", null);
     }
 

@@ -110,6 +110,41 @@ class MotionControllerTests extends IntegrationTest {
     }
 
     @Test
+    void aMotionAmongOptionsIsVotedOnItsOwnChoicesOnTheBallotAndWhenTheBallotChanges() throws Exception {
+        Document refused = Jsoup.parse(mvc.perform(motion("Один варіант", AppClock.today().plusDays(5))
+                        .param("options", "Лише один").with(as("olena")))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.select("#e-options").text()).contains("Від 2 до 6");
+        assertThat(refused.select("#f-options").text()).isEqualTo("Лише один");
+
+        String question = "Виставка року " + UUID.randomUUID().toString().substring(0, 8);
+        String location = mvc.perform(motion(question, AppClock.today().plusDays(5))
+                        .param("options", "Hannover Messe\nIndustrial Lviv\nMachExpo").with(as("olena")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String key = location.substring("/cases/".length());
+        String voteId = voteOf(key);
+        Task petros = ballot(key, "petro");
+        Document ballotPage = Jsoup.parse(page("/tasks/" + petros.getId(), "petro"));
+        assertThat(ballotPage.select("input[name=vote]").eachAttr("value"))
+                .containsExactly("option1", "option2", "option3", "abstain");
+        assertThat(ballotPage.select("#f-vote").text()).contains("Hannover Messe", "Industrial Lviv", "MachExpo", "Утримався(лась)");
+        assertThat(ballotPage.text()).contains("1. Hannover Messe");
+        mvc.perform(post("/tasks/" + petros.getId()).with(as("petro")).with(csrf()).param("vote", "approve"))
+                .andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/tasks/" + petros.getId()).with(as("petro")).with(csrf()).param("vote", "option2"))
+                .andExpect(redirectedUrl("/tasks"));
+
+        Document votePage = Jsoup.parse(page("/board/votes/" + voteId, "petro"));
+        assertThat(votePage.select("#change-ballot-form input[name=vote][checked]").attr("value")).isEqualTo("option2");
+        assertThat(votePage.select("#choice-counts").text()).contains("Industrial Lviv: 1");
+        mvc.perform(post("/board/votes/" + voteId + "/ballot").with(as("petro")).with(csrf()).param("vote", "option3"))
+                .andExpect(flash().attribute("message", "board.ballot.changed"));
+        assertThat(jdbc.sql("select choice_label from board_ballot where vote_id = ? and voter = 'petro'")
+                .param(voteId).query(String.class).single()).isEqualTo("MachExpo");
+        assertThat(Jsoup.parse(page("/board", "petro")).text()).contains(question + ": MachExpo");
+    }
+
+    @Test
     void theRegisterFindsADecisionByItsStatementAndGivesItAsMinutes() throws Exception {
         String word = "Стенд" + UUID.randomUUID().toString().substring(0, 6);
         String key = put("Участь у виставці");

@@ -29,6 +29,7 @@ class MotionProcessTest extends IntegrationTest {
     @Autowired MotionService motions;
     @Autowired BoardVoteService votes;
     @Autowired BallotRepository ballots;
+    @Autowired ua.clusterflow.tasklist.engine.FormDefinitions forms;
 
     @BeforeEach
     void startAtNoon() {
@@ -158,9 +159,72 @@ class MotionProcessTest extends IntegrationTest {
         assertThat(subjectsTo("petro@clusterflow.local")).doesNotContain("Нагадування: проголосуйте щодо «" + motion.question() + "»");
     }
 
+    @Test
+    void aMotionAmongOptionsClosesOnTheOptionMoreThanHalfTheBoardChoseAndItsStatementNamesIt() {
+        String question = "Місце форуму " + UUID.randomUUID().toString().substring(0, 8);
+        Motion motion = put("olena", question, 51, false, "Харків\nКиїв\n  \nЛьвів");
+        ProcessInstance vote = vote(motion);
+        assertThat(runtime.getVariable(vote.getId(), BALLOT_CHOICES.name()))
+                .isEqualTo("option1=Харків\noption2=Київ\noption3=Львів\nabstain=abstain");
+        Task ballot = tasks.createTaskQuery().processInstanceId(vote.getId()).taskAssignee("petro").singleResult();
+        assertThat(forms.forTask(ballot).field(VOTE.name()).orElseThrow().options())
+                .extracting(ua.clusterflow.tasklist.FormField.Option::label)
+                .containsExactly("Харків", "Київ", "Львів", "abstain");
+        cast(vote, "petro", "option2", null);
+        cast(vote, "iryna", "option1", "Ближче до заводів");
+        cast(vote, "andriy", "option2", null);
+        BpmnAwareTests.assertThat(vote).isWaitingAt(TASK_CAST_VOTE);
+        cast(vote, "maria", "option2", null);
+
+        BpmnAwareTests.assertThat(vote).isEnded();
+        BallotRepository.Decision decided = ballots.decision(vote.getId()).orElseThrow();
+        assertThat(decided.decision()).isEqualTo("option2");
+        assertThat(decided.decisionLabel()).isEqualTo("Київ");
+        assertThat(decided.approvals()).as("for the option chosen").isEqualTo(3);
+        assertThat(decided.rejections()).as("for the others").isEqualTo(1);
+        assertThat(ballots.ballots(vote.getId())).extracting(BallotRepository.Ballot::choiceLabel).contains("Київ", "Харків");
+        tasks.complete(task(motion.businessKey(), MotionProcess.TASK_WRITE_STATEMENT).getId(),
+                Map.of(MotionProcess.STATEMENT.name(), "Форум у Києві, 14 травня"));
+        assertThat(body(mailsTo("taras@clusterflow.local").stream()
+                .filter(m -> subject(m).equals("Рішення правління: " + question)).findFirst().orElseThrow()))
+                .contains("«" + question + "»: Київ").contains("Форум у Києві, 14 травня");
+        assertThat(jdbc.sql("select status from case_record where business_key = ?").param(motion.businessKey())
+                .query(String.class).single()).isEqualTo("MOTION_DECIDED");
+    }
+
+    @Test
+    void aTieBetweenOptionsIsSettledByTheChairChoosingAmongTheOptions() {
+        Motion motion = put("olena", "Партнер проєкту " + UUID.randomUUID().toString().substring(0, 8), 51, false,
+                "Університет\nТехнопарк");
+        ProcessInstance vote = vote(motion);
+        cast(vote, "petro", "option1", null);
+        cast(vote, "iryna", "option2", null);
+        cast(vote, "andriy", "option1", null);
+        cast(vote, "maria", "option2", null);
+        cast(vote, "taras", "abstain", null);
+
+        BpmnAwareTests.assertThat(vote).isWaitingAt(TASK_SETTLE_VOTE);
+        Task settle = tasks.createTaskQuery().processInstanceId(vote.getId()).taskCandidateGroup("kharkiv-chair")
+                .singleResult();
+        assertThat(forms.forTask(settle).field(SETTLE_DECISION.name()).orElseThrow().options())
+                .extracting(ua.clusterflow.tasklist.FormField.Option::value).containsExactly("option1", "option2");
+        tasks.claim(settle.getId(), "petro");
+        tasks.complete(settle.getId(), Map.of(SETTLE_DECISION.name(), "option2", SETTLE_REASON.name(), "Голос голови"));
+
+        BallotRepository.Decision decided = ballots.decision(vote.getId()).orElseThrow();
+        assertThat(decided.decision()).isEqualTo("option2");
+        assertThat(decided.decisionLabel()).isEqualTo("Технопарк");
+        assertThat(decided.reason()).isEqualTo("Голос голови");
+    }
+
     /** A motion put by this person, closing in three days at 18:00 Kyiv time. */
     private Motion put(String proposer, String question, int quorumPercent, boolean publicOutcome) {
+        return put(proposer, question, quorumPercent, publicOutcome, null);
+    }
+
+    private Motion put(String proposer, String question, int quorumPercent, boolean publicOutcome, String options) {
         Map<String, Object> typed = new HashMap<>();
+        typed.put("options", options);
         typed.put("question", question);
         typed.put("motionText", "Пропонуємо вирішити: " + question);
         typed.put("closesOn", AppClock.today().plusDays(3));

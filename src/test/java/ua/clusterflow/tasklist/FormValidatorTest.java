@@ -90,7 +90,7 @@ class FormValidatorTest {
 
     static FormDefinition load(String path) throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("forms", path))) {
-            return new FormDefinitions(null, null).parse(in);
+            return new FormDefinitions(null, null, null).parse(in);
         }
     }
 }

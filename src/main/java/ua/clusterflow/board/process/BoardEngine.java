@@ -3,6 +3,7 @@ package ua.clusterflow.board.process;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.board.BoardCases;
@@ -29,7 +30,15 @@ class BoardEngine implements BoardCases {
                 .putValue(MotionProcess.PROPOSER.name(), motion.proposer())
                 .putValue(MotionProcess.CLOSES_AT.name(), Date.from(motion.closesAt()))
                 .putValue(MotionProcess.QUORUM_PERCENT.name(), motion.quorumPercent())
+                .putValue(MotionProcess.OPTIONS.name(), motion.options())
                 .putValue(ProcessVariables.CASE_TITLE.name(), title));
+    }
+
+    @Override
+    public String options(String voteId) {
+        VariableInstance options = runtime.createVariableInstanceQuery().processInstanceIdIn(voteId)
+                .variableName(BoardVoteProcess.OPTIONS.name()).singleResult();
+        return options == null || options.getValue() == null ? null : options.getValue().toString();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.board.BoardVoteService;
+import ua.clusterflow.board.Choices;
 import ua.clusterflow.board.VoteOutcome;
 import ua.clusterflow.engine.ClusterTenantPlugin;
 
@@ -55,6 +56,11 @@ public class BoardVoteDelegates {
             DEADLINE.set(execution, setup.deadline());
             REMINDER_AT.set(execution, setup.reminderAt());
             OUTCOME.set(execution, VoteOutcome.OPEN.value());
+            Choices choices = Choices.parse(OPTIONS.from(execution));
+            if (choices.any()) {
+                BALLOT_CHOICES.set(execution, choices.ballotChoices());
+                SETTLE_CHOICES.set(execution, choices.settleChoices());
+            }
             if (SETTLER_ROLE.from(execution) == null) {
                 SETTLER_ROLE.set(execution, "coordinator");
             }
@@ -66,17 +72,17 @@ public class BoardVoteDelegates {
     TaskListener recordBallotListener() {
         return task -> {
             DelegateExecution execution = task.getExecution();
-            VoteOutcome outcome = votes.cast(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+            String outcome = votes.cast(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                     task.getAssignee(), VOTE.from(execution), VOTE_COMMENT.from(execution),
-                    ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0));
-            OUTCOME.set(execution.getProcessInstance(), outcome.value());
+                    ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0), choices(execution));
+            OUTCOME.set(execution.getProcessInstance(), outcome);
         };
     }
 
     @Bean
     JavaDelegate countVotesDelegate() {
         return execution -> OUTCOME.set(execution, votes.count(execution.getProcessInstanceId(),
-                ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0)).value());
+                ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0), choices(execution)));
     }
 
     @Bean
@@ -93,10 +99,14 @@ public class BoardVoteDelegates {
             BoardVoteService.Decision decision = votes.close(execution.getProcessInstanceId(),
                     execution.getProcessBusinessKey(), cluster(execution), CASE_TITLE.from(execution),
                     OUTCOME.from(execution), SETTLE_DECISION.from(execution), SETTLE_REASON.from(execution),
-                    ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0));
+                    ELIGIBLE.from(execution, 0), QUORUM.from(execution, 0), choices(execution));
             BOARD_DECISION.set(execution, decision.decision());
             BOARD_REASON.set(execution, decision.reason());
         };
+    }
+
+    private static Choices choices(DelegateExecution execution) {
+        return Choices.parse(OPTIONS.from(execution));
     }
 
     private static String cluster(DelegateExecution execution) {

@@ -6,8 +6,9 @@ import ua.clusterflow.engine.Variable;
 /**
  * The shared board vote ({@code bpmn/board-vote.bpmn}), called from every process that needs the
  * board. Inputs: the case's business key, {@code clusterId}, {@code caseTitle}, and optionally
- * {@code voteDays} or {@code voteClosesAt}, {@code quorumPercent}, {@code excludedVoter} and {@code settlerRole}.
- * Outputs: {@code boardDecision} (approve or reject) and {@code boardReason}.
+ * {@code voteDays} or {@code voteClosesAt}, {@code quorumPercent}, {@code excludedVoter}, {@code settlerRole} and
+ * {@code voteOptions} (options to choose among, one to a line, in place of approving or rejecting).
+ * Outputs: {@code boardDecision} (approve or reject, or the option chosen: option1 … option6) and {@code boardReason}.
  */
 public final class BoardVoteProcess {
 
@@ -21,6 +22,10 @@ public final class BoardVoteProcess {
 
     public static final Variable<Integer> VOTE_DAYS = Variable.number("voteDays");
     public static final Variable<Date> CLOSES_AT = Variable.moment("voteClosesAt");
+    public static final Variable<String> OPTIONS = Variable.text("voteOptions");
+    /** The ballot's and the chair's choices for a vote among options, as the forms' {@code choicesFrom} reads them. */
+    public static final Variable<String> BALLOT_CHOICES = Variable.text("voteChoices");
+    public static final Variable<String> SETTLE_CHOICES = Variable.text("settleChoices");
     public static final Variable<Integer> QUORUM_PERCENT = Variable.number("quorumPercent");
     public static final Variable<String> EXCLUDED_VOTER = Variable.text("excludedVoter");
     public static final Variable<String> SETTLER_ROLE = Variable.text("settlerRole");

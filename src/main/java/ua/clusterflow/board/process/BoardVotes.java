@@ -28,7 +28,7 @@ public class BoardVotes {
     public record OpenVote(String voteId, String businessKey, String title, boolean mine) {
     }
 
-    public record MyBallot(String voteId, String title, String choice, Instant castAt) {
+    public record MyBallot(String voteId, String title, String choice, String choiceLabel, Instant castAt) {
     }
 
     /** A vote as its page needs it: the cluster it belongs to and the case it decides on (none for a motion). */
@@ -77,7 +77,8 @@ public class BoardVotes {
                 .collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getBusinessKey));
         Map<String, String> titles = cases.titles(keys.values());
         return mine.stream().map(b -> new MyBallot(b.voter(),
-                keys.containsKey(b.voter()) ? title(titles, keys.get(b.voter())) : b.voter(), b.choice(), b.castAt()))
+                keys.containsKey(b.voter()) ? title(titles, keys.get(b.voter())) : b.voter(), b.choice(),
+                b.choiceLabel(), b.castAt()))
                 .toList();
     }
 

@@ -18,6 +18,7 @@ public final class MotionProcess {
     public static final Variable<String> PROPOSER = Variable.text("proposer");
     public static final Variable<Date> CLOSES_AT = Variable.moment("motionClosesAt");
     public static final Variable<Integer> QUORUM_PERCENT = Variable.number("motionQuorumPercent");
+    public static final Variable<String> OPTIONS = Variable.text("motionOptions");
     public static final Variable<String> STATEMENT = Variable.text("outcomeStatement");
 
     private MotionProcess() {

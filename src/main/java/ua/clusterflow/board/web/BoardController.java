@@ -24,6 +24,9 @@ import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.board.BallotRepository;
 import ua.clusterflow.board.BoardCases;
 import ua.clusterflow.board.BoardVoteService;
+import ua.clusterflow.board.Choices;
+import ua.clusterflow.board.Motion;
+import ua.clusterflow.board.MotionRepository;
 import ua.clusterflow.board.Tally;
 import ua.clusterflow.board.process.BoardVotes;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -58,10 +61,13 @@ public class BoardController {
     private final FormDefinitions forms;
     private final FormValidator validator;
     private final DecisionsWorkbook workbook;
+    private final MotionRepository motions;
 
     public BoardController(BallotRepository ballots, BoardVotes votes, BoardVoteService voteService, BoardCases engine,
                            CaseRepository cases, ClusterDirectory directory, CaseService caseService,
-                           FormDefinitions forms, FormValidator validator, DecisionsWorkbook workbook) {
+                           FormDefinitions forms, FormValidator validator, DecisionsWorkbook workbook,
+                           MotionRepository motions) {
+        this.motions = motions;
         this.ballots = ballots;
         this.votes = votes;
         this.voteService = voteService;
@@ -111,7 +117,10 @@ public class BoardController {
                                HttpServletRequest request, HttpServletResponse response, Model model,
                                RedirectAttributes redirect) {
         BoardVotes.Vote vote = visibleVote(user, voteId);
-        FormSubmission ballot = FormRequests.validate(validator, ballotForm(), request);
+        Choices choices = vote.businessKey() == null ? Choices.NONE
+                : motions.byBusinessKey(vote.businessKey()).map(Motion::choices).orElse(Choices.NONE);
+        FormSubmission ballot = FormRequests.validate(validator,
+                ballotForm().withChoices(name -> choices.any() ? choices.ballotChoices() : null), request);
         if (ballot.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showVote(user, voteId, ballot, model);
@@ -134,6 +143,10 @@ public class BoardController {
         Optional<CaseRecord> subject = vote.businessKey() == null ? Optional.empty() : cases.find(vote.businessKey());
         Tally counted = BallotRepository.counted(cast, cast.size(), 0);
         boolean changeable = mine.isPresent() && decision.isEmpty() && engine.takesBallots(voteId);
+        Choices choices = vote.businessKey() == null ? Choices.NONE
+                : motions.byBusinessKey(vote.businessKey()).map(Motion::choices).orElse(Choices.NONE);
+        model.addAttribute("choiceCounts", choices.count(cast).entrySet().stream()
+                .map(c -> Map.entry(choices.label(c.getKey()), c.getValue())).toList());
         model.addAttribute("voteId", voteId);
         model.addAttribute("businessKey", vote.businessKey());
         // the layout's own parameter is called title: the vote's is named apart so the heading is the question itself
@@ -153,7 +166,7 @@ public class BoardController {
                 BallotRepository.Ballot::voter, b -> directory.displayName(b.voter()), (a, b) -> a)));
         model.addAttribute("changeable", changeable);
         if (changeable) {
-            model.addAttribute("ballotForm", ballotForm());
+            model.addAttribute("ballotForm", ballotForm().withChoices(name -> choices.any() ? choices.ballotChoices() : null));
             model.addAttribute("ballot", typedBallot != null ? typedBallot : FormSubmission.of(Map.of(
                     "vote", mine.get().choice(), "voteComment", mine.get().comment() == null ? "" : mine.get().comment())));
         }

@@ -41,7 +41,8 @@ public class DecisionsWorkbook {
                 line.getCell(0).setCellStyle(time);
                 line.createCell(1).setCellValue(decision.businessKey() == null ? "" : decision.businessKey());
                 line.createCell(2).setCellValue(decision.title());
-                line.createCell(3).setCellValue(text("board.decision." + decision.decision(), locale));
+                line.createCell(3).setCellValue(decision.amongOptions() ? decision.decisionLabel()
+                        : text("board.decision." + decision.decision(), locale));
                 line.createCell(4).setCellValue(decision.approvals());
                 line.createCell(5).setCellValue(decision.rejections());
                 line.createCell(6).setCellValue(decision.abstentions());

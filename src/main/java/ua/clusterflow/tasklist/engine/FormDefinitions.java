@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.tasklist.FormDefinition;
@@ -29,22 +30,32 @@ public class FormDefinitions {
 
     private final FormService formService;
     private final RepositoryService repository;
+    private final TaskService tasks;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, FormDefinition> parsed = new ConcurrentHashMap<>();
 
-    public FormDefinitions(FormService formService, RepositoryService repository) {
+    public FormDefinitions(FormService formService, RepositoryService repository, TaskService tasks) {
         this.formService = formService;
         this.repository = repository;
+        this.tasks = tasks;
     }
 
     public FormDefinition forTask(Task task) {
-        return parsed.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-                key -> read(() -> formService.getDeployedTaskForm(task.getId())));
+        return withChoices(parsed.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                key -> read(() -> formService.getDeployedTaskForm(task.getId()))), task.getId());
     }
 
     public FormDefinition forTask(TaskView task) {
-        return parsed.computeIfAbsent(task.processDefinitionId() + "#" + task.stepKey(),
-                key -> read(() -> formService.getDeployedTaskForm(task.id())));
+        return withChoices(parsed.computeIfAbsent(task.processDefinitionId() + "#" + task.stepKey(),
+                key -> read(() -> formService.getDeployedTaskForm(task.id()))), task.id());
+    }
+
+    /** The task's form with the choices its case holds for it (a motion's options on its ballot), read only then. */
+    private FormDefinition withChoices(FormDefinition form, String taskId) {
+        return form == null ? null : form.withChoices(name -> {
+            Object value = tasks.getVariable(taskId, name);
+            return value == null ? null : value.toString();
+        });
     }
 
     public FormDefinition forStart(String processDefinitionId) {
