@@ -3,6 +3,7 @@ package ua.clusterflow.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -23,7 +24,9 @@ import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.board.process.BoardVoteProcess;
+import ua.clusterflow.board.process.MotionProcess;
 import ua.clusterflow.delegation.process.DelegationProcess;
+import ua.clusterflow.followup.process.FollowUpProcess;
 import ua.clusterflow.grant.GrantForms;
 import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.meetup.Meetup;
@@ -37,7 +40,8 @@ import ua.clusterflow.tasklist.FormSubmission;
 
 /**
  * Markup typed into the free-text fields of every process (applications, grant forms and reviews, meetup proposals,
- * plans, experts and guests, role proposals, ballots, comments, people's names) and into the names of uploaded files
+ * plans, experts and guests, role proposals, motions with their options and statements, follow-ups, ballots, comments,
+ * people's names) and into the names of uploaded files
  * comes back as text wherever it is shown: the task list, task, case, board, meetup and link pages, and the mail
  * written about it. It never comes back as markup.
  */
@@ -176,6 +180,40 @@ class StoredScriptTest extends IntegrationTest {
         }
         shownAsText(as("petro"), "/cases/" + key, "/board/votes/" + voteId);
         assertThat(mailsOf(key)).isNotEmpty();
+    }
+
+    @Test
+    void markupInAMotionItsOptionsBallotsStatementAndItsFollowUpIsShownAsText() throws Exception {
+        String location = mvc.perform(multipart("/board/motions/new").param("cluster", "kharkiv").with(as("olena"))
+                        .with(csrf()).param("question", "Question " + PAYLOAD).param("motionText", "Text " + PAYLOAD)
+                        .param("options", "First " + PAYLOAD + "\nSecond").param("publicOutcome", "true")
+                        .param("closesOn", AppClock.today().plusDays(4).toString()).param("closesAtTime", "12:00")
+                        .param("quorumPercent", "51"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String key = location.substring(location.lastIndexOf('/') + 1);
+        String voteId = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key)
+                .processDefinitionKey(BoardVoteProcess.KEY).singleResult().getId();
+        String ballot = tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee("petro").singleResult().getId();
+        shownAsText(as("petro"), "/tasks/" + ballot, "/board/votes/" + voteId);
+        for (String voter : List.of("petro", "iryna", "andriy")) {
+            castBallot(key, voter, "option1", "Ballot " + PAYLOAD);
+        }
+        tasks.complete(task(key, MotionProcess.TASK_WRITE_STATEMENT).getId(),
+                Map.of(MotionProcess.STATEMENT.name(), "Statement " + PAYLOAD));
+        shownAsText(as("petro"), "/cases/" + key, "/board/votes/" + voteId, "/board");
+
+        String followUp = mvc.perform(post("/follow-ups/new").param("case", key).with(as("olena")).with(csrf())
+                        .param("action", "Action " + PAYLOAD).param("owner", "andriy")
+                        .param("dueOn", AppClock.today().plusDays(3).toString()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String followUpKey = followUp.substring(followUp.lastIndexOf('/') + 1);
+        shownAsText(as("olena"), "/follow-ups", followUp, "/cases/" + key);
+        shownAsText(as("andriy"), "/tasks/" + task(followUpKey, FollowUpProcess.TASK_DO_FOLLOW_UP).getId());
+        tasks.complete(task(followUpKey, FollowUpProcess.TASK_DO_FOLLOW_UP).getId(),
+                Map.of(FollowUpProcess.OUTCOME.name(), "Done " + PAYLOAD));
+        shownAsText(as("olena"), followUp);
+        assertThat(mailsOf(key)).isNotEmpty();
+        assertThat(mailsOf(followUpKey)).isNotEmpty();
     }
 
     @Test
