@@ -1,7 +1,10 @@
 package ua.clusterflow.board;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.board.process.MotionProcess;
@@ -34,9 +37,9 @@ public class MotionCaseDetails implements CaseDetails {
             facts.put("motion.question", motion.question());
             facts.put("motion.text", motion.body());
             if (motion.choices().any()) {
-                java.util.List<String> labels = motion.choices().labels();
-                facts.put("motion.options", java.util.stream.IntStream.range(0, labels.size())
-                        .mapToObj(i -> (i + 1) + ". " + labels.get(i)).collect(java.util.stream.Collectors.joining("\n")));
+                List<String> labels = motion.choices().labels();
+                facts.put("motion.options", IntStream.range(0, labels.size())
+                        .mapToObj(i -> (i + 1) + ". " + labels.get(i)).collect(Collectors.joining("\n")));
             }
             facts.put("motion.proposer", directory.displayName(motion.proposer()));
             facts.put("motion.closesAt", formats.dateTime(motion.closesAt()));

@@ -106,7 +106,7 @@ public class MemberDirectory {
     }
 
     /** The introductions a member took part in, newest first. */
-    public java.util.List<Introduction> introductionsOf(long organisationId) {
+    public List<Introduction> introductionsOf(long organisationId) {
         return jdbc.sql(INTRODUCTIONS + " where i.need_org_id = ? or i.offer_org_id = ? order by i.created_at desc limit 50")
                 .params(organisationId, organisationId).query(MemberDirectory::toIntroduction).list();
     }

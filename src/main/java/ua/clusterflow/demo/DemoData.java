@@ -15,6 +15,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
+import ua.clusterflow.board.Choices;
+import ua.clusterflow.board.Motion;
+import ua.clusterflow.board.MotionService;
 import ua.clusterflow.board.Tally;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -23,6 +26,7 @@ import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.dashboard.ClusterRecords;
+import ua.clusterflow.followup.FollowUpService;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantForm;
 import ua.clusterflow.grant.GrantService;
@@ -36,6 +40,7 @@ import ua.clusterflow.membership.Memberships;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingService;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
+import ua.clusterflow.shell.IdentityAuthenticationProvider;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.engine.TaskWorkService;
 
@@ -65,11 +70,18 @@ public class DemoData {
 
     private final MembershipService membership;
     private final Memberships memberships;
+    private final MotionService motions;
+    private final FollowUpService followUps;
+    private final IdentityAuthenticationProvider people;
 
     public DemoData(@Value("${clusterflow.demo-data:false}") boolean enabled, ClusterDirectory directory, MemberOrganisationRepository organisations,
                     OnboardingService onboarding, TaskWorkService work, GrantService grants, MeetupService meetups,
                     MeetupRepository meetupRepository, ClusterRecords records, MembershipService membership,
-                    Memberships memberships) {
+                    Memberships memberships, MotionService motions, FollowUpService followUps,
+                    IdentityAuthenticationProvider people) {
+        this.motions = motions;
+        this.followUps = followUps;
+        this.people = people;
         this.membership = membership;
         this.memberships = memberships;
         this.records = records;
@@ -127,17 +139,17 @@ public class DemoData {
                 "dnipro-avto@example.com", "Ростислав Гнатюк");
         complete(inVote, Map.of(OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_ACCEPT,
                 "reviewChecks", "registry,contact,profile"));
-        vote(inVote, "petro", Tally.APPROVE, "Сильна команда автоматизації");
-        vote(inVote, "iryna", Tally.ABSTAIN, null);
+        vote(inVote.reference(), "petro", Tally.APPROVE, "Сильна команда автоматизації");
+        vote(inVote.reference(), "iryna", Tally.ABSTAIN, null);
         OnboardingApplication awaitingPayment = apply(KHARKIV, "Науковий парк «Слобожанщина»", "3155504", "research",
                 60, "park@example.com", "Софія Дячук");
         complete(awaitingPayment, Map.of(OnboardingProcess.REVIEW_DECISION, OnboardingProcess.DECISION_ACCEPT));
         for (String voter : List.of("petro", "iryna", "andriy")) {
-            vote(awaitingPayment, voter, Tally.APPROVE, null);
+            vote(awaitingPayment.reference(), voter, Tally.APPROVE, null);
         }
         apply(ZAPORIZHZHIA, "ТОВ «Хортиця-Софт»", "3155505", "sme", 35, "khortytsia@example.com", "Ігор Бойко");
         grantApplications();
-        openMeetup();
+        boardQuestionAndFollowUp(openMeetup());
         coordinatorRecords();
         log.info("Demo data loaded: {} in review, {} waiting for information, {} in the board vote, {} awaiting payment",
                 inReview.reference(), moreInfo.reference(), inVote.reference(), awaitingPayment.reference());
@@ -173,7 +185,7 @@ public class DemoData {
     }
 
     /** A Kharkiv meetup with its experts in, open for registration on its public page. */
-    private void openMeetup() {
+    private String openMeetup() {
         Map<String, Object> topic = new HashMap<>();
         topic.put("segment", "BIM у машинобудуванні");
         topic.put("challenge", "Спільні формати обміну 3D-моделями між конструкторськими бюро і заводами");
@@ -202,6 +214,7 @@ public class DemoData {
         }
         completeTask(meetup.reference(), MeetupProcess.TASK_SHORTLIST, experts);
         meetupRepository.experts(meetup.id()).forEach(expert -> meetups.answer(expert.id(), true));
+        return meetup.reference();
     }
 
     private void completeTask(String businessKey, String taskKey, Map<String, Object> variables) {
@@ -296,11 +309,31 @@ public class DemoData {
         work.completeStep(application.reference(), null, "olena", variables);
     }
 
-    private void vote(OnboardingApplication application, String voter, String choice, String comment) {
+    private void vote(String businessKey, String voter, String choice, String comment) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(BoardVoteProcess.VOTE.name(), choice);
         variables.put(BoardVoteProcess.VOTE_COMMENT.name(), comment);
-        work.completeStep(application.reference(), BoardVoteProcess.TASK_CAST_VOTE, voter, variables);
+        work.completeStep(businessKey, BoardVoteProcess.TASK_CAST_VOTE, voter, variables);
+    }
+
+    /**
+     * The chair's question on the annual forum's place, among three options, with one ballot cast; and the meetup's
+     * agreed action with its owner.
+     */
+    private void boardQuestionAndFollowUp(String meetupReference) {
+        Map<String, Object> typed = new HashMap<>();
+        typed.put("question", "Де провести щорічний форум кластера 2027 року?");
+        typed.put("motionText", "Бюджет до 150 000 грн, близько 200 учасників; потрібні зал і виставкова зона.");
+        typed.put("options", "Харків, ХПІ\nХарків, Палац праці\nОнлайн");
+        typed.put("closesOn", AppClock.today().plusDays(7));
+        typed.put("closesAtTime", "18:00");
+        typed.put("quorumPercent", 51);
+        typed.put("publicOutcome", true);
+        Motion motion = motions.propose(people.load("petro"), KHARKIV, FormSubmission.ofValues(typed));
+        vote(motion.businessKey(), "iryna", Choices.value(0), "Зал ХПІ вже перевірений");
+        FollowUpService.Source meetup = followUps.caseSource(people.load("olena"), meetupReference).orElseThrow();
+        followUps.agree(people.load("olena"), meetup, "Надіслати учасникам презентації експертів і контакти", "olena",
+                AppClock.today().plusDays(10));
     }
 
     private static String edrpou(String first7) {

@@ -2,6 +2,7 @@ package ua.clusterflow.meetup;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -104,7 +105,7 @@ public class MeetupCaseDetails implements CaseDetails {
                     .map(e -> directory.person(e.userId()).map(p -> p.displayName() + " <" + p.email() + "> · "
                             + e.organisationName() + " · " + text("form.member-onboarding-application.category." + e.category(), e.category()))
                             .orElse(null))
-                    .filter(java.util.Objects::nonNull).collect(Collectors.joining("\n")));
+                    .filter(Objects::nonNull).collect(Collectors.joining("\n")));
         }
     }
 

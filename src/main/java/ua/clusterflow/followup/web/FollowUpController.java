@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -91,7 +92,7 @@ public class FollowUpController {
     private FollowUpService.Source source(CurrentUser user, String caseKey, Long introduction) {
         return (caseKey != null ? followUps.caseSource(user, caseKey)
                 : introduction != null ? followUps.introductionSource(user, introduction)
-                : java.util.Optional.<FollowUpService.Source>empty())
+                : Optional.<FollowUpService.Source>empty())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
