@@ -21,6 +21,7 @@ import ua.clusterflow.cluster.MemberDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.followup.process.FollowUpProcess;
 import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.tasklist.CaseDetails;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 
@@ -51,9 +52,12 @@ public class FollowUpService {
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
     private final FollowUpCases engine;
+    private final List<CaseDetails> details;
 
     public FollowUpService(FollowUpRepository followUps, CaseRepository cases, MemberDirectory members,
-                           ClusterDirectory directory, MailOutbox outbox, FollowUpCases engine) {
+                           ClusterDirectory directory, MailOutbox outbox, FollowUpCases engine,
+                           List<CaseDetails> details) {
+        this.details = details;
         this.followUps = followUps;
         this.cases = cases;
         this.members = members;
@@ -72,6 +76,21 @@ public class FollowUpService {
     public Optional<Source> introductionSource(CurrentUser user, long introductionId) {
         return members.introduction(introductionId).filter(i -> user.worksCasesOf(i.clusterId()))
                 .map(i -> new Source(FollowUp.INTRODUCTION, String.valueOf(i.id()), i.clusterId(), i.title(), null));
+    }
+
+    /**
+     * What the source's case agreed (a meetup's follow-up actions) and is not yet given to anyone, for the form to
+     * offer one click each.
+     */
+    public List<String> agreedActions(Source source) {
+        if (FollowUp.INTRODUCTION.equals(source.kind())) {
+            return List.of();
+        }
+        Set<String> given = new HashSet<>(followUps.ofSource(source.kind(), source.ref()).stream()
+                .map(FollowUp::action).toList());
+        return details.stream().filter(d -> d.supports(source.kind()))
+                .flatMap(d -> d.agreedActions(source.ref()).stream()).filter(action -> !given.contains(action))
+                .distinct().toList();
     }
 
     /** The people a follow-up can be given to: anyone of the cluster. */

@@ -1,6 +1,7 @@
 package ua.clusterflow.meetup;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -82,6 +83,9 @@ public class MeetupCaseDetails implements CaseDetails {
             if (m.summary() != null) {
                 facts.put("meetup.summary", m.summary());
             }
+            if (m.followUps() != null && !m.followUps().isBlank()) {
+                facts.put("meetup.followUps", m.followUps());
+            }
         });
         return facts;
     }
@@ -107,6 +111,15 @@ public class MeetupCaseDetails implements CaseDetails {
                             .orElse(null))
                     .filter(Objects::nonNull).collect(Collectors.joining("\n")));
         }
+    }
+
+    /** The follow-up actions the coordinator recorded with the outcome, one a line, without list marks. */
+    @Override
+    public List<String> agreedActions(String businessKey) {
+        return meetups.byReference(businessKey).map(Meetup::followUps).filter(text -> !text.isBlank())
+                .map(text -> text.lines().map(line -> line.replaceFirst("^\\s*(?:[-•*–]|\\d+[.)])\\s*", "").strip())
+                        .filter(line -> !line.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     private String text(String code, String fallback) {

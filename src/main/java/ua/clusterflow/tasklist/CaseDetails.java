@@ -1,5 +1,6 @@
 package ua.clusterflow.tasklist;
 
+import java.util.List;
 import java.util.Map;
 
 /** What a feature shows on the case page about its own cases, as labelled values. */
@@ -16,5 +17,10 @@ public interface CaseDetails {
      */
     default boolean staffOnly() {
         return false;
+    }
+
+    /** The actions agreed in a case (a meetup's follow-ups), one each, for the staff to give to an owner. */
+    default List<String> agreedActions(String businessKey) {
+        return List.of();
     }
 }

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
 import java.util.UUID;
 import org.camunda.bpm.engine.task.Task;
 import org.jsoup.Jsoup;
@@ -17,14 +18,21 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.followup.process.FollowUpProcess;
+import ua.clusterflow.meetup.Meetup;
+import ua.clusterflow.meetup.MeetupRepository;
+import ua.clusterflow.meetup.MeetupService;
+import ua.clusterflow.tasklist.FormSubmission;
 
 /** Follow-ups through HTTP on the real app: agreed from a case's page, done in the owner's task list, kept from strangers. */
 class FollowUpControllerTests extends IntegrationTest {
 
     @Autowired MockMvc mvc;
+    @Autowired MeetupRepository meetupRepository;
+    @Autowired MeetupService meetups;
 
     @Test
     void theCoordinatorGivesACasesNextStepToAnOwnerWhoDoesItFromTheTaskList() throws Exception {
@@ -71,6 +79,30 @@ class FollowUpControllerTests extends IntegrationTest {
         assertThat(Jsoup.parse(page("/cases/" + source, "olena")).select(".history").text())
                 .contains("Домовлена дія передана відповідальному").contains("Дію виконано");
         assertThat(Jsoup.parse(page("/dashboard?cluster=kharkiv", "olena")).select("[data-figure=followUps]")).hasSize(1);
+    }
+
+    @Test
+    void aMeetupsAgreedActionsAreOfferedOneClickEachUntilGivenToAnOwner() throws Exception {
+        Meetup meetup = meetups.propose("kharkiv", "nadia",
+                FormSubmission.ofValues(CaseSteps.meetupTopic("Домовленості зустрічі", "Що далі")));
+        String reference = meetup.reference();
+        long id = meetup.id();
+        String first = "Зібрати шаблони BIM " + UUID.randomUUID().toString().substring(0, 6);
+        String second = "Домовитися з ХПІ про лабораторію " + UUID.randomUUID().toString().substring(0, 6);
+        meetupRepository.outcome(id, 12, "Обговорили формати", "Формати обміну", "- " + first + "\n2. " + second);
+
+        Document form = Jsoup.parse(page("/follow-ups/new?case=" + reference, "olena"));
+        assertThat(form.select("#agreed-actions a").eachText()).contains(first, second);
+        String link = form.select("#agreed-actions a").stream().filter(a -> a.text().equals(first)).findFirst()
+                .orElseThrow().attr("href");
+        assertThat(Jsoup.parse(mvc.perform(get(URI.create(link)).with(as("olena"))).andReturn().getResponse()
+                .getContentAsString()).select("#action").text()).isEqualTo(first);
+        mvc.perform(post("/follow-ups/new").param("case", reference).with(as("olena")).with(csrf())
+                        .param("action", first).param("owner", "maria")
+                        .param("dueOn", AppClock.today().plusDays(7).toString()))
+                .andExpect(flash().attribute("message", "followup.agreed"));
+        assertThat(Jsoup.parse(page("/follow-ups/new?case=" + reference, "olena")).select("#agreed-actions a").eachText())
+                .doesNotContain(first).contains(second);
     }
 
     @Test

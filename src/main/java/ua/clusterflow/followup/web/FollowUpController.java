@@ -81,6 +81,7 @@ public class FollowUpController {
 
     private String show(FollowUpService.Source source, FieldErrors errors, Map<String, String> typed, Model model) {
         model.addAttribute("source", source);
+        model.addAttribute("agreed", followUps.agreedActions(source));
         model.addAttribute("people", followUps.possibleOwners(source.clusterId()));
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
