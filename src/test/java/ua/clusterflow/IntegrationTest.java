@@ -3,9 +3,17 @@ package ua.clusterflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -190,6 +199,34 @@ public abstract class IntegrationTest {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The link the QR code shown in the mail's text holds, read back as a phone's camera reads it. */
+    protected static String decodedQr(MimeMessage mail) throws Exception {
+        Part image = inlinePart(mail.getContent(), "<door-code>");
+        assertThat(image).as("the QR code shown in the mail").isNotNull();
+        BufferedImage picture = ImageIO.read(image.getInputStream());
+        int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)));
+        return new QRCodeReader().decode(bitmap).getText();
+    }
+
+    private static Part inlinePart(Object content, String contentId) throws Exception {
+        if (content instanceof Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                String[] ids = part.getHeader("Content-ID");
+                if (ids != null && ids[0].equals(contentId)) {
+                    return part;
+                }
+                Part nested = inlinePart(part.getContent(), contentId);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
     }
 
     /** The mail's HTML text, also when it comes with attachments. */

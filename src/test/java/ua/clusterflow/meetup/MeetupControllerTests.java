@@ -115,34 +115,6 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(content().string(not(containsString("id=\"door-check-in\""))));
     }
 
-    /** The link the QR code shown in the mail's text holds, read back as a phone's camera reads it. */
-    private static String decodedQr(jakarta.mail.internet.MimeMessage mail) throws Exception {
-        jakarta.mail.Part image = inlinePart(mail.getContent(), "<door-code>");
-        assertThat(image).as("the QR code shown in the mail").isNotNull();
-        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(image.getInputStream());
-        int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
-        com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                new com.google.zxing.RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)));
-        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
-    }
-
-    private static jakarta.mail.Part inlinePart(Object content, String contentId) throws Exception {
-        if (content instanceof jakarta.mail.Multipart parts) {
-            for (int i = 0; i < parts.getCount(); i++) {
-                jakarta.mail.BodyPart part = parts.getBodyPart(i);
-                String[] ids = part.getHeader("Content-ID");
-                if (ids != null && ids[0].equals(contentId)) {
-                    return part;
-                }
-                jakarta.mail.Part nested = inlinePart(part.getContent(), contentId);
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return null;
-    }
-
     @Test
     void expertsWhoTookPartBeforeAndTheMembersTechnicalExpertsAreOfferedWhenTheNextMeetupChoosesItsExperts()
             throws Exception {
