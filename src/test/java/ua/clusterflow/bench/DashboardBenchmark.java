@@ -6,16 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +39,6 @@ import ua.clusterflow.shell.IdentityAuthenticationProvider;
 class DashboardBenchmark {
 
     static final int ROUNDS = 5;
-    private static final Logger log = LoggerFactory.getLogger(DashboardBenchmark.class);
 
     @Autowired ApplicationContext context;
     @Autowired ClusterDirectory directory;
@@ -103,37 +98,31 @@ class DashboardBenchmark {
         results.put(name, Timings.figure(times));
     }
 
-    @SuppressWarnings("unchecked")
     private static void write(Map<String, Object> results) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "bench"));
-        StringBuilder json = new StringBuilder("{\n");
+        BenchReport.write("dashboard", results, DashboardBenchmark::markdown);
+        assertThat(BenchReport.FOLDER.resolve("dashboard.json")).exists();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> results) {
         StringBuilder md = new StringBuilder("# Dashboard benchmark\n\n");
         md.append("Clusters: ").append(results.get("clusters")).append(", member organisations in the 30 bench "
                 + "clusters: ").append(results.get("memberOrganisations")).append(", data generation this run: ")
                 .append(results.get("generationSeconds")).append(" s (checks only when the data is reused).\n\n");
         md.append("| measure | samples | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
-        List<String> entries = new ArrayList<>();
         for (Map.Entry<String, Object> e : results.entrySet()) {
             if (e.getValue() instanceof Map<?, ?> m) {
                 Map<String, Object> f = (Map<String, Object>) m;
                 md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", e.getKey(), f.get("samples"),
                         f.get("p50"), f.get("p95"), f.get("p99")));
-                entries.add(String.format(Locale.ROOT, "  \"%s\": {\"samples\": %s, \"p50\": %s, \"p95\": %s, \"p99\": %s}",
-                        e.getKey(), f.get("samples"), f.get("p50"), f.get("p95"), f.get("p99")));
-            } else {
-                entries.add(String.format(Locale.ROOT, "  \"%s\": %s", e.getKey(), e.getValue()));
             }
         }
         Map<String, Object> scale = (Map<String, Object>) results.get("pageAtScale");
         Map<String, Object> small = (Map<String, Object>) results.get("pageDemoCluster");
         double growth = (Double) scale.get("p95") / Math.max(0.1, (Double) small.get("p95"));
         md.append(String.format(Locale.ROOT, "%nPage p95 at scale / demo-size cluster: %.2f%n", growth));
-        entries.add(String.format(Locale.ROOT, "  \"pageGrowthRatio\": %.2f", growth));
-        json.append(String.join(",\n", entries)).append("\n}\n");
-        Files.writeString(folder.resolve("dashboard.md"), md.toString());
-        Files.writeString(folder.resolve("dashboard.json"), json.toString());
-        log.info("\n{}", md);
-        assertThat(folder.resolve("dashboard.json")).exists();
+        results.put("pageGrowthRatio", Math.round(growth * 100) / 100.0);
+        return md.toString();
     }
 
     private static String cluster(int c) {
