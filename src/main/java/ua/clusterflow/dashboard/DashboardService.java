@@ -56,16 +56,43 @@ public class DashboardService {
                 select count(*) from case_event e join case_record c on c.business_key = e.business_key
                 where c.cluster_id = ? and e.action = 'meetup-reported' and e.at >= ? and e.at < ?""", true);
         int services = (fundraising.get(now.toString()) > 0 ? 1 : 0) + (exports.get(now.toString()) > 0 ? 1 : 0);
-        List<Figure> targets = List.of(new Figure("activeMembers", facts.members, TARGET_MEMBERS),
-                new Figure("executiveStaff", facts.staff, TARGET_STAFF),
-                new Figure("euProjects", facts.euProjects, TARGET_EU_PROJECTS),
-                new Figure("regularServices", services, TARGET_SERVICES),
-                new Figure("planShare", facts.planShare(), TARGET_PLAN_SHARE));
+        List<Figure> targets = targets(facts, services);
         return new Dashboard(clusterId, directory.clusterName(clusterId), targets, membersByMonth(clusterId),
                 fundraising, exports, meetups, facts.funds, feeIncome(clusterId), churn(clusterId),
                 facts.introductions, maturity(clusterId, facts),
                 eccp(facts), processes(clusterId), steps(clusterId), people(clusterId), onboardingFunnel(clusterId),
                 grantSuccessRate(clusterId), followUps(clusterId), guestsCheckedIn(clusterId));
+    }
+
+    /**
+     * A cluster's line in the alliance view: its targets, funds, introductions, stage, open and overdue tasks and grant
+     * success, from the statements those need alone, not the whole dashboard's.
+     */
+    public AllianceRow allianceRow(String clusterId) {
+        Facts facts = facts(clusterId);
+        Quarter now = Quarter.of(AppClock.today());
+        int fundraising = count("""
+                select count(*) from case_event e join case_record c on c.business_key = e.business_key
+                where c.cluster_id = ? and e.action = 'grant-letter' and e.at >= ? and e.at < ?""", clusterId,
+                AppClock.startOf(now.start()), AppClock.startOf(now.end()));
+        int exports = count("select count(*) from export_activity where cluster_id = ? and held_on >= ? and held_on < ?",
+                clusterId, now.start(), now.end());
+        long[] tasks = jdbc.sql("""
+                select count(*), count(*) filter (where t.due_date_ < :now) from act_ru_task t
+                join act_re_procdef d on d.id_ = t.proc_def_id_ where t.tenant_id_ = :cluster and d.key_ in (:processes)""")
+                .param("now", AppClock.nowDate()).param("cluster", clusterId).param("processes", PROCESSES)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return new AllianceRow(clusterId, directory.clusterName(clusterId),
+                targets(facts, (fundraising > 0 ? 1 : 0) + (exports > 0 ? 1 : 0)), facts.funds, facts.introductions,
+                maturity(clusterId, facts).stage(), tasks[0], tasks[1], grantSuccessRate(clusterId));
+    }
+
+    private static List<Figure> targets(Facts facts, int services) {
+        return List.of(new Figure("activeMembers", facts.members, TARGET_MEMBERS),
+                new Figure("executiveStaff", facts.staff, TARGET_STAFF),
+                new Figure("euProjects", facts.euProjects, TARGET_EU_PROJECTS),
+                new Figure("regularServices", services, TARGET_SERVICES),
+                new Figure("planShare", facts.planShare(), TARGET_PLAN_SHARE));
     }
 
     /** The guests checked in at the door of the cluster's meetups this year, each person once a meetup. */

@@ -296,6 +296,19 @@ class DashboardTest extends IntegrationTest {
                 .andExpect(content().string(containsString("data-cluster=\"kharkiv\"")))
                 .andExpect(content().string(containsString("data-cluster=\"zaporizhzhia\"")));
         mvc.perform(get("/dashboard/alliance").with(as("olena"))).andExpect(status().isForbidden());
+        // each line says what the cluster's own dashboard says, from the few statements it needs
+        for (String cluster : List.of("kharkiv", "zaporizhzhia")) {
+            Dashboard full = dashboards.forCluster(cluster);
+            AllianceRow row = dashboards.allianceRow(cluster);
+            assertThat(row.targets()).isEqualTo(full.targets());
+            assertThat(row.stage()).isEqualTo(full.maturity().stage());
+            assertThat(row.fundsAttracted()).isEqualTo(full.fundsAttracted());
+            assertThat(row.introductions()).isEqualTo(full.introductions());
+            assertThat(row.grantSuccessRate()).isEqualTo(full.grantSuccessRate());
+            assertThat(row.openTasks()).isEqualTo(full.processes().stream().mapToLong(Dashboard.ProcessFigures::openTasks).sum());
+            assertThat(row.overdueTasks())
+                    .isEqualTo(full.processes().stream().mapToLong(Dashboard.ProcessFigures::overdueTasks).sum());
+        }
     }
 
     // --- helpers

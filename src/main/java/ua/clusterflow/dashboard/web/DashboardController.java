@@ -70,7 +70,7 @@ public class DashboardController {
         if (!user.administrator()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        model.addAttribute("dashboards", directory.clusters().stream().map(c -> dashboards.forCluster(c.id())).toList());
+        model.addAttribute("rows", directory.clusters().stream().map(c -> dashboards.allianceRow(c.id())).toList());
         return "dashboard/alliance";
     }
 
