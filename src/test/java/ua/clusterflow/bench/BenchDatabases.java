@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import ua.clusterflow.ClusterFlowApplication;
 import ua.clusterflow.Processes;
 
@@ -55,6 +56,7 @@ final class BenchDatabases {
      */
     static void prepare(int openTasks, int finishedCases) throws IOException {
         if ("false".equals(System.getProperty("bench.generate"))) {
+            vacuumIfAsked();
             return;
         }
         if (!Files.exists(OPEN.resolve("PG_VERSION"))) {
@@ -73,6 +75,26 @@ final class BenchDatabases {
         try (ConfigurableApplicationContext context = start(HISTORY)) {
             new BenchData(context).finishedCases(finishedCases);
         }
+        vacuumIfAsked();
+    }
+
+    /**
+     * With {@code -Dbench.vacuum=true}: {@code VACUUM ANALYZE} on both databases first, so that a run on freshly
+     * generated data measures the application rather than PostgreSQL catching up on the tables just written.
+     */
+    private static void vacuumIfAsked() {
+        if (!"true".equals(System.getProperty("bench.vacuum"))) {
+            return;
+        }
+        for (Path database : new Path[] {HISTORY, OPEN}) {
+            if (Files.exists(database.resolve("PG_VERSION"))) {
+                try (ConfigurableApplicationContext context = start(database)) {
+                    context.getBean(JdbcClient.class).sql("vacuum analyze").update();
+                }
+            }
+        }
+        // once per run of the benchmarks, whichever prepares first
+        System.clearProperty("bench.vacuum");
     }
 
     private static void copy(Path from, Path to) throws IOException {
