@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.TransactionLocks;
 
 @Repository
 public class BallotRepository {
@@ -25,8 +26,7 @@ public class BallotRepository {
      * after the other and each sees the ballots before it.
      */
     public void lockVote(String voteId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('board_ballot:' || ?))").param(voteId)
-                .query((rs, n) -> 1).list();
+        TransactionLocks.hold(jdbc, "board_ballot:" + voteId);
     }
 
     /** Records a ballot; a voter's second ballot in the same vote replaces nothing and returns false. */

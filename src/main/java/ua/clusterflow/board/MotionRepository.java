@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.TransactionLocks;
 
 @Repository
 public class MotionRepository {
@@ -37,8 +38,7 @@ public class MotionRepository {
      * lock so that a form sent twice in the same moment finds the first.
      */
     public Optional<Motion> samePutSince(String clusterId, String proposer, String question, Instant since) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('board_motion:' || ?))").param(proposer)
-                .query((rs, n) -> 1).list();
+        TransactionLocks.hold(jdbc, "board_motion:" + proposer);
         return jdbc.sql("""
                 select * from board_motion where cluster_id = ? and proposer = ? and question = ? and created_at >= ?
                 order by id desc limit 1""")

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.TransactionLocks;
 
 @Repository
 public class FollowUpRepository {
@@ -45,8 +46,7 @@ public class FollowUpRepository {
 
     /** The same action for the same source agreed since the given day, waiting on the source's lock. */
     public Optional<FollowUp> sameAgreed(String sourceKind, String sourceRef, String action, String owner) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('follow_up:' || ? || ':' || ?))").params(sourceKind, sourceRef)
-                .query((rs, n) -> 1).list();
+        TransactionLocks.hold(jdbc, "follow_up:" + sourceKind + ":" + sourceRef);
         return jdbc.sql("""
                 select * from follow_up where source_kind = ? and source_ref = ? and action = ? and owner = ?
                   and status = 'OPEN' order by id desc limit 1""")

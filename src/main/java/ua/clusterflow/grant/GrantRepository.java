@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.TransactionLocks;
 
 @Repository
 public class GrantRepository {
@@ -58,8 +59,7 @@ public class GrantRepository {
 
     /** Holds new drafts of an organisation until the caller's transaction ends, so two clicks make one. */
     public void lockDrafts(long organisationId) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('grant_draft:' || ?))").param(organisationId)
-                .query((rs, n) -> 1).list();
+        TransactionLocks.hold(jdbc, "grant_draft:" + organisationId);
     }
 
     /** Deletes a draft never submitted; false when it was submitted meanwhile. */

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.TransactionLocks;
 
 /**
  * How much a member organisation may keep in documents across all its cases. Uploads to a case that belongs to an
@@ -51,8 +52,7 @@ public class DocumentQuota {
         if (addedBytes <= 0) {
             return;
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('applicants-quota:' || ?))").param(clusterId)
-                .query((rs, n) -> 1).list();
+        TransactionLocks.hold(jdbc, "applicants-quota:" + clusterId);
         long used = jdbc.sql("""
                 select coalesce(sum(d.size_bytes), 0) from case_document d
                 join case_record c on c.business_key = d.business_key
