@@ -9,6 +9,6 @@ public interface BoardCases {
     /** Whether the vote still takes ballots: someone on the board has yet to cast theirs and it has not closed. */
     boolean takesBallots(String voteId);
 
-    /** The options an open vote chooses among, one to a line; null for a vote that approves or rejects. */
+    /** The options a vote chooses among, one to a line, also once it closed; null for a vote that approves or rejects. */
     String options(String voteId);
 }

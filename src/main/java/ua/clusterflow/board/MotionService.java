@@ -89,10 +89,10 @@ public class MotionService {
         if (sent.isPresent()) {
             return sent.get();
         }
+        Choices choices = Choices.parse(typed.text("options"));
         Motion motion = motions.insert(clusterId, proposer.id(), question,
                 typed.text("motionText").trim(), closesAt(typed), ((Number) typed.values().get("quorumPercent")).intValue(),
-                Boolean.TRUE.equals(typed.values().get("publicOutcome")),
-                Choices.parse(typed.text("options")).any() ? Choices.parse(typed.text("options")).typed() : null);
+                Boolean.TRUE.equals(typed.values().get("publicOutcome")), choices.any() ? choices.typed() : null);
         cases.insert(new CaseRecord(motion.businessKey(), clusterId, MotionProcess.KEY, motion.question(), "VOTING",
                 null, proposer.id(), null, null));
         cases.addEvent(motion.businessKey(), proposer.name(), "motion-proposed", motion.question());

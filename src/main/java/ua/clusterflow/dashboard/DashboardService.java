@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,13 @@ public class DashboardService {
     static final int MIN_MEMBERS_STAGE_ONE = 10;
     static final int ECCP_MEMBERS = 15;
     static final BigDecimal ECCP_STAFF_FTE = new BigDecimal("0.5");
+    /** Grant letters and export activities in a span of time: a cluster's regular services to its members. */
+    private static final String FUNDRAISING = """
+            select count(*) from case_event e join case_record c on c.business_key = e.business_key
+            where c.cluster_id = ? and e.action = 'grant-letter' and e.at >= ? and e.at < ?""";
+    private static final String EXPORTS = """
+            select count(*) from export_activity where cluster_id = ? and held_on >= ? and held_on < ?""";
+
     static final List<String> PROCESSES = List.of("MemberOnboarding", "GrantApplication", "TechMeetup",
             "BoardRoleDelegation", "BoardVote");
     static final List<List<String>> TOOLS = List.of(List.of("networking", "training", "experienceExchange"),
@@ -47,11 +55,8 @@ public class DashboardService {
     public Dashboard forCluster(String clusterId) {
         Facts facts = facts(clusterId);
         Quarter now = Quarter.of(AppClock.today());
-        Map<String, Integer> fundraising = byQuarter(clusterId, """
-                select count(*) from case_event e join case_record c on c.business_key = e.business_key
-                where c.cluster_id = ? and e.action = 'grant-letter' and e.at >= ? and e.at < ?""", true);
-        Map<String, Integer> exports = byQuarter(clusterId, """
-                select count(*) from export_activity where cluster_id = ? and held_on >= ? and held_on < ?""", false);
+        Map<String, Integer> fundraising = byQuarter(clusterId, FUNDRAISING, true);
+        Map<String, Integer> exports = byQuarter(clusterId, EXPORTS, false);
         Map<String, Integer> meetups = byQuarter(clusterId, """
                 select count(*) from case_event e join case_record c on c.business_key = e.business_key
                 where c.cluster_id = ? and e.action = 'meetup-reported' and e.at >= ? and e.at < ?""", true);
@@ -71,20 +76,13 @@ public class DashboardService {
     public AllianceRow allianceRow(String clusterId) {
         Facts facts = facts(clusterId);
         Quarter now = Quarter.of(AppClock.today());
-        int fundraising = count("""
-                select count(*) from case_event e join case_record c on c.business_key = e.business_key
-                where c.cluster_id = ? and e.action = 'grant-letter' and e.at >= ? and e.at < ?""", clusterId,
-                AppClock.startOf(now.start()), AppClock.startOf(now.end()));
-        int exports = count("select count(*) from export_activity where cluster_id = ? and held_on >= ? and held_on < ?",
-                clusterId, now.start(), now.end());
-        long[] tasks = jdbc.sql("""
-                select count(*), count(*) filter (where t.due_date_ < :now) from act_ru_task t
-                join act_re_procdef d on d.id_ = t.proc_def_id_ where t.tenant_id_ = :cluster and d.key_ in (:processes)""")
-                .param("now", AppClock.nowDate()).param("cluster", clusterId).param("processes", PROCESSES)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        int fundraising = count(FUNDRAISING, clusterId, AppClock.startOf(now.start()), AppClock.startOf(now.end()));
+        int exports = count(EXPORTS, clusterId, now.start(), now.end());
+        Collection<OpenTasks> open = openTasks(clusterId).values();
         return new AllianceRow(clusterId, directory.clusterName(clusterId),
                 targets(facts, (fundraising > 0 ? 1 : 0) + (exports > 0 ? 1 : 0)), facts.funds, facts.introductions,
-                maturity(clusterId, facts).stage(), tasks[0], tasks[1], grantSuccessRate(clusterId));
+                maturity(clusterId, facts).stage(), open.stream().mapToLong(OpenTasks::tasks).sum(),
+                open.stream().mapToLong(OpenTasks::overdue).sum(), grantSuccessRate(clusterId));
     }
 
     private static List<Figure> targets(Facts facts, int services) {
@@ -243,19 +241,29 @@ public class DashboardService {
         return quarters;
     }
 
-    private List<Dashboard.ProcessFigures> processes(String clusterId) {
-        record Open(long tasks, long overdue) {
-        }
-        record Cycle(long finished, long medianMillis, long p90Millis) {
-        }
-        Map<String, Open> open = new LinkedHashMap<>();
+    /** Open and overdue tasks of one process. */
+    private record OpenTasks(long tasks, long overdue) {
+    }
+
+    /** The open and overdue tasks of the cluster's processes that the dashboard follows, by process key. */
+    private Map<String, OpenTasks> openTasks(String clusterId) {
+        Map<String, OpenTasks> open = new LinkedHashMap<>();
         jdbc.sql("""
                 select d.key_, count(*), count(*) filter (where t.due_date_ < ?) from act_ru_task t
                 join act_re_procdef d on d.id_ = t.proc_def_id_ where t.tenant_id_ = ? group by d.key_""")
                 .params(AppClock.nowDate(), clusterId)
                 .query(rs -> {
-                    open.put(rs.getString(1), new Open(rs.getLong(2), rs.getLong(3)));
+                    if (PROCESSES.contains(rs.getString(1))) {
+                        open.put(rs.getString(1), new OpenTasks(rs.getLong(2), rs.getLong(3)));
+                    }
                 });
+        return open;
+    }
+
+    private List<Dashboard.ProcessFigures> processes(String clusterId) {
+        record Cycle(long finished, long medianMillis, long p90Millis) {
+        }
+        Map<String, OpenTasks> open = openTasks(clusterId);
         Map<String, Cycle> cycles = new LinkedHashMap<>();
         jdbc.sql("""
                 select proc_def_key_, count(*), percentile_disc(0.5) within group (order by duration_),
@@ -267,7 +275,7 @@ public class DashboardService {
                 });
         List<Dashboard.ProcessFigures> figures = new ArrayList<>();
         for (String key : PROCESSES) {
-            Open tasks = open.getOrDefault(key, new Open(0, 0));
+            OpenTasks tasks = open.getOrDefault(key, new OpenTasks(0, 0));
             Cycle cycle = cycles.get(key);
             figures.add(new Dashboard.ProcessFigures(key, tasks.tasks(), tasks.overdue(),
                     cycle == null ? 0 : cycle.finished(), cycle == null ? null : cycle.medianMillis() / DAY,

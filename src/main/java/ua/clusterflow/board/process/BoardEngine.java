@@ -1,9 +1,10 @@
 package ua.clusterflow.board.process;
 
 import java.util.Date;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.board.BoardCases;
@@ -17,8 +18,10 @@ class BoardEngine implements BoardCases {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final HistoryService history;
 
-    BoardEngine(RuntimeService runtime, TaskService tasks) {
+    BoardEngine(RuntimeService runtime, TaskService tasks, HistoryService history) {
+        this.history = history;
         this.runtime = runtime;
         this.tasks = tasks;
     }
@@ -36,7 +39,8 @@ class BoardEngine implements BoardCases {
 
     @Override
     public String options(String voteId) {
-        VariableInstance options = runtime.createVariableInstanceQuery().processInstanceIdIn(voteId)
+        // the history keeps the vote's variables once it has closed too, for its page and its count
+        HistoricVariableInstance options = history.createHistoricVariableInstanceQuery().processInstanceId(voteId)
                 .variableName(BoardVoteProcess.OPTIONS.name()).singleResult();
         return options == null || options.getValue() == null ? null : options.getValue().toString();
     }

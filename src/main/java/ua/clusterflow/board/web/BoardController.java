@@ -25,8 +25,6 @@ import ua.clusterflow.board.BallotRepository;
 import ua.clusterflow.board.BoardCases;
 import ua.clusterflow.board.BoardVoteService;
 import ua.clusterflow.board.Choices;
-import ua.clusterflow.board.Motion;
-import ua.clusterflow.board.MotionRepository;
 import ua.clusterflow.board.Tally;
 import ua.clusterflow.board.process.BoardVotes;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -61,13 +59,10 @@ public class BoardController {
     private final FormDefinitions forms;
     private final FormValidator validator;
     private final DecisionsWorkbook workbook;
-    private final MotionRepository motions;
 
     public BoardController(BallotRepository ballots, BoardVotes votes, BoardVoteService voteService, BoardCases engine,
                            CaseRepository cases, ClusterDirectory directory, CaseService caseService,
-                           FormDefinitions forms, FormValidator validator, DecisionsWorkbook workbook,
-                           MotionRepository motions) {
-        this.motions = motions;
+                           FormDefinitions forms, FormValidator validator, DecisionsWorkbook workbook) {
         this.ballots = ballots;
         this.votes = votes;
         this.voteService = voteService;
@@ -117,10 +112,7 @@ public class BoardController {
                                HttpServletRequest request, HttpServletResponse response, Model model,
                                RedirectAttributes redirect) {
         BoardVotes.Vote vote = visibleVote(user, voteId);
-        Choices choices = vote.businessKey() == null ? Choices.NONE
-                : motions.byBusinessKey(vote.businessKey()).map(Motion::choices).orElse(Choices.NONE);
-        FormSubmission ballot = FormRequests.validate(validator,
-                ballotForm().withChoices(name -> choices.any() ? choices.ballotChoices() : null), request);
+        FormSubmission ballot = FormRequests.validate(validator, ballotForm(choices(voteId)), request);
         if (ballot.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return showVote(user, voteId, ballot, model);
@@ -143,8 +135,7 @@ public class BoardController {
         Optional<CaseRecord> subject = vote.businessKey() == null ? Optional.empty() : cases.find(vote.businessKey());
         Tally counted = BallotRepository.counted(cast, cast.size(), 0);
         boolean changeable = mine.isPresent() && decision.isEmpty() && engine.takesBallots(voteId);
-        Choices choices = vote.businessKey() == null ? Choices.NONE
-                : motions.byBusinessKey(vote.businessKey()).map(Motion::choices).orElse(Choices.NONE);
+        Choices choices = choices(voteId);
         model.addAttribute("choiceCounts", choices.count(cast).entrySet().stream()
                 .map(c -> Map.entry(choices.label(c.getKey()), c.getValue())).toList());
         model.addAttribute("voteId", voteId);
@@ -166,7 +157,7 @@ public class BoardController {
                 BallotRepository.Ballot::voter, b -> directory.displayName(b.voter()), (a, b) -> a)));
         model.addAttribute("changeable", changeable);
         if (changeable) {
-            model.addAttribute("ballotForm", ballotForm().withChoices(name -> choices.any() ? choices.ballotChoices() : null));
+            model.addAttribute("ballotForm", ballotForm(choices));
             model.addAttribute("ballot", typedBallot != null ? typedBallot : FormSubmission.of(Map.of(
                     "vote", mine.get().choice(), "voteComment", mine.get().comment() == null ? "" : mine.get().comment())));
         }
@@ -177,8 +168,13 @@ public class BoardController {
         return votes.find(voteId, boardClusters(user)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private FormDefinition ballotForm() {
-        return forms.fromClasspath(BALLOT_FORM);
+    /** The ballot's form, with the vote's options in place of for and against when it chooses among options. */
+    private FormDefinition ballotForm(Choices choices) {
+        return forms.fromClasspath(BALLOT_FORM).withChoices(name -> choices.any() ? choices.ballotChoices() : null);
+    }
+
+    private Choices choices(String voteId) {
+        return Choices.parse(engine.options(voteId));
     }
 
     private static List<String> boardClusters(CurrentUser user) {
