@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -20,7 +21,7 @@ import ua.clusterflow.board.process.MotionProcess;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /**
- * A motion ({@code board-motion.bpmn}) on the real engine: the board votes through the shared board vote until the
+ * A motion ({@code board-motion.bpmn}, process BoardMotion) on the real engine: the board votes through the shared board vote until the
  * closing time, the chair settles what the count leaves open, a ballot changed before the close is the one counted,
  * and the proposer's statement reaches the board and, for a public motion, the members.
  */
@@ -29,6 +30,7 @@ class MotionProcessTest extends IntegrationTest {
     @Autowired MotionService motions;
     @Autowired BoardVoteService votes;
     @Autowired BallotRepository ballots;
+    @Autowired RepositoryService repositoryService;
     @Autowired ua.clusterflow.tasklist.engine.FormDefinitions forms;
 
     @BeforeEach
@@ -48,6 +50,8 @@ class MotionProcessTest extends IntegrationTest {
 
         BpmnAwareTests.assertThat(vote).isEnded();
         ProcessInstance motionCase = instance(motion.businessKey(), MotionProcess.KEY);
+        assertThat(repositoryService.getProcessDefinition(motionCase.getProcessDefinitionId()).getKey())
+                .isEqualTo("BoardMotion");
         BpmnAwareTests.assertThat(motionCase).isWaitingAt(MotionProcess.TASK_WRITE_STATEMENT);
         Task statement = task(motion.businessKey(), MotionProcess.TASK_WRITE_STATEMENT);
         assertThat(statement.getAssignee()).isEqualTo("iryna");
