@@ -26,16 +26,27 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
-    /** The operators' doors: Camunda's webapps and REST API, for administrators only. */
+    /**
+     * The operators' doors: Camunda's webapps and REST API, for administrators only. With
+     * {@code clusterflow.engine.rest-open-to-people} the REST API also serves every signed-in person inside their own
+     * clusters, as a plain Camunda installation grants it to its users; only the throughput benchmark's peer sets it.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain operatorChain(HttpSecurity http, IdentityService identity, IdentityAuthenticationProvider people,
-                                      @Value("${clusterflow.engine.deployments-enabled:false}") boolean deployments)
+                                      @Value("${clusterflow.engine.deployments-enabled:false}") boolean deployments,
+                                      @Value("${clusterflow.engine.rest-open-to-people:false}") boolean restOpen)
             throws Exception {
         // Camunda's REST API and webapps are servlets of their own: match them by path, not through Spring MVC
-        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+        PathPatternRequestMatcher restApi = PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**");
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"), restApi))
+                .authorizeHttpRequests(auth -> {
+                    if (restOpen) {
+                        // the engine's tenant check keeps each person's queries and commands inside their clusters
+                        auth.requestMatchers(restApi).authenticated();
+                    }
+                    auth.anyRequest().hasRole("ADMIN");
+                })
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         (request, response, ex) -> response.sendRedirect(request.getContextPath() + "/login"),

@@ -3,6 +3,7 @@ package ua.clusterflow.bench;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.Cookie;
@@ -24,18 +25,31 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.cluster.Edrpou;
+import ua.clusterflow.onboarding.process.OnboardingProcess;
 
 /**
  * Onboarding cases carried from application to welcome over HTTP, as the people in them do it: an organisation
  * applies through the public form, the coordinator accepts it, two board members approve, the coordinator records
- * the fee paid. Each virtual user signs in as the coordinator and two board members once, then works cases in a
- * loop for the run's duration. Set through system properties by {@link ThroughputBenchmark}.
+ * the fee paid, each step through the task list, the task's page and its form. Each virtual user signs in as the
+ * coordinator and two board members once, then works cases in a loop for the run's duration. Set through system
+ * properties by {@link ThroughputBenchmark}; {@link EngineRestSimulation} takes the same steps through Camunda's
+ * REST API.
  */
 public class OnboardingSimulation extends Simulation {
 
+    /** How one signed-in person finds a case's open step and completes it with the form's values. */
+    interface Step {
+        ChainBuilder complete(String who, String userId, String step, String taskKey, Map<String, String> fields);
+    }
+
     static final String CLUSTER = System.getProperty("bench.cluster", "bench-load");
     static final int USERS = Integer.getInteger("bench.users", 16);
+    static final String COORDINATOR = BenchData.coordinator(CLUSTER);
+    static final String BOARD_1 = CLUSTER + "-board1";
+    static final String BOARD_2 = CLUSTER + "-board2";
     static final AtomicInteger CODES = new AtomicInteger(Integer.getInteger("bench.firstCode", 9_000_000));
 
     /** Read with regular expressions rather than CSS selectors, which would parse every page in the load generator. */
@@ -63,13 +77,13 @@ public class OnboardingSimulation extends Simulation {
     }
 
     /** As one of the signed-in people, finds the case's open task in the task list and completes its form. */
-    private static ChainBuilder completeTask(String who, String step, Map<String, String> fields) {
+    private static ChainBuilder completeTask(String who, String userId, String step, String taskKey,
+                                             Map<String, String> fields) {
         var post = http(step).post("/tasks/#{taskId}").formParam("_csrf", "#{csrf}");
         for (Map.Entry<String, String> field : fields.entrySet()) {
             post = post.formParam(field.getKey(), field.getValue());
         }
-        return exec(flushCookieJar())
-                .exec(addCookie(Cookie("clusterflow-session", "#{" + who + "Session}").withDomain("localhost").withPath("/")))
+        return asSignedIn(who)
                 .exec(http(step + ": task list").get("/tasks").queryParam("q", "#{reference}")
                         .check(regex(TASK_LINK).saveAs("taskId")))
                 .exec(http(step + ": form").get("/tasks/#{taskId}")
@@ -77,7 +91,13 @@ public class OnboardingSimulation extends Simulation {
                 .exec(post.check(status().is(302)));
     }
 
-    private static ChainBuilder oneCase() {
+    /** The session of one of the people signed in at the start, for the requests that follow. */
+    static ChainBuilder asSignedIn(String who) {
+        return exec(flushCookieJar())
+                .exec(addCookie(Cookie("clusterflow-session", "#{" + who + "Session}").withDomain("localhost").withPath("/")));
+    }
+
+    private static ChainBuilder oneCase(Step step) {
         return exec(flushCookieJar())
                 .exec(http("application form").get("/apply/" + CLUSTER)
                         .check(regex(CSRF).saveAs("csrf"))
@@ -93,21 +113,29 @@ public class OnboardingSimulation extends Simulation {
                         .check(status().is(302)))
                 .exec(http("applied").get("/apply/" + CLUSTER + "/done")
                         .check(regex("(ONB-[0-9]+)").saveAs("reference")))
-                .exec(completeTask("coordinator", "review", Map.of("reviewDecision", "accept")))
-                .exec(completeTask("board1", "vote 1", Map.of("vote", "approve")))
-                .exec(completeTask("board2", "vote 2", Map.of("vote", "approve")))
-                .exec(completeTask("coordinator", "payment", Map.of("paymentOutcome", "paid",
-                        "paidOn", LocalDate.now().toString(), "paymentReference", "ПП-#{edrpou}")));
+                .exec(step.complete("coordinator", COORDINATOR, "review", OnboardingProcess.TASK_REVIEW,
+                        Map.of("reviewDecision", "accept")))
+                .exec(step.complete("board1", BOARD_1, "vote 1", BoardVoteProcess.TASK_CAST_VOTE, Map.of("vote", "approve")))
+                .exec(step.complete("board2", BOARD_2, "vote 2", BoardVoteProcess.TASK_CAST_VOTE, Map.of("vote", "approve")))
+                .exec(step.complete("coordinator", COORDINATOR, "payment", OnboardingProcess.TASK_CONFIRM_PAYMENT,
+                        Map.of("paymentOutcome", "paid", "paidOn", LocalDate.now(AppClock.KYIV).toString(),
+                                "paymentReference", "ПП-#{edrpou}")));
     }
 
-    {
-        ScenarioBuilder cases = scenario("Onboarding, application to welcome")
-                .exec(signIn("coordinator", BenchData.coordinator(CLUSTER)))
-                .exec(signIn("board1", CLUSTER + "-board1"))
-                .exec(signIn("board2", CLUSTER + "-board2"))
+    public OnboardingSimulation() {
+        this("Onboarding through the app's pages", OnboardingSimulation::completeTask);
+    }
+
+    protected OnboardingSimulation(String name, Step step) {
+        ScenarioBuilder cases = scenario(name)
+                .exec(signIn("coordinator", COORDINATOR))
+                .exec(signIn("board1", BOARD_1))
+                .exec(signIn("board2", BOARD_2))
                 // a user who cannot sign in stops rather than failing every request of every case
                 .exitHereIfFailed()
-                .during(Duration.ofSeconds(Integer.getInteger("bench.seconds", 60))).on(feed(codes).exec(oneCase()));
-        setUp(cases.injectOpen(atOnceUsers(USERS))).protocols(protocol);
+                .during(Duration.ofSeconds(Integer.getInteger("bench.seconds", 60))).on(feed(codes).exec(oneCase(step)));
+        // any request answered otherwise than expected fails the run (a non-zero exit), so no figure hides errors
+        setUp(cases.injectOpen(atOnceUsers(USERS))).protocols(protocol)
+                .assertions(global().failedRequests().count().is(0L));
     }
 }
