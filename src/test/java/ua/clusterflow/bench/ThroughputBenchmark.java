@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -180,12 +182,27 @@ class ThroughputBenchmark {
     private static Map<String, Object> inProcess(Path database) throws Exception {
         try (ConfigurableApplicationContext context = BenchDatabases.start(database)) {
             new BenchData(context).cluster(LOAD_CLUSTER, "Кластер навантаження");
+            removeUnfinished(context);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             AtomicInteger codes = new AtomicInteger(firstCode(jdbc));
             carry(context, codes, WARM_UP_SECONDS);
             Window window = Window.open(jdbc, CostAccount.cpuOf(database, Map.of("application", CostAccount::ownCpuMillis)));
             carry(context, codes, SECONDS);
             return window.close(jdbc);
+        }
+    }
+
+    /**
+     * Removes the load cluster's cases an earlier run left unfinished (a warm-up's last ones, or all of a run stopped
+     * half-way), so that every run finds the cluster's open tasks alike: they would otherwise grow run after run.
+     */
+    private static void removeUnfinished(ConfigurableApplicationContext context) {
+        RuntimeService runtime = context.getBean(RuntimeService.class);
+        List<String> ids = runtime.createProcessInstanceQuery().tenantIdIn(LOAD_CLUSTER).rootProcessInstances().list()
+                .stream().map(ProcessInstance::getId).toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            runtime.deleteProcessInstances(ids.subList(from, Math.min(ids.size(), from + 500)), "unfinished benchmark case",
+                    true, true);
         }
     }
 

@@ -103,7 +103,9 @@ public class TaskListService {
             params.put("dayEnd", Timestamp.from(today.atTime(LocalTime.MAX).atZone(AppClock.KYIV).toInstant()));
         }
         if (filter.search() != null && !filter.search().isBlank()) {
-            where.append(" and (lower(c.title) like :like or lower(e.business_key_) like :like)");
+            // the cases matching the search first, from case_record's trigram indexes; then their tasks
+            where.append(" and e.business_key_ in (select c.business_key from case_record c"
+                    + " where lower(c.title) like :like or lower(c.business_key) like :like)");
             params.put("like", "%" + filter.search().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
@@ -114,7 +116,6 @@ public class TaskListService {
         // the order ends on the task id, so tasks alike in due date, priority and creation keep their place across pages
         String search = params.containsKey("like") ? """
                 join act_ru_execution e on e.id_ = t.proc_inst_id_
-                left join case_record c on c.business_key = e.business_key_
                 """ : "";
         List<TaskView> rows = rows("""
                 select t.*, d.key_ as process_key, d.name_ as process_name, count(*) over () as total
