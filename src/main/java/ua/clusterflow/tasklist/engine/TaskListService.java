@@ -237,21 +237,24 @@ public class TaskListService {
         return offered ? Optional.of(task) : Optional.empty();
     }
 
-    /** What a task's page shows of a task this person may see; empty when they may not, or it has ended. */
-    public Optional<TaskView> visibleView(CurrentUser user, String taskId) {
-        return visibleTask(user, taskId).flatMap(this::view);
-    }
-
     /**
-     * What a task's page shows of it, as its row in the task list shows it, in the same one statement; empty when the
-     * task has ended since it was found.
+     * What a task's page shows of a task this person may see (theirs, delegated by them, or offered to them even when
+     * a colleague holds it now), as its row in the task list shows it, in one statement; empty when they may not see
+     * it, or it has ended.
      */
-    public Optional<TaskView> view(Task task) {
+    public Optional<TaskView> visibleView(CurrentUser user, String taskId) {
+        if (user.clusterIds().isEmpty()) {
+            return Optional.empty();
+        }
         List<TaskView> found = rows("""
                 select t.*, d.key_ as process_key, d.name_ as process_name, 1 as total
                 from act_ru_task t
                 join act_re_procdef d on d.id_ = t.proc_def_id_
-                where t.id_ = :id""", Map.of("id", task.getId()), new long[1]);
+                where t.id_ = :id and t.tenant_id_ in (:clusters)
+                  and (t.assignee_ = :user or t.owner_ = :user or exists (select 1 from act_ru_identitylink i
+                       where i.task_id_ = t.id_ and i.type_ = 'candidate'
+                       and (i.user_id_ = :user or i.group_id_ in (:groups))))""",
+                Map.of("id", taskId, "clusters", user.clusterIds(), "user", user.id(), "groups", groups(user)), new long[1]);
         return found.stream().findFirst();
     }
 }
