@@ -35,7 +35,9 @@ import ua.clusterflow.cluster.Edrpou;
 /**
  * How many onboarding cases, application to welcome, the application carries per second: over HTTP, by 16 people
  * working at once (Gatling, {@link OnboardingSimulation}, its HTML report kept under {@code target/bench/gatling/}),
- * beside the same BPMN driven by 16 threads through the services and the engine's Java API in one JVM, and beside
+ * beside the same people taking the same steps through Camunda's REST API in the same run, the peer a team would
+ * build on plain Camunda ({@link EngineRestSimulation}, under {@code gatling-engine-rest/}), beside the same BPMN
+ * driven by 16 threads through the services and the engine's Java API in one JVM, and beside
  * {@code pgbench -N} with 16 clients on the same PostgreSQL, the ceiling. Also the application's start-up time to the
  * first served login page, on the benchmark's database and on an empty one, and its resident memory idle and under
  * load. Runs on the database with the finished cases ({@code bench-data/postgres}), in a cluster of its own, and the
