@@ -171,10 +171,13 @@ public class TaskListService {
                 }).list();
     }
 
+    /** The task {@code t} is offered to the person or one of their groups, whoever holds it now. */
+    private static final String CANDIDATE = """
+            exists (select 1 from act_ru_identitylink i where i.task_id_ = t.id_
+             and i.type_ = 'candidate' and (i.user_id_ = :user or i.group_id_ in (:groups)))""";
+
     /** Unclaimed and offered to the person or one of their groups: the engine's candidate-user condition. */
-    private static final String OFFERED = """
-            (t.assignee_ is null and exists (select 1 from act_ru_identitylink i where i.task_id_ = t.id_
-             and i.type_ = 'candidate' and (i.user_id_ = :user or i.group_id_ in (:groups))))""";
+    private static final String OFFERED = "(t.assignee_ is null and " + CANDIDATE + ")";
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
@@ -201,9 +204,7 @@ public class TaskListService {
                        count(*) filter (where t.assignee_ is null) as offered
                 from act_ru_task t
                 where t.tenant_id_ in (:clusters)
-                  and (t.assignee_ = :user or (t.assignee_ is null and exists (
-                        select 1 from act_ru_identitylink i where i.task_id_ = t.id_ and i.type_ = 'candidate'
-                        and (i.user_id_ = :user or i.group_id_ in (:groups)))))""")
+                  and (t.assignee_ = :user or\s""" + OFFERED + ")")
                 .param("user", user.id()).param("clusters", user.clusterIds()).param("groups", groups(user))
                 .query((rs, n) -> Map.of("mine", rs.getLong("mine"), "group", rs.getLong("offered"))).single();
     }
@@ -229,9 +230,7 @@ public class TaskListService {
         if (user.id().equals(task.getAssignee()) || user.id().equals(task.getOwner())) {
             return Optional.of(task);
         }
-        boolean offered = jdbc.sql("""
-                select count(*) from act_ru_identitylink
-                where task_id_ = :task and type_ = 'candidate' and (user_id_ = :user or group_id_ in (:groups))""")
+        boolean offered = jdbc.sql("select count(*) from act_ru_task t where t.id_ = :task and " + CANDIDATE)
                 .param("task", taskId).param("user", user.id()).param("groups", groups(user))
                 .query(Long.class).single() > 0;
         return offered ? Optional.of(task) : Optional.empty();
@@ -251,9 +250,7 @@ public class TaskListService {
                 from act_ru_task t
                 join act_re_procdef d on d.id_ = t.proc_def_id_
                 where t.id_ = :id and t.tenant_id_ in (:clusters)
-                  and (t.assignee_ = :user or t.owner_ = :user or exists (select 1 from act_ru_identitylink i
-                       where i.task_id_ = t.id_ and i.type_ = 'candidate'
-                       and (i.user_id_ = :user or i.group_id_ in (:groups))))""",
+                  and (t.assignee_ = :user or t.owner_ = :user or\s""" + CANDIDATE + ")",
                 Map.of("id", taskId, "clusters", user.clusterIds(), "user", user.id(), "groups", groups(user)), new long[1]);
         return found.stream().findFirst();
     }
