@@ -188,8 +188,6 @@ public class BoardVoteService {
     }
 
     private void event(String businessKey, String action, String detail) {
-        if (businessKey != null && cases.find(businessKey).isPresent()) {
-            cases.addEvent(businessKey, null, action, detail);
-        }
+        cases.addEventIfRecorded(businessKey, null, action, detail);
     }
 }

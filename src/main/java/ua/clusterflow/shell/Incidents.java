@@ -89,9 +89,7 @@ public class Incidents {
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceId(incident.getProcessInstanceId()).singleResult();
         String businessKey = instance == null ? null : instance.getBusinessKey();
-        if (businessKey != null && cases.find(businessKey).isPresent()) {
-            cases.addEvent(businessKey, administrator, "step-retried", stepName(incident, Locale.forLanguageTag("uk")));
-        }
+        cases.addEventIfRecorded(businessKey, administrator, "step-retried", stepName(incident, Locale.forLanguageTag("uk")));
         return Optional.ofNullable(businessKey);
     }
 

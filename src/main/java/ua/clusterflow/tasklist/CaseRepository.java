@@ -96,6 +96,20 @@ public class CaseRepository {
                 .params(businessKey, ts(AppClock.now()), actor, action, detail).update();
     }
 
+    /**
+     * Adds the event where the case has a record (a process started outside the app's services has none), in one
+     * statement: no read of the record first.
+     */
+    public void addEventIfRecorded(String businessKey, String actor, String action, String detail) {
+        if (businessKey == null) {
+            return;
+        }
+        jdbc.sql("""
+                insert into case_event (business_key, at, actor, action, detail)
+                select ?, ?, ?, ?, ? where exists (select 1 from case_record where business_key = ?)""")
+                .params(businessKey, ts(AppClock.now()), actor, action, detail, businessKey).update();
+    }
+
     public List<CaseEvent> events(String businessKey) {
         return jdbc.sql("select at, actor, action, detail from case_event where business_key = ? order by at, id")
                 .param(businessKey)

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
-import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Person;
 import ua.clusterflow.tasklist.OpenStep;
 import ua.clusterflow.tasklist.StepNames;
 import ua.clusterflow.tasklist.TaskFilter;
@@ -32,15 +32,12 @@ public class TaskListService {
     static final int KEYS_PER_STATEMENT = 500;
 
     private final TaskService tasks;
-    private final ClusterDirectory directory;
     private final JdbcClient jdbc;
     private final StepNames stepNames;
 
-    public TaskListService(TaskService tasks, ClusterDirectory directory,
-                           JdbcClient jdbc, StepNames stepNames) {
+    public TaskListService(TaskService tasks, JdbcClient jdbc, StepNames stepNames) {
         this.stepNames = stepNames;
         this.tasks = tasks;
-        this.directory = directory;
         this.jdbc = jdbc;
     }
 
@@ -140,18 +137,20 @@ public class TaskListService {
      */
     private List<TaskView> rows(String page, Map<String, Object> params, long[] total) {
         Locale locale = LocaleContextHolder.getLocale();
-        Map<String, String> names = new HashMap<>();
         return jdbc.sql("with page as (" + page + ")" + """
 
                 select p.id_, p.name_, p.task_def_key_, p.proc_def_id_, p.assignee_, p.owner_, p.delegation_,
                        p.create_time_,
                        p.due_date_, p.follow_up_date_, p.priority_, p.description_, p.tenant_id_, p.process_key,
                        p.process_name, p.total, coalesce(e.business_key_, '') as business_key, c.title,
-                       tn.name_ as cluster_name
+                       tn.name_ as cluster_name, ua.first_ as assignee_first, ua.last_ as assignee_last,
+                       uo.first_ as owner_first, uo.last_ as owner_last
                 from page p
                 join act_ru_execution e on e.id_ = p.proc_inst_id_
                 left join case_record c on c.business_key = e.business_key_
                 left join act_id_tenant tn on tn.id_ = p.tenant_id_
+                left join act_id_user ua on ua.id_ = p.assignee_
+                left join act_id_user uo on uo.id_ = p.owner_
                 order by p.due_date_ asc, p.priority_ desc, p.create_time_ desc, p.id_ asc""").params(params).query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     String key = rs.getString("business_key");
@@ -162,13 +161,18 @@ public class TaskListService {
                             rs.getString("title") == null ? key : rs.getString("title"),
                             rs.getString("process_key"), rs.getString("process_name"), rs.getString("tenant_id_"),
                             rs.getString("cluster_name") == null ? rs.getString("tenant_id_") : rs.getString("cluster_name"),
-                            assignee, assignee == null ? null : names.computeIfAbsent(assignee, directory::displayName),
-                            owner, owner == null ? null : names.computeIfAbsent(owner, directory::displayName),
+                            assignee, name(assignee, rs.getString("assignee_first"), rs.getString("assignee_last")),
+                            owner, name(owner, rs.getString("owner_first"), rs.getString("owner_last")),
                             "PENDING".equals(rs.getString("delegation_")), instant(rs.getTimestamp("create_time_")),
                             instant(rs.getTimestamp("due_date_")), instant(rs.getTimestamp("follow_up_date_")),
                             rs.getInt("priority_"), rs.getString("description_"), rs.getString("proc_def_id_"),
                             rs.getString("task_def_key_"), rs.getString("delegation_"));
                 }).list();
+    }
+
+    /** A person's name as the directory shows it, from their account's row read with the task; their id without one. */
+    private static String name(String userId, String first, String last) {
+        return userId == null ? null : new Person(userId, first, last, null, null).displayName();
     }
 
     /** The task {@code t} is offered to the person or one of their groups, whoever holds it now. */

@@ -270,9 +270,7 @@ public class TaskWorkService {
     }
 
     private void event(String key, String actor, String action, String detail) {
-        if (key != null && cases.find(key).isPresent()) {
-            cases.addEvent(key, actor, action, detail);
-        }
+        cases.addEventIfRecorded(key, actor, action, detail);
     }
 
     private static Object engineValue(Object value) {

@@ -1,6 +1,7 @@
 package ua.clusterflow.tasklist.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,7 +45,8 @@ public class TaskListController {
         model.addAttribute("filter", filter);
         model.addAttribute("page", taskList.list(user, filter));
         model.addAttribute("processes", taskList.processKeys());
-        model.addAttribute("clusters", directory.clusters(user.clusterIds()));
+        // the cluster filter is shown to people of several clusters only
+        model.addAttribute("clusters", user.clusterIds().size() > 1 ? directory.clusters(user.clusterIds()) : List.of());
         return "tasks/list";
     }
 
