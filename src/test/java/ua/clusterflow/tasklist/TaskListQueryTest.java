@@ -84,6 +84,24 @@ class TaskListQueryTest extends IntegrationTest {
             assertThat(counts.get("mine")).as(userId).isEqualTo(inClusters(user).taskAssignee(userId).count());
             assertThat(counts.get("group")).as(userId).isEqualTo(inClusters(user).taskCandidateUser(userId).count());
         }
+        // a search reads the person's own tasks or case_record's trigram indexes, by how many tasks they have: the same
+        // rows either way
+        String reference = made.get(7);
+        for (String search : List.of("Рядок 1", "рядок", reference, reference.substring(4), "ONB-", "Доручена", "немає")) {
+            for (String view : List.of("all", "mine", "group")) {
+                TaskFilter filter = new TaskFilter(view, null, null, null, search, 0);
+                List<String> few = taskList.list(user("olena"), filter, Map.of("mine", 0L, "group", 0L)).tasks()
+                        .stream().map(TaskView::id).toList();
+                List<String> many = taskList.list(user("olena"), filter, Map.of("mine", 10_000L, "group", 0L)).tasks()
+                        .stream().map(TaskView::id).toList();
+                assertThat(few).as(view + " " + search).isEqualTo(many);
+                if (search.equals(reference) && !view.equals("mine")) {
+                    assertThat(few).as(view + " " + search).hasSize(1);
+                }
+            }
+        }
+        assertThat(taskList.list(user("olena"), new TaskFilter("all", null, null, null, "Рядок 1", 0)).total())
+                .isEqualTo(11);
         TaskView row = taskList.list(user("olena"), new TaskFilter("all", null, null, null, "Доручена", 0)).tasks()
                 .get(0);
         assertThat(row.caseTitle()).isEqualTo("ТОВ «Доручена»");

@@ -31,6 +31,9 @@ public class TaskListService {
 
     static final int KEYS_PER_STATEMENT = 500;
 
+    /** Up to how many open tasks of a person a search of their task list reads their tasks rather than an index. */
+    static final long FEW_TASKS = 300;
+
     private final TaskService tasks;
     private final JdbcClient jdbc;
     private final StepNames stepNames;
@@ -72,6 +75,15 @@ public class TaskListService {
      * and filter ({@code TaskListQueryTest} holds them to it), without its round trips for each part of a row.
      */
     public TaskPage list(CurrentUser user, TaskFilter filter) {
+        return list(user, filter, filter.search() == null || filter.search().isBlank() ? Map.of() : counts(user));
+    }
+
+    /**
+     * The same with the person's {@link #counts counts} read already (the navigation shows them): a search reads the
+     * person's own tasks where they have at most {@value #FEW_TASKS}, which stays as cheap however many cases the
+     * clusters have had, and case_record's trigram indexes where they have more.
+     */
+    public TaskPage list(CurrentUser user, TaskFilter filter, Map<String, Long> counts) {
         if (user.clusterIds().isEmpty()) {
             return new TaskPage(List.of(), 0, 0, TaskFilter.PAGE_SIZE);
         }
@@ -100,9 +112,15 @@ public class TaskListService {
             params.put("dayEnd", Timestamp.from(today.atTime(LocalTime.MAX).atZone(AppClock.KYIV).toInstant()));
         }
         if (filter.search() != null && !filter.search().isBlank()) {
-            // the cases matching the search first, from case_record's trigram indexes; then their tasks
-            where.append(" and e.business_key_ in (select c.business_key from case_record c"
-                    + " where lower(c.title) like :like or lower(c.business_key) like :like)");
+            if (counts.getOrDefault("mine", 0L) + counts.getOrDefault("group", 0L) <= FEW_TASKS) {
+                // the person's tasks first, then whether their case matches
+                where.append(" and (lower(e.business_key_) like :like or exists (select 1 from case_record c"
+                        + " where c.business_key = e.business_key_ and lower(c.title) like :like))");
+            } else {
+                // the cases matching the search first, from case_record's trigram indexes; then their tasks
+                where.append(" and e.business_key_ in (select c.business_key from case_record c"
+                        + " where lower(c.title) like :like or lower(c.business_key) like :like)");
+            }
             params.put("like", "%" + filter.search().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
