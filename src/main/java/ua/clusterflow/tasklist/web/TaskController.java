@@ -2,6 +2,7 @@ package ua.clusterflow.tasklist.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -12,8 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.thymeleaf.context.LazyContextVariable;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Person;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.Delegation;
 import ua.clusterflow.tasklist.FormDefinition;
@@ -113,8 +116,13 @@ public class TaskController {
         model.addAttribute("returnedByName", delegation == null || !delegation.returned() ? null
                 : directory.displayName(delegation.returnedBy()));
         model.addAttribute("canWork", view.assignee() == null || view.heldBy(user.id()));
-        model.addAttribute("people", directory.staffOf(view.clusterId()).stream()
-                .filter(p -> !p.id().equals(user.id())).toList());
+        // the colleagues to delegate to, read only where the page offers it (a task the person holds)
+        model.addAttribute("people", new LazyContextVariable<List<Person>>() {
+            @Override
+            protected List<Person> loadValue() {
+                return directory.staffOf(view.clusterId()).stream().filter(p -> !p.id().equals(user.id())).toList();
+            }
+        });
         CaseRecord record = cases.visibleCase(user, view.businessKey()).orElse(null);
         model.addAttribute("caseRecord", record);
         model.addAttribute("details", record == null ? Map.of() : cases.details(record));
