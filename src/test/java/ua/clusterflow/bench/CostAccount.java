@@ -60,19 +60,21 @@ final class CostAccount {
         if (statements) {
             List<Map<String, Object>> top = new ArrayList<>();
             List<Map<String, Object>> frequent = new ArrayList<>();
-            double[] sums = {0, 0};
+            double[] sums = {0, 0, 0};
             jdbc.sql("""
-                    select s.query, s.calls, s.total_exec_time, s.rows from pg_stat_statements s
+                    select s.query, s.calls, s.total_exec_time, s.total_plan_time, s.rows from pg_stat_statements s
                     join pg_database d on d.oid = s.dbid where d.datname = current_database()
-                    order by s.total_exec_time desc""").query(rs -> {
+                    order by s.total_exec_time + s.total_plan_time desc""").query(rs -> {
                         sums[0] += rs.getLong("calls");
                         sums[1] += rs.getDouble("total_exec_time");
+                        sums[2] += rs.getDouble("total_plan_time");
                         if (top.size() < TOP_STATEMENTS) {
                             Map<String, Object> statement = new LinkedHashMap<>();
                             statement.put("query", shorten(rs.getString("query")));
                             statement.put("callsPerCase", round(rs.getLong("calls") / perCase));
                             statement.put("meanMillis", round(rs.getDouble("total_exec_time") / Math.max(1, rs.getLong("calls"))));
                             statement.put("millisPerCase", round(rs.getDouble("total_exec_time") / perCase));
+                            statement.put("planningMillisPerCase", round(rs.getDouble("total_plan_time") / perCase));
                             top.add(statement);
                         }
                         if (rs.getLong("calls") >= perCase / 2) {
@@ -83,6 +85,8 @@ final class CostAccount {
             frequent.sort(Comparator.comparing(statement -> -(Double) statement.get("callsPerCase")));
             figures.put("statementsPerCase", round(sums[0] / perCase));
             figures.put("statementMillisPerCase", round(sums[1] / perCase));
+            // planning, apart from execution: zero where the server does not track it (track_planning off)
+            figures.put("planningMillisPerCase", round(sums[2] / perCase));
             figures.put("topStatements", top);
             // every statement run at least once in two cases, the most frequent first (in the JSON only)
             figures.put("frequentStatements", frequent);
