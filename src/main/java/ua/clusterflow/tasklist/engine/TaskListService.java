@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
-import ua.clusterflow.cluster.Person;
+import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.tasklist.OpenStep;
 import ua.clusterflow.tasklist.StepNames;
 import ua.clusterflow.tasklist.TaskFilter;
@@ -35,12 +35,14 @@ public class TaskListService {
     static final long FEW_TASKS = 300;
 
     private final TaskService tasks;
+    private final ClusterDirectory directory;
     private final JdbcClient jdbc;
     private final StepNames stepNames;
 
-    public TaskListService(TaskService tasks, JdbcClient jdbc, StepNames stepNames) {
+    public TaskListService(TaskService tasks, ClusterDirectory directory, JdbcClient jdbc, StepNames stepNames) {
         this.stepNames = stepNames;
         this.tasks = tasks;
+        this.directory = directory;
         this.jdbc = jdbc;
     }
 
@@ -132,7 +134,7 @@ public class TaskListService {
         String search = params.containsKey("like") ? """
                 join act_ru_execution e on e.id_ = t.proc_inst_id_
                 """ : "";
-        List<TaskView> rows = rows("""
+        List<TaskView> rows = rows(user, """
                 select t.*, d.key_ as process_key, d.name_ as process_name, count(*) over () as total
                 from act_ru_task t
                 join act_re_procdef d on d.id_ = t.proc_def_id_
@@ -153,22 +155,23 @@ public class TaskListService {
      * The tasks the statement {@code page} picks (the task's columns with its process's key and name and the total),
      * with their case, process, cluster and people, as the task list and a task's page show them.
      */
-    private List<TaskView> rows(String page, Map<String, Object> params, long[] total) {
+    private List<TaskView> rows(CurrentUser user, String page, Map<String, Object> params, long[] total) {
         Locale locale = LocaleContextHolder.getLocale();
+        // the names of the people the rows name, each read once; the person's own as they signed in (their tasks are
+        // most of the rows), where another statement, or a join, would cost the database more
+        Map<String, String> names = new HashMap<>();
+        names.put(user.id(), user.name());
         return jdbc.sql("with page as (" + page + ")" + """
 
                 select p.id_, p.name_, p.task_def_key_, p.proc_def_id_, p.assignee_, p.owner_, p.delegation_,
                        p.create_time_,
                        p.due_date_, p.follow_up_date_, p.priority_, p.description_, p.tenant_id_, p.process_key,
                        p.process_name, p.total, coalesce(e.business_key_, '') as business_key, c.title,
-                       tn.name_ as cluster_name, ua.first_ as assignee_first, ua.last_ as assignee_last,
-                       uo.first_ as owner_first, uo.last_ as owner_last
+                       tn.name_ as cluster_name
                 from page p
                 join act_ru_execution e on e.id_ = p.proc_inst_id_
                 left join case_record c on c.business_key = e.business_key_
                 left join act_id_tenant tn on tn.id_ = p.tenant_id_
-                left join act_id_user ua on ua.id_ = p.assignee_
-                left join act_id_user uo on uo.id_ = p.owner_
                 order by p.due_date_ asc, p.priority_ desc, p.create_time_ desc, p.id_ asc""").params(params).query((rs, n) -> {
                     total[0] = rs.getLong("total");
                     String key = rs.getString("business_key");
@@ -179,18 +182,13 @@ public class TaskListService {
                             rs.getString("title") == null ? key : rs.getString("title"),
                             rs.getString("process_key"), rs.getString("process_name"), rs.getString("tenant_id_"),
                             rs.getString("cluster_name") == null ? rs.getString("tenant_id_") : rs.getString("cluster_name"),
-                            assignee, name(assignee, rs.getString("assignee_first"), rs.getString("assignee_last")),
-                            owner, name(owner, rs.getString("owner_first"), rs.getString("owner_last")),
+                            assignee, assignee == null ? null : names.computeIfAbsent(assignee, directory::displayName),
+                            owner, owner == null ? null : names.computeIfAbsent(owner, directory::displayName),
                             "PENDING".equals(rs.getString("delegation_")), instant(rs.getTimestamp("create_time_")),
                             instant(rs.getTimestamp("due_date_")), instant(rs.getTimestamp("follow_up_date_")),
                             rs.getInt("priority_"), rs.getString("description_"), rs.getString("proc_def_id_"),
                             rs.getString("task_def_key_"), rs.getString("delegation_"));
                 }).list();
-    }
-
-    /** A person's name as the directory shows it, from their account's row read with the task; their id without one. */
-    private static String name(String userId, String first, String last) {
-        return userId == null ? null : new Person(userId, first, last, null, null).displayName();
     }
 
     /** The task {@code t} is offered to the person or one of their groups, whoever holds it now. */
@@ -267,7 +265,7 @@ public class TaskListService {
         if (user.clusterIds().isEmpty()) {
             return Optional.empty();
         }
-        List<TaskView> found = rows("""
+        List<TaskView> found = rows(user, """
                 select t.*, d.key_ as process_key, d.name_ as process_name, 1 as total
                 from act_ru_task t
                 join act_re_procdef d on d.id_ = t.proc_def_id_
