@@ -28,6 +28,7 @@ final class Rounds {
         figures.put("engineStepsPerSecond", round(steps / seconds));
         figures.put("engineStepsPerCase", round(steps / Math.max(1, cases)));
         figures.put("rounds", windows.stream().map(w -> w.get("casesPerSecond")).toList());
+        figures.put("roundsCpuMillisPerCase", windows.stream().map(w -> w.get("cpuMillisPerCase")).toList());
         for (String key : windows.get(0).keySet()) {
             Object first = windows.get(0).get(key);
             if (figures.containsKey(key)) {
@@ -49,7 +50,7 @@ final class Rounds {
                 }
                 figures.put(key, combined);
             } else if (key.endsWith("Statements") && first instanceof List<?>) {
-                figures.put(key, statements(windows, key, cases, ((List<?>) first).size()));
+                figures.put(key, statements(windows, key, ((List<?>) first).size()));
             } else if (key.equals("gatlingExitCode")) {
                 figures.put(key, windows.stream().mapToInt(w -> ((Number) w.get(key)).intValue())
                         .filter(code -> code != 0).findFirst().orElse(0));
@@ -61,16 +62,18 @@ final class Rounds {
     }
 
     /**
-     * A list of statements, each with its calls and milliseconds per case over all windows; as long as the first
-     * window's, in the same order it has (by time, or by calls for the frequent ones).
+     * A list of statements, each with its calls and milliseconds per case over the windows that list it (a window lists
+     * only its costliest statements); as long as the first window's, in the same order it has (by time, or by calls for
+     * the frequent ones).
      */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> statements(List<Map<String, Object>> windows, String key, double cases,
-                                                        int size) {
+    private static List<Map<String, Object>> statements(List<Map<String, Object>> windows, String key, int size) {
         Map<String, Map<String, Double>> totals = new LinkedHashMap<>();
+        Map<String, Double> casesListed = new LinkedHashMap<>();
         for (Map<String, Object> window : windows) {
             double windowCases = number(window, "cases");
             for (Map<String, Object> statement : (List<Map<String, Object>>) window.get(key)) {
+                casesListed.merge((String) statement.get("query"), windowCases, Double::sum);
                 Map<String, Double> total = totals.computeIfAbsent((String) statement.get("query"),
                         q -> new LinkedHashMap<>());
                 for (Map.Entry<String, Object> figure : statement.entrySet()) {
@@ -85,7 +88,7 @@ final class Rounds {
         totals.forEach((query, total) -> {
             Map<String, Object> statement = new LinkedHashMap<>();
             statement.put("query", query);
-            total.forEach((figure, value) -> statement.put(figure, round(value / Math.max(1, cases))));
+            total.forEach((figure, value) -> statement.put(figure, round(value / Math.max(1, casesListed.get(query)))));
             if (total.containsKey("millisPerCase") && total.get("callsPerCase") > 0) {
                 statement.put("meanMillis", round(total.get("millisPerCase") / total.get("callsPerCase")));
             }
