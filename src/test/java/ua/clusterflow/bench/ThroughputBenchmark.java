@@ -49,7 +49,7 @@ class ThroughputBenchmark {
     static final int USERS = 16;
     static final int SECONDS = 60;
     /** Unmeasured load first, on each side, so that neither pays for its JIT compilation in the measured minute. */
-    static final int WARM_UP_SECONDS = 30;
+    static final int WARM_UP_SECONDS = 60;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -112,7 +112,7 @@ class ThroughputBenchmark {
         AppProcess openApp = startApp(BenchDatabases.OPEN, openPort, openDatabasePort);
         try {
             open.put("http", overHttp(openApp, openPort, database(openDatabasePort, "postgres"), BenchDatabases.OPEN,
-                    OnboardingSimulation.class, "gatling-" + BenchDatabases.OPEN.getFileName(), 2 * WARM_UP_SECONDS));
+                    OnboardingSimulation.class, "gatling-" + BenchDatabases.OPEN.getFileName(), WARM_UP_SECONDS));
         } finally {
             openApp.stop();
         }
