@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.thymeleaf.context.LazyContextVariable;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.base.FieldErrors;
+import ua.clusterflow.base.WhenShown;
 import ua.clusterflow.tasklist.engine.TaskListService;
 
 /** What every page's navigation shows: who is signed in, how many tasks wait for them, and failed steps. */
@@ -55,16 +56,13 @@ public class GlobalModel {
 
     /** A value read as the page renders it; the page (an error page too) shows the fallback if the database is away. */
     private static <T> LazyContextVariable<T> whenShown(Supplier<T> value, T fallback) {
-        return new LazyContextVariable<>() {
-            @Override
-            protected T loadValue() {
-                try {
-                    return value.get();
-                } catch (RuntimeException databaseUnavailable) {
-                    return fallback;
-                }
+        return WhenShown.of(() -> {
+            try {
+                return value.get();
+            } catch (RuntimeException databaseUnavailable) {
+                return fallback;
             }
-        };
+        });
     }
 
     @ModelAttribute("currentPath")

@@ -2,7 +2,6 @@ package ua.clusterflow.tasklist.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -13,10 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.thymeleaf.context.LazyContextVariable;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.WhenShown;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.cluster.Person;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.Delegation;
 import ua.clusterflow.tasklist.FormDefinition;
@@ -117,12 +115,8 @@ public class TaskController {
                 : directory.displayName(delegation.returnedBy()));
         model.addAttribute("canWork", view.assignee() == null || view.heldBy(user.id()));
         // the colleagues to delegate to, read only where the page offers it (a task the person holds)
-        model.addAttribute("people", new LazyContextVariable<List<Person>>() {
-            @Override
-            protected List<Person> loadValue() {
-                return directory.staffOf(view.clusterId()).stream().filter(p -> !p.id().equals(user.id())).toList();
-            }
-        });
+        model.addAttribute("people", WhenShown.of(() -> directory.staffOf(view.clusterId()).stream()
+                .filter(p -> !p.id().equals(user.id())).toList()));
         CaseRecord record = cases.visibleCase(user, view.businessKey()).orElse(null);
         model.addAttribute("caseRecord", record);
         model.addAttribute("details", record == null ? Map.of() : cases.details(record));
