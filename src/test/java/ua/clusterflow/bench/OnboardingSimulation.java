@@ -50,7 +50,8 @@ public class OnboardingSimulation extends Simulation {
     static final String COORDINATOR = BenchData.coordinator(CLUSTER);
     static final String BOARD_1 = CLUSTER + "-board1";
     static final String BOARD_2 = CLUSTER + "-board2";
-    static final AtomicInteger CODES = new AtomicInteger(Integer.getInteger("bench.firstCode", 9_000_000));
+    /** The EDRPOU codes of the run's organisations, from the first one its database has not seen (set for each run). */
+    static final AtomicInteger CODES = new AtomicInteger();
 
     /** Read with regular expressions rather than CSS selectors, which would parse every page in the load generator. */
     private static final String CSRF = "name=\"_csrf\" value=\"([^\"]+)\"";
@@ -127,6 +128,9 @@ public class OnboardingSimulation extends Simulation {
     }
 
     protected OnboardingSimulation(String name, Step step) {
+        // one JVM runs the simulations against two databases in turn: each run starts from its own database's codes,
+        // where a count kept from the other's would apply with codes this one has seen (refused as duplicates)
+        CODES.set(Integer.getInteger("bench.firstCode", 9_000_000));
         ScenarioBuilder cases = scenario(name)
                 .exec(signIn("coordinator", COORDINATOR))
                 .exec(signIn("board1", BOARD_1))

@@ -47,9 +47,10 @@ class ThroughputBenchmark {
 
     static final String LOAD_CLUSTER = "bench-load";
     static final int USERS = 16;
-    static final int SECONDS = 60;
+    /** The measured span of each round; shorter with {@code -Dbench.throughput.seconds}, for a quick look. */
+    static final int SECONDS = Integer.getInteger("bench.throughput.seconds", 60);
     /** Unmeasured load first, on each side, so that neither pays for its JIT compilation in the measured minute. */
-    static final int WARM_UP_SECONDS = 60;
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.throughput.warmUpSeconds", 60);
 
     @Test
     @SuppressWarnings("unchecked")
@@ -83,20 +84,21 @@ class ThroughputBenchmark {
             sampler.setDaemon(true);
             sampler.start();
             // both sides warmed up before either is measured (the code they share is compiled by then); then the
-            // pages, the REST API, the REST API again, the pages again: what either side leaves the other (the
-            // database's vacuum of the rows it wrote, a fuller heap) falls on both alike
+            // pages, the REST API, the REST API again, the pages again, each side's two minutes counted as one window:
+            // what either side leaves the other (the database's vacuum of the rows it wrote, a fuller heap) falls on
+            // both alike
             gatling(port, jdbc, WARM_UP_SECONDS, OnboardingSimulation.class, "gatling-warm-up");
             gatling(port, jdbc, WARM_UP_SECONDS, EngineRestSimulation.class, "gatling-engine-rest-warm-up");
-            Map<String, Object> pages = overHttp(app, port, jdbc, BenchDatabases.HISTORY, OnboardingSimulation.class,
-                    "gatling", 0);
-            Map<String, Object> rest = overHttp(app, port, jdbc, BenchDatabases.HISTORY, EngineRestSimulation.class,
-                    "gatling-engine-rest", 0);
-            Map<String, Object> restAgain = overHttp(app, port, jdbc, BenchDatabases.HISTORY, EngineRestSimulation.class,
-                    "gatling-engine-rest-round-2", 0);
-            Map<String, Object> pagesAgain = overHttp(app, port, jdbc, BenchDatabases.HISTORY, OnboardingSimulation.class,
-                    "gatling-round-2", 0);
-            results.put("http", Rounds.combine(List.of(pages, pagesAgain)));
-            results.put("engineRest", Rounds.combine(List.of(rest, restAgain)));
+            Map<String, LongSupplier> cpu = CostAccount.cpuOf(BenchDatabases.HISTORY,
+                    Map.of("application", app::cpuMillis, "loadGenerator", CostAccount::ownCpuMillis));
+            Window pages = Window.open(jdbc, cpu);
+            measure(pages, port, jdbc, OnboardingSimulation.class, "gatling");
+            Window rest = Window.open(jdbc, cpu);
+            measure(rest, port, jdbc, EngineRestSimulation.class, "gatling-engine-rest");
+            measure(rest, port, jdbc, EngineRestSimulation.class, "gatling-engine-rest-round-2");
+            results.put("engineRest", rest.close(jdbc));
+            measure(pages, port, jdbc, OnboardingSimulation.class, "gatling-round-2");
+            results.put("http", pages.close(jdbc));
             sampler.interrupt();
             results.put("underLoadMegabytes", peak.get());
             results.put("pgbench", pgbench(jdbc, databasePort));
@@ -112,8 +114,12 @@ class ThroughputBenchmark {
         int openDatabasePort = Processes.freePort();
         AppProcess openApp = startApp(BenchDatabases.OPEN, openPort, openDatabasePort);
         try {
-            open.put("http", overHttp(openApp, openPort, database(openDatabasePort, "postgres"), BenchDatabases.OPEN,
-                    OnboardingSimulation.class, "gatling-" + BenchDatabases.OPEN.getFileName(), 2 * WARM_UP_SECONDS));
+            JdbcClient openJdbc = database(openDatabasePort, "postgres");
+            gatling(openPort, openJdbc, 2 * WARM_UP_SECONDS, OnboardingSimulation.class, "gatling-open-warm-up");
+            Window window = Window.open(openJdbc, CostAccount.cpuOf(BenchDatabases.OPEN,
+                    Map.of("application", openApp::cpuMillis, "loadGenerator", CostAccount::ownCpuMillis)));
+            measure(window, openPort, openJdbc, OnboardingSimulation.class, "gatling-open");
+            open.put("http", window.close(openJdbc));
         } finally {
             openApp.stop();
         }
@@ -145,37 +151,62 @@ class ThroughputBenchmark {
     }
 
     /**
-     * Gatling's warm-up (where {@code warmUpSeconds} is not 0), then its measured run of {@code simulation}, against the
-     * application in its own JVM on {@code database}; the report goes under {@code folder}.
+     * One measured run of {@code simulation} against the application in its own JVM, counted in {@code window} (the
+     * window's span ends with the run); the report goes under {@code folder}.
      */
-    private static Map<String, Object> overHttp(AppProcess app, int port, JdbcClient jdbc, Path database,
-                                                Class<? extends OnboardingSimulation> simulation, String folder,
-                                                int warmUpSeconds) {
-        if (warmUpSeconds > 0) {
-            gatling(port, jdbc, warmUpSeconds, simulation, folder + "-warm-up");
-        }
-        Window window = Window.open(jdbc, CostAccount.cpuOf(database, Map.of("application", app::cpuMillis,
-                "loadGenerator", CostAccount::ownCpuMillis)));
-        int exit = gatling(port, jdbc, SECONDS, simulation, folder);
-        Map<String, Object> figures = window.close(jdbc);
-        figures.put("gatlingExitCode", exit);
-        return figures;
+    private static void measure(Window window, int port, JdbcClient jdbc, Class<? extends OnboardingSimulation> simulation,
+                                String folder) {
+        window.resume(jdbc);
+        window.exitCodes().add(gatling(port, jdbc, SECONDS, simulation, folder));
+        window.pause(jdbc);
     }
 
-    /** The cases and engine steps finished between its opening and its closing, per second. */
-    record Window(Instant start, long members, CostAccount cost) {
+    /**
+     * The cases and engine steps finished in its spans, per second and with what they cost; each span's cases per
+     * second and CPU a case beside the whole, and the exit code of any load generator run in it that failed.
+     */
+    static final class Window {
 
-        /** Opens the window; {@code cpu} reads the CPU milliseconds of each process taking part. */
-        static Window open(JdbcClient jdbc, Map<String, LongSupplier> cpu) {
-            CostAccount cost = CostAccount.open(jdbc, cpu);
-            return new Window(Instant.now(), members(jdbc), cost);
+        private final CostAccount cost;
+        private final List<Integer> exitCodes = new ArrayList<>();
+        private final List<long[]> spans = new ArrayList<>();
+        private Instant start;
+        private long membersAtStart;
+
+        private Window(CostAccount cost) {
+            this.cost = cost;
         }
 
+        /** A window, counting from its first {@link #resume}; {@code cpu} reads the CPU milliseconds of each process. */
+        static Window open(JdbcClient jdbc, Map<String, LongSupplier> cpu) {
+            return new Window(CostAccount.paused(jdbc, cpu));
+        }
+
+        List<Integer> exitCodes() {
+            return exitCodes;
+        }
+
+        /** Starts a span: cases, steps and costs are counted from now. */
+        void resume(JdbcClient jdbc) {
+            cost.resume(jdbc);
+            start = Instant.now();
+            membersAtStart = members(jdbc);
+        }
+
+        /** Ends the span. */
+        void pause(JdbcClient jdbc) {
+            Instant end = Instant.now();
+            long steps = jdbc.sql("select count(*) from act_hi_actinst where end_time_ >= ? and end_time_ < ?")
+                    .params(Timestamp.from(start), Timestamp.from(end)).query(Long.class).single();
+            cost.pause(jdbc);
+            spans.add(new long[] {Duration.between(start, end).toMillis(), members(jdbc) - membersAtStart, steps});
+        }
+
+        /** The figures of all spans (ended by {@link #pause}). */
         Map<String, Object> close(JdbcClient jdbc) {
-            double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-            long cases = members(jdbc) - members;
-            long steps = jdbc.sql("select count(*) from act_hi_actinst where end_time_ >= ?")
-                    .param(Timestamp.from(start)).query(Long.class).single();
+            double seconds = spans.stream().mapToLong(span -> span[0]).sum() / 1000.0;
+            long cases = spans.stream().mapToLong(span -> span[1]).sum();
+            long steps = spans.stream().mapToLong(span -> span[2]).sum();
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("seconds", Math.round(seconds * 10) / 10.0);
             figures.put("cases", cases);
@@ -184,6 +215,21 @@ class ThroughputBenchmark {
             figures.put("engineStepsPerSecond", Math.round(steps / seconds * 10) / 10.0);
             figures.put("engineStepsPerCase", Math.round(steps / (double) Math.max(1, cases) * 10) / 10.0);
             figures.putAll(cost.close(jdbc, cases, steps));
+            if (spans.size() > 1) {
+                List<Long> cpuOfSpans = cost.cpuOfSpans();
+                List<Double> perSecond = new ArrayList<>();
+                List<Double> cpuPerCase = new ArrayList<>();
+                for (int i = 0; i < spans.size(); i++) {
+                    long[] span = spans.get(i);
+                    perSecond.add(Math.round(span[1] * 100_000.0 / span[0]) / 100.0);
+                    cpuPerCase.add(Math.round(cpuOfSpans.get(i) * 10.0 / Math.max(1, span[1])) / 10.0);
+                }
+                figures.put("rounds", perSecond);
+                figures.put("roundsCpuMillisPerCase", cpuPerCase);
+            }
+            if (!exitCodes.isEmpty()) {
+                figures.put("gatlingExitCode", exitCodes.stream().filter(code -> code != 0).findFirst().orElse(0));
+            }
             return figures;
         }
 
@@ -205,7 +251,9 @@ class ThroughputBenchmark {
             AtomicInteger codes = new AtomicInteger(firstCode(jdbc));
             carry(context, codes, WARM_UP_SECONDS);
             Window window = Window.open(jdbc, CostAccount.cpuOf(database, Map.of("application", CostAccount::ownCpuMillis)));
+            window.resume(jdbc);
             carry(context, codes, SECONDS);
+            window.pause(jdbc);
             return window.close(jdbc);
         }
     }
@@ -324,7 +372,7 @@ class ThroughputBenchmark {
         md.append(String.format("%nThe app's pages and the REST API each in two measured minutes, in the order pages, REST API, "
                 + "REST API, pages (after a warm-up of each), so that neither runs only after the other: the "
                 + "pages %s cases/s (CPU ms a case, all processes: %s), the REST API %s (%s).%n", http.get("rounds"),
-                cpuOfRounds(http), rest.get("rounds"), cpuOfRounds(rest)));
+                http.get("roundsCpuMillisPerCase"), rest.get("rounds"), rest.get("roundsCpuMillisPerCase")));
         md.append(String.format("%nThe app's pages / Camunda's REST API, cases per second: **%.2f** (goal ≥ 1.0, aim "
                 + "1.3): %s.%n%nReferences, without goals: the app's pages / one JVM, cases per second: %.2f; engine "
                 + "steps per second over the app's pages / pgbench transactions per second: %.2f.%n", httpToRest,
@@ -337,12 +385,6 @@ class ThroughputBenchmark {
             md.append("| ").append(key).append(" | ").append(results.get(key)).append(" |\n");
         }
         return md.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> cpuOfRounds(Map<String, Object> run) {
-        return ((List<Map<String, Object>>) run.getOrDefault("roundsCpuMillisPerCase", List.of())).stream()
-                .map(cpu -> cpu.get("all")).toList();
     }
 
     /**
