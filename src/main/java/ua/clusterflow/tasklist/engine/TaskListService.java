@@ -234,16 +234,14 @@ public class TaskListService {
     }
 
     /**
-     * The task if this person may see it: it is theirs, they delegated it, or it is offered to them. Read with the
-     * engine's native query and one statement for the offer: the engine's task query builds its statement from
-     * hundreds of optional conditions on every call.
+     * The task if this person may see it: it is theirs, they delegated it, or it is offered to them: its {@link #task}
+     * and one statement for the offer.
      */
     public Optional<Task> visibleTask(CurrentUser user, String taskId) {
         if (user.clusterIds().isEmpty()) {
             return Optional.empty();
         }
-        Task task = tasks.createNativeTaskQuery().sql("select * from act_ru_task where id_ = #{id}")
-                .parameter("id", taskId).singleResult();
+        Task task = task(taskId).orElse(null);
         if (task == null || !user.clusterIds().contains(task.getTenantId())) {
             return Optional.empty();
         }
@@ -254,6 +252,15 @@ public class TaskListService {
                 .param("task", taskId).param("user", user.id()).param("groups", groups(user))
                 .query(Long.class).single() > 0;
         return offered ? Optional.of(task) : Optional.empty();
+    }
+
+    /**
+     * The open task, whoever may see it: the engine's native query, whose statement is fixed, where its task query
+     * builds one from hundreds of optional conditions on every call.
+     */
+    public Optional<Task> task(String taskId) {
+        return Optional.ofNullable(tasks.createNativeTaskQuery().sql("select * from act_ru_task where id_ = #{id}")
+                .parameter("id", taskId).singleResult());
     }
 
     /**

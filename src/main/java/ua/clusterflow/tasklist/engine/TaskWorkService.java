@@ -124,15 +124,23 @@ public class TaskWorkService {
         tasks.saveTask(task);
     }
 
+    /** Completes the task, if this person may see it, as {@link #complete(CurrentUser, TaskView, FormSubmission)}. */
+    public void complete(CurrentUser user, String taskId, FormSubmission submission) {
+        complete(user, taskList.visibleView(user, taskId).orElseThrow(() -> new TaskProblem("task.gone")), submission);
+    }
+
     /**
      * Completes the task with the form's values (or, for a delegated task, hands it back to its
      * owner). Claims an unclaimed task first. A concurrent change of the same case is retried;
-     * a task someone else completed or holds is refused with a message.
+     * a task someone else completed or holds is refused with a message. The task is one this person may see, as
+     * {@link TaskListService#visibleView} read it in the same request: its case and who may see it are taken from
+     * there, who holds it is read again with each attempt.
      */
-    public void complete(CurrentUser user, String taskId, FormSubmission submission) {
+    public void complete(CurrentUser user, TaskView view, FormSubmission submission) {
+        String taskId = view.id();
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> completeOnce(user, taskId, submission));
+                transaction.executeWithoutResult(status -> completeOnce(user, view, submission));
                 return;
             } catch (OptimisticLockingException | ProcessEnginePersistenceException e) {
                 if (e instanceof ProcessEnginePersistenceException && !concurrentChange(e)) {
@@ -154,8 +162,8 @@ public class TaskWorkService {
         }
     }
 
-    private void completeOnce(CurrentUser user, String taskId, FormSubmission submission) {
-        Task task = visible(user, taskId);
+    private void completeOnce(CurrentUser user, TaskView view, FormSubmission submission) {
+        Task task = taskList.task(view.id()).orElseThrow(() -> new TaskProblem("task.gone"));
         if (task.getAssignee() == null) {
             try {
                 tasks.claim(task.getId(), user.id());
@@ -165,7 +173,7 @@ public class TaskWorkService {
         } else {
             requireHeldBy(user, task);
         }
-        String businessKey = businessKey(task);
+        String businessKey = view.businessKey();
         Map<String, Object> variables = new HashMap<>();
         submission.values().forEach((key, value) -> variables.put(key, engineValue(value)));
         if (quota.problem(businessKey, submission.uploads().values()) != null) {

@@ -78,7 +78,7 @@ public class TaskController {
             return show(user, view, submission, model);
         }
         try {
-            work.complete(user, taskId, submission);
+            work.complete(user, view, submission);
         } catch (TaskProblem problem) {
             if ("task.gone".equals(problem.messageKey())) {
                 redirect.addFlashAttribute("error", "task.completedByOther");
