@@ -1,6 +1,9 @@
 package ua.clusterflow.tasklist.engine;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -34,10 +37,14 @@ public class TaskListService {
     /** Up to how many open tasks of a person a search of their task list reads their tasks rather than an index. */
     static final long FEW_TASKS = 300;
 
+    private static final String ALL = "all";
+
     private final TaskService tasks;
     private final ClusterDirectory directory;
     private final JdbcClient jdbc;
     private final StepNames stepNames;
+    private final LoadingCache<String, List<String>> processKeys = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).build(all -> readProcessKeys());
 
     public TaskListService(TaskService tasks, ClusterDirectory directory, JdbcClient jdbc, StepNames stepNames) {
         this.stepNames = stepNames;
@@ -204,10 +211,14 @@ public class TaskListService {
     }
 
     /**
-     * The processes a task can belong to, by key, for the task list's filter: one statement, where the engine's process
-     * definition query built its own in a command of its own on every view of the list.
+     * The processes a task can belong to, by key, for the task list's filter: they change only with a deployment, so
+     * each node reads them at most once a minute rather than on every view of the list.
      */
     public List<String> processKeys() {
+        return processKeys.get(ALL);
+    }
+
+    private List<String> readProcessKeys() {
         return jdbc.sql("select distinct key_ from act_re_procdef order by key_").query(String.class).list();
     }
 
