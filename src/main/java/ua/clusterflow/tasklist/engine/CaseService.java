@@ -14,6 +14,7 @@ import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FileTypes;
+import ua.clusterflow.tasklist.TaskView;
 
 /** Cases of every process: who may see one, and its history, comments and documents. */
 @Service("caseRecords")
@@ -41,10 +42,30 @@ public class CaseService {
 
     /** What the case's own feature tells about it, labelled, for the case and task pages. */
     public Map<String, String> details(CaseRecord record) {
+        return details(record.processKey(), record.businessKey());
+    }
+
+    private Map<String, String> details(String processKey, String businessKey) {
         Map<String, String> facts = new LinkedHashMap<>();
-        details.stream().filter(d -> d.supports(record.processKey()))
-                .forEach(d -> facts.putAll(d.details(record.businessKey())));
+        details.stream().filter(d -> d.supports(processKey)).forEach(d -> facts.putAll(d.details(businessKey)));
         return facts;
+    }
+
+    /**
+     * What a task's page tells of the task's case, {@code visible} if the person may open the case's page. A task
+     * they hold, delegated, or that waits unclaimed for them lets them see its case, as {@link #canView} has it,
+     * without reading the case again; only a task a colleague holds now asks {@link #visibleCase}.
+     */
+    public record TaskCase(boolean visible, Map<String, String> details) {
+    }
+
+    public TaskCase caseOfTask(CurrentUser user, TaskView task) {
+        if (task.caseProcessKey() == null) {
+            return new TaskCase(false, Map.of());
+        }
+        boolean works = task.assignee() == null || task.heldBy(user.id()) || user.id().equals(task.owner());
+        boolean visible = works || visibleCase(user, task.businessKey()).isPresent();
+        return new TaskCase(visible, visible ? details(task.caseProcessKey(), task.businessKey()) : Map.of());
     }
 
     /**

@@ -174,6 +174,7 @@ public class TaskListService {
                        p.create_time_,
                        p.due_date_, p.follow_up_date_, p.priority_, p.description_, p.tenant_id_, p.process_key,
                        p.process_name, p.total, coalesce(e.business_key_, '') as business_key, c.title,
+                       c.process_key as case_process_key,
                        tn.name_ as cluster_name
                 from page p
                 join act_ru_execution e on e.id_ = p.proc_inst_id_
@@ -194,7 +195,8 @@ public class TaskListService {
                             "PENDING".equals(rs.getString("delegation_")), instant(rs.getTimestamp("create_time_")),
                             instant(rs.getTimestamp("due_date_")), instant(rs.getTimestamp("follow_up_date_")),
                             rs.getInt("priority_"), rs.getString("description_"), rs.getString("proc_def_id_"),
-                            rs.getString("task_def_key_"), rs.getString("delegation_"));
+                            rs.getString("task_def_key_"), rs.getString("delegation_"),
+                            rs.getString("case_process_key"));
                 }).list();
     }
 

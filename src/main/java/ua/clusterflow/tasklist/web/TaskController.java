@@ -2,7 +2,6 @@ package ua.clusterflow.tasklist.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,7 +14,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.base.WhenShown;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.Delegation;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -117,9 +115,9 @@ public class TaskController {
         // the colleagues to delegate to, read only where the page offers it (a task the person holds)
         model.addAttribute("people", WhenShown.of(() -> directory.staffOf(view.clusterId()).stream()
                 .filter(p -> !p.id().equals(user.id())).toList()));
-        CaseRecord record = cases.visibleCase(user, view.businessKey()).orElse(null);
-        model.addAttribute("caseRecord", record);
-        model.addAttribute("details", record == null ? Map.of() : cases.details(record));
+        CaseService.TaskCase taskCase = cases.caseOfTask(user, view);
+        model.addAttribute("caseVisible", taskCase.visible());
+        model.addAttribute("details", taskCase.details());
         return "tasks/task";
     }
 }
