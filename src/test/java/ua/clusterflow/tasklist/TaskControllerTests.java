@@ -80,6 +80,23 @@ class TaskControllerTests extends IntegrationTest {
     }
 
     @Test
+    void aFieldLeftEmptyClearsAnEarlierAnswerAndCreatesNoEmptyOne() throws Exception {
+        OnboardingApplication app = apply("kharkiv", "ТОВ «Порожнє поле»", newEdrpou(), "empty@example.com");
+        mvc.perform(post("/tasks/" + task(app.reference(), OnboardingProcess.TASK_REVIEW).getId()).with(as("olena"))
+                        .with(csrf()).param("reviewDecision", "moreInfo").param("reviewComment", "Додайте витяг"))
+                .andExpect(redirectedUrl("/tasks"));
+        runtime.createMessageCorrelation(OnboardingProcess.MSG_APPLICATION_AMENDED)
+                .processInstanceBusinessKey(app.reference()).correlate();
+        mvc.perform(post("/tasks/" + task(app.reference(), OnboardingProcess.TASK_REVIEW).getId()).with(as("olena"))
+                        .with(csrf()).param("reviewDecision", "accept").param("reviewComment", ""))
+                .andExpect(redirectedUrl("/tasks"));
+        Map<String, Object> variables = runtime.getVariables(instance(app.reference(), OnboardingProcess.KEY).getId());
+        assertThat(variables).as("the first review's word does not live on as the second's")
+                .containsEntry("reviewComment", null)
+                .as("a field no step ever filled in leaves no variable").doesNotContainKey("reviewChecks");
+    }
+
+    @Test
     void aTaskIsOpenedAndCompletedOnlyByThoseItIsOfferedTo() throws Exception {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Не для всіх»", newEdrpou(), "offered@example.com");
         Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);

@@ -7,11 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
@@ -47,10 +52,12 @@ public class TaskWorkService {
     private final DocumentQuota quota;
     private final FormDefinitions forms;
     private final FormLabels labels;
+    private final ProcessEngineConfigurationImpl engine;
 
     public TaskWorkService(TaskService tasks, RuntimeService runtime, TaskListService taskList, CaseRepository cases,
                            ClusterDirectory directory, TransactionTemplate transaction, StepNames stepNames,
-                           DocumentQuota quota, FormDefinitions forms, FormLabels labels) {
+                           DocumentQuota quota, FormDefinitions forms, FormLabels labels, ProcessEngine processEngine) {
+        this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         this.forms = forms;
         this.labels = labels;
         this.stepNames = stepNames;
@@ -202,7 +209,7 @@ public class TaskWorkService {
                     variables.clear();
                     variables.putAll(answer);
                 }
-                tasks.complete(task.getId(), variables);
+                completeSettingWhatChanges(task.getId(), variables);
                 event(businessKey, user.name(), "completed", stepName(user, task));
             }
         } catch (OptimisticLockingException | ProcessEnginePersistenceException e) {
@@ -213,6 +220,23 @@ public class TaskWorkService {
             }
             throw e;
         }
+    }
+
+    /**
+     * Completes the task with the form's values, where a field left empty clears a value the case holds but creates
+     * none: a case that never had the field's variable gets no empty one (each is a row in the engine's runtime and
+     * history tables, written and removed again with the case). One engine command, so the variables looked at are
+     * those the completion then sets.
+     */
+    private void completeSettingWhatChanges(String taskId, Map<String, Object> variables) {
+        engine.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            ExecutionEntity execution = task == null ? null : task.getExecution();
+            if (execution != null) {
+                variables.entrySet().removeIf(v -> v.getValue() == null && !execution.hasVariable(v.getKey()));
+            }
+            return new CompleteTaskCmd(taskId, variables).execute(context);
+        });
     }
 
     /** The answer a delegate sends back, for the case history: each field they filled in, in their words. */
