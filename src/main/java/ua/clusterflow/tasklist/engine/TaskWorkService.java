@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -171,13 +172,9 @@ public class TaskWorkService {
 
     private void completeOnce(CurrentUser user, TaskView view, FormSubmission submission) {
         Task task = taskList.task(view.id()).orElseThrow(() -> new TaskProblem("task.gone"));
-        if (task.getAssignee() == null) {
-            try {
-                tasks.claim(task.getId(), user.id());
-            } catch (TaskAlreadyClaimedException e) {
-                throw new TaskProblem("task.heldByOther", directory.displayName(e.getTaskAssignee()));
-            }
-        } else {
+        // an unclaimed task is claimed as it is completed, so that the case's history names who did the step
+        String claimFor = task.getAssignee() == null ? user.id() : null;
+        if (claimFor == null) {
             requireHeldBy(user, task);
         }
         String businessKey = view.businessKey();
@@ -209,7 +206,7 @@ public class TaskWorkService {
                     variables.clear();
                     variables.putAll(answer);
                 }
-                completeSettingWhatChanges(task.getId(), variables);
+                completeSettingWhatChanges(task.getId(), claimFor, variables);
                 event(businessKey, user.name(), "completed", stepName(user, task));
             }
         } catch (OptimisticLockingException | ProcessEnginePersistenceException e) {
@@ -223,20 +220,27 @@ public class TaskWorkService {
     }
 
     /**
-     * Completes the task with the form's values, where a field left empty clears a value the case holds but creates
-     * none: a case that never had the field's variable gets no empty one (each is a row in the engine's runtime and
-     * history tables, written and removed again with the case). One engine command, so the variables looked at are
-     * those the completion then sets.
+     * Completes the task with the form's values, claimed first for {@code claimFor} where it is given, and where a
+     * field left empty clears a value the case holds but creates none: a case that never had the field's variable gets
+     * no empty one (each is a row in the engine's runtime and history tables, written and removed again with the
+     * case). One engine command, so the task is read once and the variables looked at are those the completion sets.
      */
-    private void completeSettingWhatChanges(String taskId, Map<String, Object> variables) {
-        engine.getCommandExecutorTxRequired().execute(context -> {
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            ExecutionEntity execution = task == null ? null : task.getExecution();
-            if (execution != null) {
-                variables.entrySet().removeIf(v -> v.getValue() == null && !execution.hasVariable(v.getKey()));
-            }
-            return new CompleteTaskCmd(taskId, variables).execute(context);
-        });
+    private void completeSettingWhatChanges(String taskId, String claimFor, Map<String, Object> variables) {
+        try {
+            engine.getCommandExecutorTxRequired().execute(context -> {
+                if (claimFor != null) {
+                    new ClaimTaskCmd(taskId, claimFor).execute(context);
+                }
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                ExecutionEntity execution = task == null ? null : task.getExecution();
+                if (execution != null) {
+                    variables.entrySet().removeIf(v -> v.getValue() == null && !execution.hasVariable(v.getKey()));
+                }
+                return new CompleteTaskCmd(taskId, variables).execute(context);
+            });
+        } catch (TaskAlreadyClaimedException e) {
+            throw new TaskProblem("task.heldByOther", directory.displayName(e.getTaskAssignee()));
+        }
     }
 
     /** The answer a delegate sends back, for the case history: each field they filled in, in their words. */
