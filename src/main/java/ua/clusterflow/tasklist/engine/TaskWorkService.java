@@ -7,17 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
@@ -53,12 +47,12 @@ public class TaskWorkService {
     private final DocumentQuota quota;
     private final FormDefinitions forms;
     private final FormLabels labels;
-    private final ProcessEngineConfigurationImpl engine;
+    private final EngineCompletion completion;
 
     public TaskWorkService(TaskService tasks, RuntimeService runtime, TaskListService taskList, CaseRepository cases,
                            ClusterDirectory directory, TransactionTemplate transaction, StepNames stepNames,
-                           DocumentQuota quota, FormDefinitions forms, FormLabels labels, ProcessEngine processEngine) {
-        this.engine = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+                           DocumentQuota quota, FormDefinitions forms, FormLabels labels, EngineCompletion completion) {
+        this.completion = completion;
         this.forms = forms;
         this.labels = labels;
         this.stepNames = stepNames;
@@ -206,7 +200,11 @@ public class TaskWorkService {
                     variables.clear();
                     variables.putAll(answer);
                 }
-                completeSettingWhatChanges(task.getId(), claimFor, variables);
+                try {
+                    completion.complete(task.getId(), claimFor, variables);
+                } catch (TaskAlreadyClaimedException e) {
+                    throw new TaskProblem("task.heldByOther", directory.displayName(e.getTaskAssignee()));
+                }
                 event(businessKey, user.name(), "completed", stepName(user, task));
             }
         } catch (OptimisticLockingException | ProcessEnginePersistenceException e) {
@@ -216,30 +214,6 @@ public class TaskWorkService {
                 throw new TaskProblem("task.gone");
             }
             throw e;
-        }
-    }
-
-    /**
-     * Completes the task with the form's values, claimed first for {@code claimFor} where it is given, and where a
-     * field left empty clears a value the case holds but creates none: a case that never had the field's variable gets
-     * no empty one (each is a row in the engine's runtime and history tables, written and removed again with the
-     * case). One engine command, so the task is read once and the variables looked at are those the completion sets.
-     */
-    private void completeSettingWhatChanges(String taskId, String claimFor, Map<String, Object> variables) {
-        try {
-            engine.getCommandExecutorTxRequired().execute(context -> {
-                if (claimFor != null) {
-                    new ClaimTaskCmd(taskId, claimFor).execute(context);
-                }
-                TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                ExecutionEntity execution = task == null ? null : task.getExecution();
-                if (execution != null) {
-                    variables.entrySet().removeIf(v -> v.getValue() == null && !execution.hasVariable(v.getKey()));
-                }
-                return new CompleteTaskCmd(taskId, variables).execute(context);
-            });
-        } catch (TaskAlreadyClaimedException e) {
-            throw new TaskProblem("task.heldByOther", directory.displayName(e.getTaskAssignee()));
         }
     }
 
