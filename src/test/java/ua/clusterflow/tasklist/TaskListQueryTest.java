@@ -95,6 +95,9 @@ class TaskListQueryTest extends IntegrationTest {
                 List<String> many = taskList.list(user("olena"), filter, Map.of("mine", 10_000L, "group", 0L)).tasks()
                         .stream().map(TaskView::id).toList();
                 assertThat(few).as(view + " " + search).isEqualTo(many);
+                // as the page reads them: with the counts, in one transaction planned once per connection
+                assertThat(taskList.listing(user("olena"), filter).page().tasks().stream().map(TaskView::id).toList())
+                        .as(view + " " + search).isEqualTo(few);
                 if (search.equals(reference) && !view.equals("mine")) {
                     assertThat(few).as(view + " " + search).hasSize(1);
                 }

@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -43,11 +46,14 @@ public class TaskListService {
     private final ClusterDirectory directory;
     private final JdbcClient jdbc;
     private final StepNames stepNames;
+    private final TransactionTemplate transaction;
     private final LoadingCache<String, List<String>> processKeys = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).build(all -> readProcessKeys());
 
-    public TaskListService(TaskService tasks, ClusterDirectory directory, JdbcClient jdbc, StepNames stepNames) {
+    public TaskListService(TaskService tasks, ClusterDirectory directory, JdbcClient jdbc, StepNames stepNames,
+                           TransactionTemplate transaction) {
         this.stepNames = stepNames;
+        this.transaction = transaction;
         this.tasks = tasks;
         this.directory = directory;
         this.jdbc = jdbc;
@@ -84,7 +90,46 @@ public class TaskListService {
      * and filter ({@code TaskListQueryTest} holds them to it), without its round trips for each part of a row.
      */
     public TaskPage list(CurrentUser user, TaskFilter filter) {
-        return list(user, filter, filter.search() == null || filter.search().isBlank() ? Map.of() : counts(user));
+        return listing(user, filter).page();
+    }
+
+    /** The person's {@link #counts counts} for the navigation and a page of their tasks, read together. */
+    public record Listing(Map<String, Long> counts, TaskPage page) {
+    }
+
+    /**
+     * The person's counts and a page of their tasks, in one transaction whose statements PostgreSQL plans once per
+     * connection: a search among the person's own tasks and the counts keep the plan they get for a cluster of
+     * average size, where a small cluster's would be made anew on every view (their planning cost the database as
+     * much as their execution). A search among more tasks than {@value #FEW_TASKS} is planned for its words.
+     */
+    public Listing listing(CurrentUser user, TaskFilter filter) {
+        return plannedOnce(() -> {
+            Map<String, Long> counts = countTasks(user);
+            if (searchesCases(filter, counts)) {
+                jdbc.sql("set local plan_cache_mode = auto").update();
+            }
+            return new Listing(counts, list(user, filter, counts));
+        });
+    }
+
+    private static boolean searchesCases(TaskFilter filter, Map<String, Long> counts) {
+        return filter.search() != null && !filter.search().isBlank()
+                && counts.getOrDefault("mine", 0L) + counts.getOrDefault("group", 0L) > FEW_TASKS;
+    }
+
+    /**
+     * The reads in a transaction of their own in which PostgreSQL keeps one plan of each statement for the connection
+     * (its generic plan); within a caller's transaction, as they are.
+     */
+    private <T> T plannedOnce(Supplier<T> reads) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return reads.get();
+        }
+        return transaction.execute(status -> {
+            jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+            return reads.get();
+        });
     }
 
     /**
@@ -121,7 +166,7 @@ public class TaskListService {
             params.put("dayEnd", Timestamp.from(today.atTime(LocalTime.MAX).atZone(AppClock.KYIV).toInstant()));
         }
         if (filter.search() != null && !filter.search().isBlank()) {
-            if (counts.getOrDefault("mine", 0L) + counts.getOrDefault("group", 0L) <= FEW_TASKS) {
+            if (!searchesCases(filter, counts)) {
                 // the person's tasks first, then whether their case matches
                 where.append(" and (lower(e.business_key_) like :like or exists (select 1 from case_record c"
                         + " where c.business_key = e.business_key_ and lower(c.title) like :like))");
@@ -226,9 +271,14 @@ public class TaskListService {
 
     /**
      * How many tasks are this person's ({@code mine}) and how many wait unclaimed in their groups ({@code group}),
-     * for the navigation on every page: one statement over the engine's tasks, as the engine's task query counts.
+     * for the navigation on every page: one statement over the engine's tasks, as the engine's task query counts,
+     * planned once per connection (see {@link #listing}).
      */
     public Map<String, Long> counts(CurrentUser user) {
+        return user.clusterIds().isEmpty() ? countTasks(user) : plannedOnce(() -> countTasks(user));
+    }
+
+    private Map<String, Long> countTasks(CurrentUser user) {
         if (user.clusterIds().isEmpty()) {
             return Map.of("mine", 0L, "group", 0L);
         }

@@ -2,7 +2,6 @@ package ua.clusterflow.tasklist.web;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,10 +43,10 @@ public class TaskListController {
                        Model model) {
         TaskFilter filter = new TaskFilter(view, process, cluster, due, q, page);
         model.addAttribute("filter", filter);
-        // read once for the navigation and the search
-        Map<String, Long> counts = taskList.counts(user);
-        model.addAttribute("taskCounts", counts);
-        model.addAttribute("page", taskList.list(user, filter, counts));
+        // the counts read once for the navigation and the search
+        TaskListService.Listing listing = taskList.listing(user, filter);
+        model.addAttribute("taskCounts", listing.counts());
+        model.addAttribute("page", listing.page());
         model.addAttribute("processes", taskList.processKeys());
         // the cluster filter is shown to people of several clusters only
         model.addAttribute("clusters", user.clusterIds().size() > 1 ? directory.clusters(user.clusterIds()) : List.of());
