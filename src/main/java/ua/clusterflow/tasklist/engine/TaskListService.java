@@ -14,16 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.GenericPlans;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.tasklist.OpenStep;
 import ua.clusterflow.tasklist.StepNames;
@@ -46,14 +44,14 @@ public class TaskListService {
     private final ClusterDirectory directory;
     private final JdbcClient jdbc;
     private final StepNames stepNames;
-    private final TransactionTemplate transaction;
+    private final GenericPlans genericPlans;
     private final LoadingCache<String, List<String>> processKeys = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).build(all -> readProcessKeys());
 
     public TaskListService(TaskService tasks, ClusterDirectory directory, JdbcClient jdbc, StepNames stepNames,
-                           TransactionTemplate transaction) {
+                           GenericPlans genericPlans) {
         this.stepNames = stepNames;
-        this.transaction = transaction;
+        this.genericPlans = genericPlans;
         this.tasks = tasks;
         this.directory = directory;
         this.jdbc = jdbc;
@@ -98,16 +96,15 @@ public class TaskListService {
     }
 
     /**
-     * The person's counts and a page of their tasks, in one transaction whose statements PostgreSQL plans once per
-     * connection: a search among the person's own tasks and the counts keep the plan they get for a cluster of
-     * average size, where a small cluster's would be made anew on every view (their planning cost the database as
-     * much as their execution). A search among more tasks than {@value #FEW_TASKS} is planned for its words.
+     * The person's counts and a page of their tasks, read with {@link GenericPlans}: the counts and a page of the
+     * person's own tasks keep the plan PostgreSQL makes for a cluster of average size, where for a small cluster it
+     * planned them anew on every view. A search among more tasks than {@value #FEW_TASKS} is planned for its words.
      */
     public Listing listing(CurrentUser user, TaskFilter filter) {
-        return plannedOnce(() -> {
+        return genericPlans.read(() -> {
             Map<String, Long> counts = countTasks(user);
             if (searchesCases(filter, counts)) {
-                jdbc.sql("set local plan_cache_mode = auto").update();
+                genericPlans.planForValues();
             }
             return new Listing(counts, list(user, filter, counts));
         });
@@ -116,20 +113,6 @@ public class TaskListService {
     private static boolean searchesCases(TaskFilter filter, Map<String, Long> counts) {
         return filter.search() != null && !filter.search().isBlank()
                 && counts.getOrDefault("mine", 0L) + counts.getOrDefault("group", 0L) > FEW_TASKS;
-    }
-
-    /**
-     * The reads in a transaction of their own in which PostgreSQL keeps one plan of each statement for the connection
-     * (its generic plan); within a caller's transaction, as they are.
-     */
-    private <T> T plannedOnce(Supplier<T> reads) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return reads.get();
-        }
-        return transaction.execute(status -> {
-            jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
-            return reads.get();
-        });
     }
 
     /**
@@ -272,10 +255,10 @@ public class TaskListService {
     /**
      * How many tasks are this person's ({@code mine}) and how many wait unclaimed in their groups ({@code group}),
      * for the navigation on every page: one statement over the engine's tasks, as the engine's task query counts,
-     * planned once per connection (see {@link #listing}).
+     * read with {@link GenericPlans}.
      */
     public Map<String, Long> counts(CurrentUser user) {
-        return user.clusterIds().isEmpty() ? countTasks(user) : plannedOnce(() -> countTasks(user));
+        return user.clusterIds().isEmpty() ? countTasks(user) : genericPlans.read(() -> countTasks(user));
     }
 
     private Map<String, Long> countTasks(CurrentUser user) {
