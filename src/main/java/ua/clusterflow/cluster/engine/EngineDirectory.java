@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import ua.clusterflow.base.GenericPlans;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.Cluster;
 import ua.clusterflow.cluster.Person;
@@ -30,11 +29,9 @@ class EngineDirectory implements ClusterDirectory {
 
     private final IdentityService identity;
     private final JdbcClient jdbc;
-    private final GenericPlans genericPlans;
 
-    EngineDirectory(IdentityService identity, JdbcClient jdbc, GenericPlans genericPlans) {
+    EngineDirectory(IdentityService identity, JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.genericPlans = genericPlans;
         this.identity = identity;
     }
 
@@ -242,10 +239,9 @@ class EngineDirectory implements ClusterDirectory {
                 .toList();
     }
 
-    /** Read with {@link GenericPlans}: a held task's page offers them to delegate to. */
     @Override
     public List<Person> staffOf(String clusterId) {
-        return genericPlans.read(() -> jdbc.sql("""
+        return jdbc.sql("""
                 select distinct u.id_, u.first_, u.last_, u.email_, coalesce(i.value_, 'uk') as language
                 from act_id_membership m
                 join act_id_user u on u.id_ = m.user_id_
@@ -255,7 +251,7 @@ class EngineDirectory implements ClusterDirectory {
                 .param("groups", Stream.of(Role.COORDINATOR, Role.CHAIR, Role.BOARD).map(r -> r.groupOf(clusterId)).toList())
                 .query((rs, n) -> new Person(rs.getString("id_"), rs.getString("first_"), rs.getString("last_"),
                         rs.getString("email_"), rs.getString("language")))
-                .list()).stream().sorted(Comparator.comparing(Person::displayName)).toList();
+                .list().stream().sorted(Comparator.comparing(Person::displayName)).toList();
     }
 
     @Override
