@@ -61,13 +61,8 @@ public class SignedLinks {
         if (parts.length != 2) {
             throw new InvalidLinkException(Problem.INVALID);
         }
-        String payload;
-        try {
-            payload = new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8);
-            if (!MessageDigest.isEqual(mac(payload), DECODER.decode(parts[1]))) {
-                throw new InvalidLinkException(Problem.INVALID);
-            }
-        } catch (IllegalArgumentException e) {
+        String payload = new String(canonical(parts[0]), StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(mac(payload), canonical(parts[1]))) {
             throw new InvalidLinkException(Problem.INVALID);
         }
         String[] fields = payload.split("\\|");
@@ -80,7 +75,27 @@ public class SignedLinks {
         return fields[1];
     }
 
-    /** Whether a link that works once was used already. */
+    /**
+     * The bytes of one part of a token, which must be spelled exactly as it was signed: Base64's decoder also takes
+     * padding and other values of the last character's unused bits, and such another spelling of a used single-use
+     * link would count as a link not used yet.
+     */
+    private static byte[] canonical(String part) {
+        try {
+            byte[] bytes = DECODER.decode(part);
+            if (!ENCODER.encodeToString(bytes).equals(part)) {
+                throw new InvalidLinkException(Problem.INVALID);
+            }
+            return bytes;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLinkException(Problem.INVALID);
+        }
+    }
+
+    /**
+     * Whether a link that works once was used already. Links are recorded by their text, which {@link #verify} takes
+     * in the one spelling it was signed in, so the same link cannot be used again under another spelling.
+     */
     public boolean used(String token) {
         return jdbc.sql("select count(*) from used_link where token_hash = ?")
                 .param(Sha256.hex(token.getBytes(StandardCharsets.UTF_8))).query(Long.class).single() > 0;

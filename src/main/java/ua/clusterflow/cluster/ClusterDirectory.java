@@ -63,8 +63,17 @@ public interface ClusterDirectory {
     /** A role in a cluster for an account created in this transaction, which is in no cluster or group yet. */
     void grantNewcomer(String userId, String clusterId, Role role);
 
-    /** Takes a role in a cluster from a person; they stay in the cluster with whatever other roles they hold. */
+    /**
+     * Takes a role in a cluster from a person; they stay in the cluster with whatever other roles they hold, and with
+     * none left they leave the cluster itself: its people, cases and pages are no longer theirs on their next request.
+     */
     void revoke(String userId, String clusterId, Role role);
+
+    /**
+     * Takes out of their clusters the people who hold no role there any more (left before a role's end took the
+     * cluster with it); how many memberships ended.
+     */
+    int dropClustersWithoutRole();
 
     /** Adds a person to a cluster's group that a role brings ({@code <cluster>-<rights>}), creating it if new. */
     void joinRightsGroup(String userId, String clusterId, String rights);

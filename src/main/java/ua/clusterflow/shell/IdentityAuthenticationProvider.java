@@ -34,7 +34,7 @@ public class IdentityAuthenticationProvider implements AuthenticationProvider {
         if (userId.isEmpty() || userId.length() > 200) {
             throw new BadCredentialsException("Bad credentials");
         }
-        LoginThrottle.Attempt attempt = throttle.begin(userId);
+        LoginThrottle.Attempt attempt = throttle.begin(userId, authentication.getDetails());
         if (!directory.checkPassword(userId, password)) {
             throw new BadCredentialsException("Bad credentials");
         }

@@ -9,18 +9,27 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import ua.clusterflow.base.CurrentUser;
 
 /**
  * After signing in, back to the page the person asked for, by its path alone: the saved address was built from the
- * request's Host header, which whoever sent the request chose.
+ * request's Host header, which whoever sent the request chose. The browser gets its device cookie for the account.
  */
 class LocalSuccessRedirect implements AuthenticationSuccessHandler {
 
     private final RequestCache cache = new HttpSessionRequestCache();
+    private final LoginThrottle throttle;
+
+    LocalSuccessRedirect(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException {
+        if (authentication.getPrincipal() instanceof CurrentUser user) {
+            throttle.rememberDevice(user.id(), request, response);
+        }
         SavedRequest saved = cache.getRequest(request, response);
         cache.removeRequest(request, response);
         String target = "/";

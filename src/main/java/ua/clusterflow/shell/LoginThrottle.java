@@ -2,14 +2,14 @@ package ua.clusterflow.shell;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import ua.clusterflow.base.RateLimits.Limit;
 import ua.clusterflow.base.RateLimits;
 import ua.clusterflow.base.SignedLinks;
@@ -55,12 +55,17 @@ public class LoginThrottle {
         this.links = links;
     }
 
-    /** Takes the attempt from its buckets, or refuses it with how long to wait. */
-    public Attempt begin(String userId) {
-        HttpServletRequest request = currentRequest().map(ServletRequestAttributes::getRequest).orElse(null);
-        String address = request == null ? "local" : request.getRemoteAddr();
-        Optional<String> device = request == null ? Optional.empty() : device(request, userId);
-        Attempt attempt = device.map(d -> new Attempt(userId, address, Limit.LOGIN_DEVICE, d))
+    /**
+     * Takes the attempt from its buckets, or refuses it with how long to wait. The details are those the
+     * authentication filter read from the request; an attempt that comes without them is refused.
+     */
+    public Attempt begin(String userId, Object details) {
+        if (!(details instanceof LoginDetails login) || login.address() == null) {
+            throw new BadCredentialsException("No client address");
+        }
+        String address = login.address();
+        Attempt attempt = device(login.deviceCookie(), userId)
+                .map(d -> new Attempt(userId, address, Limit.LOGIN_DEVICE, d))
                 .orElseGet(() -> new Attempt(userId, address, Limit.LOGIN_ACCOUNT, userId));
         try {
             limits.take(Limit.LOGIN_ADDRESS, address);
@@ -76,43 +81,36 @@ public class LoginThrottle {
         return attempt;
     }
 
-    /** A good password: its attempts do not count, and the browser gets (or keeps) its device cookie. */
+    /** A good password: its attempts do not count. */
     public void succeeded(Attempt attempt) {
         limits.giveBack(Limit.LOGIN_ADDRESS, attempt.address());
         limits.giveBack(attempt.accountLimit(), attempt.accountKey());
-        currentRequest().map(ServletRequestAttributes::getResponse).ifPresent(response -> {
-            String value = links.sign(DEVICE_LINK, attempt.userId().toLowerCase(java.util.Locale.ROOT) + ":"
-                    + UUID.randomUUID(), DEVICE_VALIDITY);
-            Cookie cookie = new Cookie(DEVICE_COOKIE, value);
-            cookie.setHttpOnly(true);
-            cookie.setPath("/");
-            cookie.setMaxAge((int) DEVICE_VALIDITY.toSeconds());
-            cookie.setSecure(currentRequest().map(a -> a.getRequest().isSecure()).orElse(false));
-            cookie.setAttribute("SameSite", "Lax");
-            response.addCookie(cookie);
-        });
+    }
+
+    /** After a good sign-in in a browser: the browser gets a device cookie of its own for this account. */
+    public void rememberDevice(String userId, HttpServletRequest request, HttpServletResponse response) {
+        String value = links.sign(DEVICE_LINK, userId.toLowerCase(Locale.ROOT) + ":" + UUID.randomUUID(),
+                DEVICE_VALIDITY);
+        Cookie cookie = new Cookie(DEVICE_COOKIE, value);
+        cookie.setHttpOnly(true);
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge((int) DEVICE_VALIDITY.toSeconds());
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 
     /** The device cookie's own id when the browser carries a valid one for this account. */
-    private Optional<String> device(HttpServletRequest request, String userId) {
-        if (request.getCookies() == null) {
+    private Optional<String> device(String cookie, String userId) {
+        if (cookie == null) {
             return Optional.empty();
         }
-        return Arrays.stream(request.getCookies()).filter(c -> DEVICE_COOKIE.equals(c.getName())).findFirst()
-                .flatMap(cookie -> {
-                    try {
-                        String subject = links.verify(DEVICE_LINK, cookie.getValue());
-                        int colon = subject.lastIndexOf(':');
-                        return subject.substring(0, colon).equalsIgnoreCase(userId.trim())
-                                ? Optional.of(subject) : Optional.empty();
-                    } catch (SignedLinks.InvalidLinkException | IndexOutOfBoundsException e) {
-                        return Optional.empty();
-                    }
-                });
-    }
-
-    private static Optional<ServletRequestAttributes> currentRequest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? Optional.of(attributes) : Optional.empty();
+        try {
+            String subject = links.verify(DEVICE_LINK, cookie);
+            int colon = subject.lastIndexOf(':');
+            return subject.substring(0, colon).equalsIgnoreCase(userId.trim()) ? Optional.of(subject) : Optional.empty();
+        } catch (SignedLinks.InvalidLinkException | IndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,7 +46,7 @@ public class SecurityConfig {
                     }
                     auth.anyRequest().hasRole("ADMIN");
                 })
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationDetailsSource(LoginDetails.SOURCE))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         (request, response, ex) -> response.sendRedirect(request.getContextPath() + "/login"),
                         request -> request.getRequestURI().startsWith(request.getContextPath() + "/camunda")))
@@ -65,8 +64,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain appChain(HttpSecurity http, IdentityService identity, IdentityAuthenticationProvider people)
-            throws Exception {
+    SecurityFilterChain appChain(HttpSecurity http, IdentityService identity, IdentityAuthenticationProvider people,
+                                 LoginThrottle throttle) throws Exception {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         // relative redirects: never an address built from the request's Host header
         loginPage.setFavorRelativeUris(true);
@@ -77,7 +76,8 @@ public class SecurityConfig {
                                 "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(new LocalSuccessRedirect()).permitAll()
+                .formLogin(form -> form.loginPage("/login").authenticationDetailsSource(LoginDetails.SOURCE)
+                        .successHandler(new LocalSuccessRedirect(throttle)).permitAll()
                         .failureHandler(SecurityConfig::loginFailed))
                 .exceptionHandling(e -> e.authenticationEntryPoint(loginPage))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

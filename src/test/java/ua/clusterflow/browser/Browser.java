@@ -185,6 +185,20 @@ public class Browser implements AutoCloseable {
 
     public void login(String user, String password) {
         logout();
+        signIn(user, password);
+    }
+
+    public boolean hasCookie(String name) {
+        return driver.manage().getCookieNamed(name) != null;
+    }
+
+    /** Ends the session alone, keeping the browser's other cookies (its device cookie among them). */
+    public void endSession() {
+        driver.manage().deleteCookieNamed("clusterflow-session");
+    }
+
+    /** Signs in with the cookies the browser holds. */
+    public void signIn(String user, String password) {
         open("/login");
         type("username", user);
         type("password", password);

@@ -61,6 +61,10 @@ class FreshInstallIT {
                     .header("Content-Type", "multipart/form-data; boundary=x")
                     .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(deploy.statusCode()).isEqualTo(403);
+            // no proxy is named: a forwarded header from this machine's own address is not believed either
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("X-Forwarded-Proto", "https")
+                    .build(), HttpResponse.BodyHandlers.discarding()).headers()
+                    .firstValue("Strict-Transport-Security")).isEmpty();
         } finally {
             app.stop();
         }

@@ -27,6 +27,10 @@ import ua.clusterflow.cluster.ClusterDirectory;
 @Service
 class EngineDirectory implements ClusterDirectory {
 
+    /** The groups of a tenant's roles, as SQL on {@code act_id_tenant_member t}. */
+    private static final String ROLE_GROUPS_OF_TENANT = Stream.of(Role.values())
+            .map(role -> role.groupOf("t.tenant_id_ || '") + "'").collect(java.util.stream.Collectors.joining(", "));
+
     private final IdentityService identity;
     private final JdbcClient jdbc;
 
@@ -165,6 +169,33 @@ class EngineDirectory implements ClusterDirectory {
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
             identity.deleteMembership(userId, groupId);
         }
+        boolean roleLeft = Stream.of(Role.values()).anyMatch(r -> identity.createUserQuery().userId(userId)
+                .memberOfGroup(r.groupOf(clusterId)).count() > 0);
+        if (!roleLeft) {
+            leaveCluster(userId, clusterId);
+        }
+    }
+
+    /** Out of the cluster itself, with the rights its delegated roles gave: nothing of it is theirs to read. */
+    private void leaveCluster(String userId, String clusterId) {
+        for (Group rights : identity.createGroupQuery().groupMember(userId).memberOfTenant(clusterId).unlimitedList()) {
+            identity.deleteMembership(userId, rights.getId());
+        }
+        if (identity.createTenantQuery().userMember(userId).tenantId(clusterId).count() > 0) {
+            identity.deleteTenantUserMembership(clusterId, userId);
+        }
+    }
+
+    @Override
+    public int dropClustersWithoutRole() {
+        List<String[]> stale = jdbc.sql("""
+                select t.user_id_, t.tenant_id_ from act_id_tenant_member t
+                where t.user_id_ is not null and not exists (
+                    select 1 from act_id_membership m where m.user_id_ = t.user_id_ and m.group_id_ in (%s))"""
+                .formatted(ROLE_GROUPS_OF_TENANT))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        stale.forEach(pair -> leaveCluster(pair[0], pair[1]));
+        return stale.size();
     }
 
     @Override
