@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import ua.clusterflow.tasklist.FormSubmission;
 
-/** What the application form asks of an organisation; the keys are those of {@code forms/member-onboarding/application.form}. */
+/** What the application form asks of an organisation; the keys are those of {@code forms/member-onboarding/member-onboarding-application.form}. */
 public record ApplicationData(String name, String edrpou, String category, String sectors, int headcount,
                               String region, String contactName, String contactEmail, String contactPhone,
                               String offers, String needs) {

@@ -197,13 +197,13 @@ class GrantControllerTests extends IntegrationTest {
     void aFundedAmountAboveTheRequestAndASecondReviewerWithoutAnAddressAreRefused() throws Exception {
         String reference = newDraft();
         mvc.perform(form(reference, 0, "draft")).andExpect(redirectedUrl("/grants/" + reference + "/edit"));
-        FormSubmission outcome = validator.validate(form("grant-application/outcome.form"),
+        FormSubmission outcome = validator.validate(form("grant-application/grant-application-outcome.form"),
                 Map.of("outcome", List.of("funded"), "amountGranted", List.of("99999999")), null, reference);
         assertThat(outcome.error("amountGranted").code()).isEqualTo("grant.error.grantedOverRequested");
-        assertThat(validator.validate(form("grant-application/outcome.form"),
+        assertThat(validator.validate(form("grant-application/grant-application-outcome.form"),
                 Map.of("outcome", List.of("funded"), "amountGranted", List.of("250000")), null, reference).errors())
                 .isEmpty();
-        FormSubmission reviewers = validator.validate(form("grant-application/reviewers.form"),
+        FormSubmission reviewers = validator.validate(form("grant-application/grant-application-reviewers.form"),
                 Map.of("reviewer1Name", List.of("Перший"), "reviewer1Email", List.of("first@example.com"),
                         "reviewer2Name", List.of("Другий")), null, reference);
         assertThat(reviewers.error("reviewer2Email").code()).isEqualTo("error.requiredWhen");

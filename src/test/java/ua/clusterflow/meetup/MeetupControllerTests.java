@@ -475,7 +475,7 @@ class MeetupControllerTests extends IntegrationTest {
     }
 
     private ua.clusterflow.tasklist.FormDefinition outcomeForm() throws java.io.IOException {
-        try (var in = new java.io.FileInputStream("forms/tech-meetup/outcome.form")) {
+        try (var in = new java.io.FileInputStream("forms/tech-meetup/tech-meetup-outcome.form")) {
             return formDefinitions.parse(in);
         }
     }

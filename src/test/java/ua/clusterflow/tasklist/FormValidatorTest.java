@@ -22,7 +22,7 @@ class FormValidatorTest {
 
     @Test
     void convertsWhatWasTypedToTypedValues() throws IOException {
-        FormDefinition form = load("member-onboarding/application.form");
+        FormDefinition form = load("member-onboarding/member-onboarding-application.form");
         FormSubmission result = validator.validate(form, valid(), null);
         assertThat(result.errors()).isEmpty();
         assertThat(result.values()).containsEntry("headcount", 42L).containsEntry("consent", true)
@@ -31,7 +31,7 @@ class FormValidatorTest {
 
     @Test
     void reportsEachBadFieldAndKeepsTheRest() throws IOException {
-        FormDefinition form = load("member-onboarding/application.form");
+        FormDefinition form = load("member-onboarding/member-onboarding-application.form");
         Map<String, List<String>> params = valid();
         params.put("headcount", List.of("сорок"));
         params.put("contactEmail", List.of("not-an-address"));
@@ -45,7 +45,7 @@ class FormValidatorTest {
 
     @Test
     void aFieldCanBeRequiredForSomeAnswersOnly() throws IOException {
-        FormDefinition form = load("member-onboarding/review.form");
+        FormDefinition form = load("member-onboarding/member-onboarding-review.form");
         assertThat(validator.validate(form, Map.of("reviewDecision", List.of("accept")), null).errors()).isEmpty();
         assertThat(validator.validate(form, Map.of("reviewDecision", List.of("reject")), null).errors())
                 .containsOnlyKeys("reviewComment");
@@ -53,7 +53,7 @@ class FormValidatorTest {
 
     @Test
     void filesAreCheckedByContentNameAndSize() throws IOException {
-        FormDefinition form = load("member-onboarding/application.form");
+        FormDefinition form = load("member-onboarding/member-onboarding-application.form");
         assertThat(upload(form, "a.pdf", "%PDF-1.7 ...".getBytes()).uploads()).containsKey("registrationExtract");
         assertThat(upload(form, "a.pdf", "MZ executable".getBytes()).error("registrationExtract").code())
                 .isEqualTo("error.file.type");

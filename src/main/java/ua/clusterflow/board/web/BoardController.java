@@ -45,7 +45,7 @@ import ua.clusterflow.tasklist.web.FormRequests;
 @Controller
 public class BoardController {
 
-    static final String BALLOT_FORM = "forms/board-vote/cast.form";
+    static final String BALLOT_FORM = "forms/board-vote/board-vote-cast.form";
     private static final int REGISTER_PAGE = 100;
     private static final int MINUTES_ROWS = 5000;
 

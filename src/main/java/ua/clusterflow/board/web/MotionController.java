@@ -27,7 +27,7 @@ import ua.clusterflow.tasklist.web.FormRequests;
 @Controller
 public class MotionController {
 
-    static final String PROPOSAL_FORM = "forms/board-motion/proposal.form";
+    static final String PROPOSAL_FORM = "forms/board-motion/board-motion-proposal.form";
 
     private final MotionService motions;
     private final FormDefinitions forms;

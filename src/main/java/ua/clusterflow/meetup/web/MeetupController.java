@@ -45,7 +45,7 @@ import ua.clusterflow.tasklist.web.FormRequests;
 @Controller
 public class MeetupController {
 
-    static final String PLAN_FORM = "forms/tech-meetup/plan.form";
+    static final String PLAN_FORM = "forms/tech-meetup/tech-meetup-plan.form";
     static final List<String> CHANGE_FIELDS = List.of("meetupDate", "startTime", "durationHours", "venue", "onlineLink");
 
     private final MeetupService service;

@@ -29,7 +29,7 @@ import ua.clusterflow.tasklist.web.FormRequests;
 @Controller
 public class ProfileController {
 
-    static final String APPLICATION_FORM = "forms/member-onboarding/application.form";
+    static final String APPLICATION_FORM = "forms/member-onboarding/member-onboarding-application.form";
     static final List<String> FIELDS = List.of("sectors", "headcount", "region", "offers", "needs");
 
     private final MemberOrganisationRepository organisations;
