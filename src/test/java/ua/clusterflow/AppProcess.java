@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The application in a JVM of its own, as an operator runs it, on the test run's classpath with the JVM options
- * {@code spring-boot:run} uses: its start-up time to the first served login page and its resident memory, read from
+ * The application in a JVM of its own, as an operator runs it (the packaged jar, or the container image's layers)
+ * with the JVM options {@code spring-boot:run} uses: its start-up time to the first served login page and its resident memory, read from
  * {@code /proc}. The benchmarks measure it; the two-node tests run two of them on one database and kill one.
  */
 public final class AppProcess {
@@ -35,13 +35,34 @@ public final class AppProcess {
         return launch(port, log, arguments).awaitReady();
     }
 
-    /** Starts the application's JVM without waiting for it, so several can start side by side. */
+    /**
+     * Starts the application's JVM without waiting for it, so several can start side by side: from the packaged jar
+     * where the build names it ({@code app.jar}, as the integration tests run after packaging), else from the test
+     * run's classpath (the benchmarks, which run before it).
+     */
     public static AppProcess launch(int port, Path log, List<String> arguments) throws IOException {
+        String jar = System.getProperty("app.jar", "");
+        if (!jar.isEmpty() && Files.isRegularFile(Path.of(jar))) {
+            return launch(port, log, List.of("-jar", Path.of(jar).toAbsolutePath().toString()), arguments);
+        }
         // the test run's classpath, each entry once (the models would otherwise be deployed twice over)
         String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString()).distinct()
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return launch(port, log, List.of("-cp", classpath, ClusterFlowApplication.class.getName()), arguments);
+    }
+
+    /**
+     * Starts the application as the container image does: Spring Boot's launcher on the jar's layers, extracted and
+     * copied into one folder in the image's order.
+     */
+    public static AppProcess launchAsImage(Path image, int port, Path log, List<String> arguments) throws IOException {
+        return launch(port, log, List.of("-cp", image.toAbsolutePath().toString(),
+                "org.springframework.boot.loader.launch.JarLauncher"), arguments);
+    }
+
+    private static AppProcess launch(int port, Path log, List<String> what, List<String> arguments) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         long start = System.nanoTime();
         List<String> command = new java.util.ArrayList<>();
@@ -52,7 +73,11 @@ public final class AppProcess {
                 command.add(option);
             }
         }
-        command.addAll(List.of("-cp", classpath, ClusterFlowApplication.class.getName(), "--server.port=" + port));
+        command.addAll(what);
+        command.add("--server.port=" + port);
+        // the tests' own profiles (application-nodes.yaml) beside the application's settings, whichever way it runs
+        command.add("--spring.config.additional-location=optional:file:"
+                + Path.of("target", "test-classes").toAbsolutePath() + "/");
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new AppProcess(process, port, log, start);
