@@ -28,8 +28,10 @@ public class ClusterAdminService {
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
     private final SignedLinks links;
+    private final Joinings joinings;
 
-    public ClusterAdminService(ClusterDirectory directory, MailOutbox outbox, SignedLinks links) {
+    public ClusterAdminService(ClusterDirectory directory, MailOutbox outbox, SignedLinks links, Joinings joinings) {
+        this.joinings = joinings;
         this.directory = directory;
         this.outbox = outbox;
         this.links = links;
@@ -101,17 +103,17 @@ public class ClusterAdminService {
 
     /**
      * Field name to message key of what is wrong with a person to add by their e-mail address, as a coordinator or a
-     * member's main contact types them; the name is needed only for an address new to the installation.
+     * member's main contact types them. The same whether the address has an account anywhere or not: the errors tell
+     * nobody who else uses the installation.
      */
     public FieldErrors checkContact(String firstName, String lastName, String email) {
         FieldErrors errors = new FieldErrors();
         String address = email == null ? "" : email.trim();
         boolean valid = address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") && address.length() <= 200;
-        boolean known = valid && directory.personByEmail(address).isPresent();
-        if (!known && (isBlank(firstName) || firstName.length() > 100)) {
+        if (isBlank(firstName) || firstName.length() > 100) {
             errors.reject("firstName", "error.required");
         }
-        if (!known && (isBlank(lastName) || lastName.length() > 100)) {
+        if (isBlank(lastName) || lastName.length() > 100) {
             errors.reject("lastName", "error.required");
         }
         if (!valid) {
@@ -120,13 +122,25 @@ public class ClusterAdminService {
         return errors;
     }
 
+    /** A person added by their address, and whether they were asked to accept first (an account from elsewhere). */
+    public record Added(Person person, boolean asked) {
+    }
+
     /**
      * The person with this e-mail address, or a new account for them with a mail that invites them to set a
-     * password; either way they hold the role in the cluster (none when it is null).
+     * password; either way they hold the role in the cluster (none when it is null). An account that does not belong
+     * to the cluster yet is asked first and holds the role once it accepts.
      */
     @Transactional
-    public Person personFor(String clusterId, String firstName, String lastName, String email, String language,
-                            Role role) {
+    public Added personFor(String clusterId, String firstName, String lastName, String email, String language,
+                           Role role) {
+        return personFor(clusterId, firstName, lastName, email, language, role, null, null, null);
+    }
+
+    /** As above, with the place among an organisation's people that the person is added to, asked with the role. */
+    @Transactional
+    public Added personFor(String clusterId, String firstName, String lastName, String email, String language,
+                           Role role, Long organisationId, OrganisationRole organisationRole, String actor) {
         String address = email.trim().toLowerCase(java.util.Locale.ROOT);
         Person person = directory.personByEmail(address).orElse(null);
         if (person == null) {
@@ -138,12 +152,16 @@ public class ClusterAdminService {
                 directory.grantNewcomer(person.id(), clusterId, role);
             }
             invite(person, directory.clusterName(clusterId));
-            return person;
+            return new Added(person, false);
+        }
+        if (!directory.rolesOf(person.id()).containsKey(clusterId)) {
+            joinings.ask(person, clusterId, role, organisationId, organisationRole, actor);
+            return new Added(person, true);
         }
         if (role != null) {
             directory.grant(person.id(), clusterId, role);
         }
-        return person;
+        return new Added(person, false);
     }
 
     /** The mail with a link to set the password, valid for two weeks. */

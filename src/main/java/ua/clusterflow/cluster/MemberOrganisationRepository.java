@@ -47,8 +47,17 @@ public class MemberOrganisationRepository {
         return id;
     }
 
-    /** Adds a person to an organisation's people, or gives them this role there if they are in already. */
+    /**
+     * Adds a person to an organisation's people, or gives them this role there if they are in already. There is one
+     * main contact: the one before stays among the people as "other".
+     */
     public void addPerson(long organisationId, String userId, OrganisationRole role) {
+        if (role == OrganisationRole.MAIN) {
+            jdbc.sql("""
+                    update organisation_person set org_role = 'OTHER'
+                    where organisation_id = ? and user_id <> ? and org_role = 'MAIN'""")
+                    .params(organisationId, userId).update();
+        }
         jdbc.sql("""
                 insert into organisation_person (organisation_id, user_id, org_role, added_at) values (?, ?, ?, ?)
                 on conflict (organisation_id, user_id) do update set org_role = excluded.org_role""")

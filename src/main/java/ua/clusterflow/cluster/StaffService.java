@@ -48,13 +48,16 @@ public class StaffService {
         return staff(clusterId).stream().filter(s -> s.person().id().equals(userId)).findFirst();
     }
 
-    /** Invites a person to the cluster's staff with these roles; a new address gets an account and the invitation. */
+    /**
+     * Invites a person to the cluster's staff with these roles; a new address gets an account and the invitation, an
+     * account from outside the cluster is asked to accept first.
+     */
     @Transactional
     public Person invite(String clusterId, String firstName, String lastName, String email, String language,
                          Set<Role> roles) {
         Person person = null;
         for (Role role : roles) {
-            person = admin.personFor(clusterId, firstName, lastName, email, language, role);
+            person = admin.personFor(clusterId, firstName, lastName, email, language, role).person();
         }
         return person;
     }
@@ -68,13 +71,10 @@ public class StaffService {
         if (roles.isEmpty() || (!roles.contains(Role.COORDINATOR) && lastCoordinator(clusterId, userId))) {
             return false;
         }
-        for (Role role : STAFF_ROLES) {
-            if (roles.contains(role)) {
-                directory.grant(userId, clusterId, role);
-            } else {
-                directory.revoke(userId, clusterId, role);
-            }
-        }
+        // the new roles first: a person never holds none on the way, which would take them out of the cluster
+        STAFF_ROLES.stream().filter(roles::contains).forEach(role -> directory.grant(userId, clusterId, role));
+        STAFF_ROLES.stream().filter(role -> !roles.contains(role))
+                .forEach(role -> directory.revoke(userId, clusterId, role));
         return true;
     }
 

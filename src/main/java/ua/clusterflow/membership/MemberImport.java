@@ -156,7 +156,8 @@ public class MemberImport {
     private void bringIn(String clusterId, Row row) {
         String[] names = row.cell("contactName").split("\\s+", 2);
         Person contact = admin.personFor(clusterId, names[0], names.length > 1 ? names[1] : "",
-                row.cell("contactEmail"), row.cell("language").isEmpty() ? "uk" : row.cell("language"), Role.MEMBER);
+                row.cell("contactEmail"), row.cell("language").isEmpty() ? "uk" : row.cell("language"), Role.MEMBER)
+                .person();
         LocalDate joined = MemberSheet.date(row.cell("joinedOn"));
         long id = organisations.insert(new MemberOrganisation(null, clusterId, row.cell("name"),
                 code(row.cell("edrpou")), sheet.category(row.cell("category")), "other",

@@ -33,6 +33,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import ua.clusterflow.base.SheetReader;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.tasklist.FileTypes;
@@ -199,6 +200,15 @@ public class MemberSheet {
     }
 
     private static List<List<String>> xlsx(byte[] content) {
+        if (SheetReader.isZip(content)) {
+            try {
+                return SheetReader.firstSheet(content, MemberImport.MAX_ROWS + 21, 50);
+            } catch (SheetReader.Unreadable e) {
+                throw new Unreadable(e.tooLarge() ? "members.import.error.tooLarge" : "members.import.error.type",
+                        e.tooLarge() ? String.valueOf(SheetReader.MAX_PART_BYTES / (1024 * 1024)) : null);
+            }
+        }
+        // an older binary workbook (.xls): at most 65,536 rows by its format, read whole
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         List<List<String>> table = new ArrayList<>();
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {

@@ -343,17 +343,18 @@ public class MembershipService {
 
     /**
      * A person joins an organisation's people with a role there: a new address gets an account and the invitation to
-     * set a password; they hold the member's rights while the organisation is an active member.
+     * set a password; they hold the member's rights while the organisation is an active member. Someone with an
+     * account outside the cluster is asked first and joins when they accept.
      */
     @Transactional
     public Person addPerson(long organisationId, String firstName, String lastName, String email, String language,
                             OrganisationRole role, String actor) {
         MemberOrganisation org = organisation(organisationId);
-        Person person = admin.personFor(org.clusterId(), firstName, lastName, email, language,
-                org.status().active() ? Role.MEMBER : null);
-        if (role == OrganisationRole.MAIN && org.contactUser() != null && !org.contactUser().equals(person.id())) {
-            // one main contact: the one before stays among the people as "other"
-            organisations.addPerson(organisationId, org.contactUser(), OrganisationRole.OTHER);
+        ClusterAdminService.Added added = admin.personFor(org.clusterId(), firstName, lastName, email, language,
+                org.status().active() ? Role.MEMBER : null, organisationId, role, actor);
+        Person person = added.person();
+        if (added.asked()) {
+            return person;
         }
         organisations.addPerson(organisationId, person.id(), role);
         memberships.addEvent(organisationId, org.status(), AppClock.today(), "person-added:" + person.displayName(),

@@ -24,8 +24,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.RealDoor;
+import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.base.AppClock;
 
 /** Every path and timer of {@code grant-application.bpmn} (process GrantApplication), on the real engine and database. */
@@ -35,6 +38,8 @@ class GrantProcessTest extends IntegrationTest {
     @Autowired GrantReviews reviews;
     @Autowired GrantRepository repository;
     @Autowired MockMvc mvc;
+    @Autowired CaseRepository cases;
+    @LocalServerPort int port;
 
     @BeforeEach
     void startAtNoon() {
@@ -362,6 +367,31 @@ class GrantProcessTest extends IntegrationTest {
         assertThat(review.language()).isEqualTo("en");
         mvc.perform(get("/review/" + reviews.reviewToken(review.id())))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Review of a grant application")));
+    }
+
+    /** Over the real port: the link serves the application and its documents for the review, and nothing after it. */
+    @Test
+    void aSubmittedReviewersLinkNoLongerOpensTheApplicationOrItsDocuments() throws Exception {
+        GrantApplication a = throughScreening(submit("smp", "300000", 60, "PL"));
+        assignReviewers(a, "Одна рецензія", "one-review-" + a.reference() + "@example.com", null, null);
+        long document = cases.addDocument(a.reference(), "budget.pdf", "application/pdf", "%PDF-1.4".getBytes(),
+                "nadia");
+        String link = "/review/" + reviews.reviewToken(repository.reviews(a.id(), repository.currentRound(a.id()))
+                .get(0).id());
+        try (RealDoor reviewer = RealDoor.from(port, "127.0.39.1")) {
+            assertThat(reviewer.get(link).body()).contains("budget.pdf").contains("id=\"review-form\"");
+            assertThat(reviewer.get(link + "/documents/" + document).status()).isEqualTo(200);
+            assertThat(reviewer.post(link, Map.of("excellence", "4", "impact", "4", "implementation", "4",
+                    "comment", "Добре")).body()).contains("id=\"review-done\"");
+
+            RealDoor.Answer after = reviewer.get(link);
+            assertThat(after.body()).contains("id=\"review-done\"").contains("id=\"review-closed\"")
+                    .doesNotContain("budget.pdf").doesNotContain("id=\"review-form\"");
+            assertThat(reviewer.get(link + "/documents/" + document).status()).isEqualTo(410);
+            long later = cases.addDocument(a.reference(), "later.pdf", "application/pdf", "%PDF-1.4".getBytes(),
+                    "nadia");
+            assertThat(reviewer.get(link + "/documents/" + later).status()).isEqualTo(410);
+        }
     }
 
     private GrantApplication submit(String programme, String budget, int daysToDeadline, String... countries) {

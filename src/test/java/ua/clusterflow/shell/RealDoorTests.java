@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,7 +128,7 @@ class RealDoorTests extends IntegrationTest {
         String removed = person("door-removed", Role.MEMBER);
         String excluded = person("door-excluded", Role.MEMBER);
         long profile = organisation("ТОВ «Двері» ", leaver, null);
-        long ofRemoved = organisation("ТОВ «Колишні люди» ", "nadia", removed);
+        long ofRemoved = organisation("ТОВ «Колишні люди» ", person("door-main", Role.MEMBER), removed);
         long ofExcluded = organisation("ТОВ «Виключена» ", excluded, null);
         String yearOfExcluded = membership.openYear(ofExcluded, AppClock.today().plusDays(30));
         Meetup unannounced = meetups.propose("kharkiv", "olena",
@@ -197,7 +198,74 @@ class RealDoorTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void anAccountFromElsewhereIsAskedBeforeACoordinatorOrAMembersContactGivesItAnything() throws Exception {
+        String outsider = person("door-outsider", Role.BOARD);
+        directory.revoke(outsider, "kharkiv", Role.BOARD);
+        directory.grant(outsider, "zaporizhzhia", Role.BOARD);
+        String address = outsider + "@example.com";
+        long nadias = jdbc.sql("select id from member_organisation where contact_user = 'nadia'").query(Long.class)
+                .single();
+        try (RealDoor coordinator = RealDoor.from(port, "127.0.37.13");
+             RealDoor contact = RealDoor.from(port, "127.0.37.14");
+             RealDoor invited = RealDoor.from(port, "127.0.37.15")) {
+            coordinator.signIn("olena", DemoData.PASSWORD);
+            coordinator.get("/staff?cluster=kharkiv");
+            Map<String, String> typed = Map.of("cluster", "kharkiv", "firstName", "Будь", "lastName", "Хто",
+                    "email", address, "roles", "BOARD");
+            assertThat(coordinator.post("/staff", typed).status()).isEqualTo(302);
+            contact.signIn("nadia", DemoData.PASSWORD);
+            contact.get("/members/" + nadias);
+            assertThat(contact.post("/members/" + nadias + "/people", Map.of("firstName", "Будь", "lastName", "Хто",
+                    "email", address, "role", "EXPERT")).status()).isEqualTo(302);
+
+            assertThat(directory.rolesOf(outsider)).doesNotContainKey("kharkiv");
+            assertThat(organisations.people(nadias)).noneMatch(p -> p.userId().equals(outsider));
+            assertThat(subjectsTo(address)).as("one mail for what the cluster's people asked")
+                    .containsExactly("Вас запрошують до кластера «" + directory.clusterName("kharkiv") + "» у ClusterFlow");
+
+            invited.signIn(outsider, "right-password-1");
+            assertThat(invited.get("/directory/" + nadias).status()).isEqualTo(404);
+            String page = invited.get("/joining").body();
+            List<String> ids = Pattern.compile("data-joining=\"(\\d+)\"").matcher(page).results()
+                    .map(m -> m.group(1)).toList();
+            assertThat(ids).hasSize(2);
+            assertThat(invited.post("/joining/" + ids.get(0), Map.of("answer", "accept")).status()).isEqualTo(302);
+            assertThat(invited.post("/joining/" + ids.get(1), Map.of("answer", "accept")).status()).isEqualTo(302);
+            assertThat(directory.rolesOf(outsider).get("kharkiv")).contains(Role.BOARD);
+            assertThat(organisations.people(nadias)).anyMatch(p -> p.userId().equals(outsider)
+                    && p.role() == OrganisationRole.EXPERT);
+            assertThat(invited.get("/directory/" + nadias).status()).isEqualTo(200);
+            // another's invitation, or one answered already, is not answered again
+            assertThat(invited.post("/joining/" + ids.get(0), Map.of("answer", "decline")).status()).isEqualTo(302);
+            assertThat(directory.rolesOf(outsider).get("kharkiv")).contains(Role.BOARD);
+        } finally {
+            // the demo's board and Nadia's organisation as the other tests know them
+            organisations.removePerson(nadias, outsider);
+            directory.revoke(outsider, "kharkiv", Role.BOARD);
+        }
+    }
+
+    @Test
+    void thePeopleFormSaysTheSameWhetherAnAddressHasAnAccountElsewhereOrNot() throws Exception {
+        try (RealDoor coordinator = RealDoor.from(port, "127.0.37.16")) {
+            coordinator.signIn("olena", DemoData.PASSWORD);
+            coordinator.get("/staff?cluster=kharkiv");
+            String known = coordinator.post("/staff", Map.of("cluster", "kharkiv", "email", "bohdan@clusterflow.local"))
+                    .body();
+            String unknown = coordinator.post("/staff", Map.of("cluster", "kharkiv", "email", "nobody-"
+                    + System.nanoTime() + "@example.com")).body();
+            assertThat(errors(known)).isEqualTo(errors(unknown)).contains("e-firstName", "e-lastName", "e-roles");
+        }
+    }
+
     // --- helpers
+
+    /** The ids of the field errors a page shows. */
+    private static List<String> errors(String page) {
+        return Pattern.compile("id=\"(e-[A-Za-z]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
+    }
+
 
     /** Another character whose value differs only in the bits unpadded Base64 leaves unused at the end of 32 bytes. */
     private static char sameBitsOtherSpelling(char last) {

@@ -85,6 +85,10 @@ public class ReviewController {
     @GetMapping("/review/{token}/documents/{documentId}")
     public ResponseEntity<byte[]> document(@PathVariable String token, @PathVariable long documentId) {
         GrantRepository.Review review = review(token);
+        if (review.submitted()) {
+            // the link was good for the review; after it, no document of the application is served through it
+            throw new SignedLinks.InvalidLinkException(SignedLinks.Problem.CLOSED);
+        }
         GrantApplication a = grants.get(review.applicationId());
         CaseRepository.CaseDocument doc = cases.document(documentId)
                 .filter(d -> d.businessKey().equals(a.reference()))
@@ -105,8 +109,8 @@ public class ReviewController {
         model.addAttribute("token", token);
         java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(details.details(a.reference()));
         facts.remove("grant.reviews");
-        model.addAttribute("details", facts);
-        model.addAttribute("documents", cases.documents(a.reference()));
+        model.addAttribute("details", review.submitted() ? java.util.Map.of() : facts);
+        model.addAttribute("documents", review.submitted() ? java.util.List.of() : cases.documents(a.reference()));
         model.addAttribute("typedExcellence", excellence);
         model.addAttribute("typedImpact", impact);
         model.addAttribute("typedImplementation", implementation);
