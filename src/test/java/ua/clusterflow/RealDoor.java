@@ -16,13 +16,16 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.cookie.Cookie;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
@@ -94,6 +97,29 @@ public final class RealDoor implements AutoCloseable {
         return send(post, headers);
     }
 
+    /** Posts a form's body exactly as given, without the CSRF token, as a page of another site would. */
+    public Answer postRaw(String path, String urlEncodedBody) {
+        HttpPost post = new HttpPost(base + path);
+        post.setEntity(new StringEntity(urlEncodedBody,
+                ContentType.APPLICATION_FORM_URLENCODED));
+        return send(post);
+    }
+
+    /** Posts a form with a file, as a browser sends one (multipart), with the CSRF token of the last page read. */
+    public Answer postWithFile(String path, Map<String, String> fields, String fileField, String fileName,
+                               byte[] content) {
+        MultipartEntityBuilder body = MultipartEntityBuilder.create().setCharset(StandardCharsets.UTF_8);
+        fields.forEach((name, value) -> body.addTextBody(name, value, ContentType.TEXT_PLAIN.withCharset(
+                StandardCharsets.UTF_8)));
+        body.addTextBody("_csrf", csrf == null ? "" : csrf);
+        if (fileField != null) {
+            body.addBinaryBody(fileField, content, ContentType.APPLICATION_OCTET_STREAM, fileName);
+        }
+        HttpPost post = new HttpPost(base + path);
+        post.setEntity(body.build());
+        return send(post);
+    }
+
     /** Signs in through the login form; the answer is the form's redirect. */
     public Answer signIn(String user, String password) {
         get("/login");
@@ -111,6 +137,10 @@ public final class RealDoor implements AutoCloseable {
     private Answer send(HttpUriRequestBase request, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.addHeader(headers[i], headers[i + 1]);
+        }
+        if (!request.containsHeader("Accept")) {
+            // as a browser asks for a page
+            request.addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         }
         try {
             return client.execute(request, response -> {

@@ -156,9 +156,11 @@ public class BoardVoteService {
                           String settledDecision, String settledReason, int eligible, int quorum, Choices choices) {
         String outcome = reachedOutcome == null || VoteOutcome.OPEN.value().equals(reachedOutcome)
                 ? count(voteId, eligible, quorum, choices) : reachedOutcome;
+        // a rejection's reasons are those of the ballots against; a dissent is never the reason of an approval
         Decision decision = VoteOutcome.UNDECIDED.value().equals(outcome)
                 ? new Decision(settledDecision, settledReason)
-                : new Decision(outcome, choices.any() ? "" : rejectionReasons(voteId));
+                : new Decision(outcome, choices.any() || !VoteOutcome.REJECT.value().equals(outcome) ? ""
+                        : rejectionReasons(voteId));
         announce(voteId, businessKey, clusterId, caseTitle, decision, eligible, quorum, choices);
         return decision;
     }

@@ -319,9 +319,10 @@ public class MembershipService {
     }
 
     @Transactional
-    public void exclude(long organisationId, String businessKey, String reason, String boardReason) {
+    public void exclude(long organisationId, String businessKey, String reason) {
         MemberOrganisation org = organisation(organisationId);
-        String why = boardReason == null || boardReason.isBlank() ? reason : boardReason;
+        // the grounds the board decided on; a comment of a ballot against is never given as the reason
+        String why = reason;
         changeStatus(org, MembershipStatus.EXCLUDED, why, null);
         caseStatus(businessKey, YearStatus.EXCLUDED, true);
         endOtherYears(organisationId, businessKey, "excluded");

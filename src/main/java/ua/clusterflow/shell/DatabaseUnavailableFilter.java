@@ -53,7 +53,8 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             if (!ErrorPages.isDatabaseUnavailable(e) || response.isCommitted()) {
                 throw e;
             }
-            logger.warn("The database could not be reached for " + request.getRequestURI() + ": " + e);
+            logger.warn((ErrorPages.isBusy(e) ? "Every database connection was in use for " : "The database could not be "
+                    + "reached for ") + request.getRequestURI() + ": " + e);
             // an exception handler that ran before may have left the failure for the container to answer with its own
             // page: this page answers instead
             WebUtils.clearErrorRequestAttributes(request);
@@ -61,8 +62,9 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", "30");
             response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(templates.process(PAGE,
-                    new Context(locales.resolveLocale(request))).getBytes(StandardCharsets.UTF_8));
+            Context page = new Context(locales.resolveLocale(request));
+            page.setVariable("busy", ErrorPages.isBusy(e));
+            response.getOutputStream().write(templates.process(PAGE, page).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -30,7 +30,7 @@ public class EmbeddedDatabaseConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${clusterflow.embedded-db.data-directory}") String dataDirectory,
+    EmbeddedServer embeddedPostgres(@Value("${clusterflow.embedded-db.data-directory}") String dataDirectory,
                                       @Value("${clusterflow.embedded-db.port:0}") int port,
                                       @Value("${clusterflow.embedded-db.clean:false}") boolean clean,
                                       Environment environment) throws IOException {
@@ -40,6 +40,9 @@ public class EmbeddedDatabaseConfig {
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("max_connections", "100")
+                // the library's default is off, which loses the last commits when the server dies: what a person was
+                // told is stored must be on disk first
+                .setServerConfig("synchronous_commit", "on")
                 // after an unclean stop the server replays its log first, which takes longer than a clean start
                 .setPGStartupWait(Duration.ofMinutes(2));
         // further server settings, e.g. clusterflow.embedded-db.server-config.shared_preload_libraries
@@ -48,15 +51,15 @@ public class EmbeddedDatabaseConfig {
         if (port > 0) {
             builder.setPort(port);
         }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
+        EmbeddedServer postgres = EmbeddedServer.start(builder, dir);
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.port(), dir);
         return postgres;
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedServer postgres) {
         HikariDataSource dataSource = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .url(postgres.jdbcUrl())
                 .username("postgres")
                 .password("postgres")
                 .build();

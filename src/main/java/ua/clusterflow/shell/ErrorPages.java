@@ -7,12 +7,19 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import ua.clusterflow.base.OneAtATime;
 import ua.clusterflow.base.RateLimits;
 import ua.clusterflow.base.SignedLinks;
 
 /** Errors a person can understand; never a stack trace. */
 @ControllerAdvice
 public class ErrorPages {
+
+    private final GlobalModel global;
+
+    public ErrorPages(GlobalModel global) {
+        this.global = global;
+    }
 
     @ExceptionHandler(SignedLinks.InvalidLinkException.class)
     public String invalidLink(SignedLinks.InvalidLinkException e, HttpServletResponse response, Model model) {
@@ -34,7 +41,30 @@ public class ErrorPages {
         }
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "30");
+        model.addAttribute("busy", isBusy(e));
         return DatabaseUnavailableFilter.PAGE;
+    }
+
+    /** A request that waited too long for the same thing's earlier requests (a burst): the same page, saying so. */
+    @ExceptionHandler(OneAtATime.Busy.class)
+    public String busy(HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "30");
+        model.addAttribute("busy", true);
+        return DatabaseUnavailableFilter.PAGE;
+    }
+
+    /**
+     * The database answers but every connection of the pool was in use for the pool's whole wait (a burst): the pool's
+     * timeout without a failed connection behind it, which it names as the cause when the database is away.
+     */
+    static boolean isBusy(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return cause.getCause() == null;
+            }
+        }
+        return false;
     }
 
     /**
@@ -82,7 +112,8 @@ public class ErrorPages {
     public String tooLarge(HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         model.addAttribute("status", 413);
-        model.addAttribute("messageKey", "error.upload.tooLarge");
+        // an exception handler's page gets none of the advice's model attributes by itself
+        model.addAttribute("requestLimitMb", global.requestLimitMb());
         return "error";
     }
 }

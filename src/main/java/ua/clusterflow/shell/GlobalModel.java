@@ -3,8 +3,10 @@ package ua.clusterflow.shell;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.thymeleaf.context.LazyContextVariable;
@@ -19,10 +21,19 @@ public class GlobalModel {
 
     private final TaskListService taskList;
     private final Incidents incidents;
+    private final long requestLimitMb;
 
-    public GlobalModel(TaskListService taskList, Incidents incidents) {
+    public GlobalModel(TaskListService taskList, Incidents incidents,
+                       @Value("${spring.servlet.multipart.max-request-size}") DataSize requestLimit) {
         this.taskList = taskList;
         this.incidents = incidents;
+        this.requestLimitMb = requestLimit.toMegabytes();
+    }
+
+    /** The most one request may carry, named by the page that refuses a larger one. */
+    @ModelAttribute("requestLimitMb")
+    public long requestLimitMb() {
+        return requestLimitMb;
     }
 
     /** None until a form's handler finds some, so that every page shows its fields' errors through one fragment. */

@@ -16,11 +16,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestHygieneFilter extends OncePerRequestFilter {
 
+    /** Where Tomcat says why it read no parameters of a request, and the reason for a body over its size. */
+    private static final String PARSE_FAILED_REASON = "org.apache.catalina.parameter_parse_failed_reason";
+    private static final String POST_TOO_LARGE = "POST_TOO_LARGE";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (bad(request.getServletPath(), false) || bad(request.getPathInfo(), false) || badParameters(request)) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        if (POST_TOO_LARGE.equals(String.valueOf(request.getAttribute(PARSE_FAILED_REASON)))) {
+            // the container read no parameter of a form over its size: say so, rather than let the missing CSRF token
+            // answer that the person has no access
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         chain.doFilter(request, response);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -38,5 +39,15 @@ public class WebConfig implements WebMvcConfigurer {
         resolver.setDefaultLocale(UKRAINIAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * Session attributes written with PostgreSQL's upsert: two requests of one session at once (a double click) both
+     * add the flash message, and the second plain insert failed on the attribute's key with a server error, though
+     * what was sent was stored.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpserted() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 }

@@ -11,12 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -57,15 +62,64 @@ class JarJourneyIT {
             List<String> arguments = OwnServers.arguments(postgres, smtp, "--clusterflow.demo-data=true");
             AppProcess app = AppProcess.launchAsImage(image, port, ROOT.resolve("app.log"), arguments).awaitReady();
             try {
+                app.awaitOutput("Demo data loaded");
                 JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
                 assertThat(new TreeSet<>(jdbc.sql("select distinct key_ from act_re_camformdef").query(String.class)
                         .list())).as("the forms deployed from the image").containsAll(formIds());
+                registerAtOnce(port, jdbc);
                 walkOnboarding(port, smtp);
             } finally {
                 app.stop();
             }
         } finally {
             smtp.stop();
+        }
+    }
+
+    /**
+     * 65 guests register for the demo's open meetup at the same moment, right after the start (a cold application):
+     * each is answered with the outcome, and each registration answered as taken is stored once.
+     */
+    private void registerAtOnce(int port, JdbcClient jdbc) throws Exception {
+        int guests = 65;
+        List<RealDoor> doors = new ArrayList<>();
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (int i = 0; i < guests; i++) {
+            RealDoor door = RealDoor.from(port, "127.0.42." + (i + 1));
+            String page = door.get("/meetups/MEE-00001").body();
+            Element mode = Jsoup.parse(page).selectFirst("input[name=mode]");
+            assertThat(mode).as("the registration form of the demo's meetup").isNotNull();
+            doors.add(door);
+            forms.add(Map.of("name", "Гість " + i, "organisation", "ТОВ «Черга»", "email", "burst-" + i + "@example.com",
+                    "mode", mode.attr("value"), "consent", "true"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(guests);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < guests; i++) {
+                RealDoor door = doors.get(i);
+                Map<String, String> form = forms.get(i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return door.post("/meetups/MEE-00001/register", form).status();
+                }));
+            }
+            start.countDown();
+            int taken = 0;
+            for (Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertThat(status).as("a guest's answer").isIn(302, 409, 429);
+                taken += status == 302 ? 1 : 0;
+            }
+            assertThat(jdbc.sql("select count(*) from meetup_registration where email like 'burst-%@example.com'")
+                    .query(Long.class).single()).isEqualTo(taken);
+            assertThat(taken).isEqualTo(guests);
+        } finally {
+            pool.shutdownNow();
+            for (RealDoor door : doors) {
+                door.close();
+            }
         }
     }
 

@@ -28,7 +28,7 @@ import ua.clusterflow.onboarding.process.OnboardingProcess;
  */
 class BackupRestoreTest extends IntegrationTest {
 
-    @Autowired EmbeddedPostgres postgres;
+    @Autowired EmbeddedServer postgres;
 
     @Test
     void aDumpTakenMidCaseIsRestoredIntoAFreshDatabaseWhereTheCaseCompletes() throws Exception {
@@ -37,7 +37,7 @@ class BackupRestoreTest extends IntegrationTest {
         Path dump = folder.resolve("clusterflow.dump");
         Path data = folder.resolve("postgres");
         FileSystemUtils.deleteRecursively(data);
-        Processes.runAsPostgres("pg_dump", "-h", "localhost", "-p", String.valueOf(postgres.getPort()), "-U", "postgres",
+        Processes.runAsPostgres("pg_dump", "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", "postgres",
                 "--format=custom", "--file=" + dump, "postgres");
 
         try (EmbeddedPostgres fresh = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)

@@ -150,7 +150,7 @@ class RealDoorTests extends IntegrationTest {
 
             assertThat(staff.leave("kharkiv", leaver, "olena")).isNotNegative();
             assertThat(membership.removePerson(ofRemoved, removed, "olena")).isTrue();
-            membership.exclude(ofExcluded, yearOfExcluded, "Несплата внесків", null);
+            membership.exclude(ofExcluded, yearOfExcluded, "Несплата внесків");
 
             assertThat(board.get("/cases/" + unannounced.reference()).status()).isEqualTo(404);
             for (RealDoor door : new RealDoor[] {board, contact, former}) {

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.base.FieldErrors;
+import ua.clusterflow.base.OneAtATime;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -44,6 +45,8 @@ import ua.clusterflow.tasklist.web.FormRequests;
 /** Meetups: the cluster's list, topic proposals, the public page with registration, and cancellation. */
 @Controller
 public class MeetupController {
+
+    private final OneAtATime places = new OneAtATime(Duration.ofSeconds(30));
 
     static final String PLAN_FORM = "forms/tech-meetup/tech-meetup-plan.form";
     static final List<String> CHANGE_FIELDS = List.of("meetupDate", "startTime", "durationHours", "venue", "onlineLink");
@@ -167,8 +170,10 @@ public class MeetupController {
         Map<String, String> typed = Map.of("name", name, "organisation", organisation, "email", email, "mode", mode,
                 "consent", consent);
         FieldErrors errors = new FieldErrors();
-        if (name.isBlank() || name.length() > 200) {
+        if (name.isBlank()) {
             errors.reject("name", "error.required");
+        } else if (name.length() > 200) {
+            errors.reject("name", "error.maxLength", 200);
         } else if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 200) {
             errors.reject("email", "error.email");
         }
@@ -181,9 +186,10 @@ public class MeetupController {
             model.addAttribute("errors", errors);
             return showPage(meetup, typed, null, model);
         }
-        MeetupRegistrations.RegistrationResult result = registrations.register(reference, name.trim(),
-                organisation.isBlank() ? null : organisation.trim(), email.trim().toLowerCase(), mode,
-                "en".equals(locale.getLanguage()) ? "en" : "uk");
+        // a burst of guests queues on this node before it takes a connection, not behind the meetup's row lock
+        MeetupRegistrations.RegistrationResult result = places.run(reference, () -> registrations.register(reference,
+                name.trim(), organisation.isBlank() ? null : organisation.trim(), email.trim().toLowerCase(), mode,
+                "en".equals(locale.getLanguage()) ? "en" : "uk"));
         if (!result.accepted()) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return showPage(meetups.get(meetup.id()), typed, result.problem(), model);

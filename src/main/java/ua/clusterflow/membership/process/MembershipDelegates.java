@@ -85,7 +85,7 @@ public class MembershipDelegates {
     @Bean
     JavaDelegate excludeMemberDelegate() {
         return execution -> membership.exclude(organisation(execution), execution.getProcessBusinessKey(),
-                REASON.filledIn(execution), BOARD_REASON.filledIn(execution));
+                REASON.filledIn(execution));
     }
 
     @Bean

@@ -71,6 +71,15 @@ public class TaskWorkService {
             tasks.claim(task.getId(), user.id());
         } catch (TaskAlreadyClaimedException e) {
             throw new TaskProblem("task.heldByOther", directory.displayName(e.getTaskAssignee()));
+        } catch (OptimisticLockingException e) {
+            // a colleague's claim of the same task at the same moment won: say who holds it now
+            Task now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+            if (now == null) {
+                throw new TaskProblem("task.gone");
+            }
+            if (!user.id().equals(now.getAssignee())) {
+                throw new TaskProblem("task.heldByOther", directory.displayName(now.getAssignee()));
+            }
         }
     }
 
