@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,25 +31,27 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 import ua.clusterflow.AppProcess;
-import ua.clusterflow.CaseSteps;
 import ua.clusterflow.Processes;
 import ua.clusterflow.RealDoor;
 import ua.clusterflow.base.AppClock;
-import ua.clusterflow.cluster.Edrpou;
 
 /**
  * The application as the container image runs it (Spring Boot's launcher on the packaged jar's layers), with the demo,
- * walked over HTTP as its people walk it: every form the models name is deployed from the jar, and an organisation
- * applies, is reviewed, voted in by the board, has its fee confirmed and gets its welcome mail, each task's page
- * opened and its form sent.
+ * walked over HTTP as its people walk it: every form the models name is deployed from the jar; 65 guests register for
+ * a meetup at the same moment on the cold application; and a case of every process is carried through every user task
+ * the models have (onboarding with a tied board vote settled, a grant application to the funder's decision, a meetup to
+ * its outcome, a role declined, renominated, approved and renewed, a motion and its statement, an agreed action, the
+ * membership year's three payments), each task's page opened from its person's list and its form sent.
  */
 class JarJourneyIT {
 
     private static final Path ROOT = Path.of("target", "jar-journey").toAbsolutePath();
     private static final Pattern INVITATION = Pattern.compile("href=\"[^\"]*(/invitation/[^\"]+)\"");
+    private static final Pattern REVIEW_LINK = Pattern.compile("href=\"[^\"]*(/review/[^\"]+)\"");
+    private static final Pattern EXPERT_LINK = Pattern.compile("href=\"[^\"]*(/expert/[^\"?]+)\\?answer=accept\"");
 
     @Test
-    void theImageDeploysEveryFormAndAnOrganisationIsWelcomedThroughEveryStep() throws Exception {
+    void theImageDeploysEveryFormAndCarriesACaseOfEveryProcessThroughEveryUserTask() throws Exception {
         FileSystemUtils.deleteRecursively(ROOT);
         Files.createDirectories(ROOT);
         Path image = image();
@@ -61,13 +61,24 @@ class JarJourneyIT {
                 .setCleanDataDirectory(true).setPGStartupWait(Duration.ofMinutes(2)).start()) {
             List<String> arguments = OwnServers.arguments(postgres, smtp, "--clusterflow.demo-data=true");
             AppProcess app = AppProcess.launchAsImage(image, port, ROOT.resolve("app.log"), arguments).awaitReady();
-            try {
+            try (ImageWalk walk = new ImageWalk(port, JdbcClient.create(postgres.getPostgresDatabase()), smtp)) {
                 app.awaitOutput("Demo data loaded");
-                JdbcClient jdbc = JdbcClient.create(postgres.getPostgresDatabase());
-                assertThat(new TreeSet<>(jdbc.sql("select distinct key_ from act_re_camformdef").query(String.class)
-                        .list())).as("the forms deployed from the image").containsAll(formIds());
-                registerAtOnce(port, jdbc);
-                walkOnboarding(port, smtp);
+                assertThat(new TreeSet<>(walk.jdbc.sql("select distinct key_ from act_re_camformdef")
+                        .query(String.class).list())).as("the forms deployed from the image").containsAll(formIds());
+                registerAtOnce(port, walk.jdbc);
+                walkOnboarding(walk);
+                walkATiedBoardVote(walk);
+                walkGrantApplication(walk);
+                walkMeetup(walk);
+                walkRoleDelegation(walk);
+                walkMotion(walk);
+                walkFollowUp(walk);
+                walkMembershipYear(walk);
+                assertThat(walk.completed).as("every user task of every model, its form sent over HTTP")
+                        .containsAll(userTasks());
+                Files.writeString(ROOT.resolve("results.md"), "- user tasks completed over HTTP from the image: "
+                        + walk.completed.size() + " of " + userTasks().size() + "\n- " + String.join(", ", walk.completed)
+                        + "\n");
             } finally {
                 app.stop();
             }
@@ -123,64 +134,189 @@ class JarJourneyIT {
         }
     }
 
-    private void walkOnboarding(int port, GreenMail smtp) throws Exception {
+    private void walkOnboarding(ImageWalk walk) throws Exception {
         String email = "jar-" + UUID.randomUUID() + "@example.com";
-        String reference;
-        try (RealDoor applicant = RealDoor.from(port, "127.0.38.1")) {
-            applicant.get("/apply/kharkiv");
-            Map<String, String> fields = new HashMap<>();
-            String first7 = "3" + String.valueOf(System.nanoTime() % 1_000_000 + 1_000_000).substring(1);
-            CaseSteps.applicationValues("ТОВ «Образ»", first7 + Edrpou.checkDigit(first7), email)
-                    .forEach((name, value) -> fields.put(name, String.valueOf(value)));
-            fields.put("submissionId", UUID.randomUUID().toString());
-            RealDoor.Answer applied = applicant.post("/apply/kharkiv", fields);
-            assertThat(applied.status()).as(applied.body()).isEqualTo(302);
-            String done = applicant.get(applied.location().replaceFirst("^https?://[^/]+", "")).body();
-            Matcher matcher = Pattern.compile("ONB-\\d+").matcher(done);
-            assertThat(matcher.find()).as(done).isTrue();
-            reference = matcher.group();
-        }
-        completeTask(port, "127.0.38.2", "olena", reference, Map.of("reviewChecks", "registry",
+        String reference = walk.apply("ТОВ «Образ»", email);
+        walk.complete(reference, "Task_ReviewApplication", "olena", Map.of("reviewChecks", "registry",
                 "reviewDecision", "accept"));
-        String address = "127.0.38.3";
         for (String voter : List.of("petro", "iryna", "andriy")) {
-            completeTask(port, address, voter, reference, Map.of("vote", "approve", "voteComment", "Підтримую"));
+            walk.complete(reference, "Task_CastVote", voter, Map.of("vote", "approve", "voteComment", "Підтримую"));
         }
-        completeTask(port, "127.0.38.4", "olena", reference, Map.of("paymentOutcome", "paid",
+        walk.complete(reference, "Task_ConfirmPayment", "olena", Map.of("paymentOutcome", "paid",
                 "paidOn", AppClock.today().toString(), "paymentReference", "ПД-1"));
-        String invitation = waitFor("the welcome mail with its invitation to " + email, () -> {
-            for (MimeMessage mail : smtp.getReceivedMessages()) {
-                Matcher link = INVITATION.matcher(textTo(mail, email));
-                if (link.find()) {
-                    return link.group(1);
-                }
-            }
-            return null;
-        });
-        try (RealDoor member = RealDoor.from(port, "127.0.38.5")) {
+        String invitation = walk.link(email, INVITATION);
+        try (RealDoor member = RealDoor.from(walk.port, "127.0.38.5")) {
             member.get(invitation);
             assertThat(member.post(invitation, Map.of("password", "jar-parol-2026", "repeat", "jar-parol-2026"))
                     .location()).contains("/login?welcome");
         }
     }
 
-    /** Signs in, waits for the case's task in the person's list, opens its page and sends its form. */
-    private static void completeTask(int port, String address, String user, String reference, Map<String, String> values)
-            throws Exception {
-        try (RealDoor door = RealDoor.from(port, address)) {
-            assertThat(door.signIn(user, "demo").location()).doesNotContain("/login");
-            String taskPath = waitFor("a task of " + reference + " in the list of " + user, () -> {
-                Element link = Jsoup.parse(door.get("/tasks?q=" + reference).body())
-                        .selectFirst("tr[data-case='" + reference + "'] a.task-link");
-                return link == null ? null : link.attr("href");
-            });
-            RealDoor.Answer page = door.get(taskPath);
-            assertThat(page.status()).as(taskPath).isEqualTo(200);
-            assertThat(Jsoup.parse(page.body()).getElementById("task-form")).as("the form of " + taskPath).isNotNull();
-            RealDoor.Answer sent = door.post(taskPath, values);
-            assertThat(sent.status()).as(user + " sends " + taskPath + ": " + sent.body()).isEqualTo(302);
-            assertThat(sent.location()).doesNotContain("error");
+    /** Two for, two against and one abstaining: the coordinator settles the tie. */
+    private void walkATiedBoardVote(ImageWalk walk) throws Exception {
+        String reference = walk.apply("ТОВ «Нічия»", "tie-" + UUID.randomUUID() + "@example.com");
+        walk.complete(reference, "Task_ReviewApplication", "olena", Map.of("reviewChecks", "registry",
+                "reviewDecision", "accept"));
+        walk.complete(reference, "Task_CastVote", "petro", Map.of("vote", "approve"));
+        walk.complete(reference, "Task_CastVote", "iryna", Map.of("vote", "approve"));
+        walk.complete(reference, "Task_CastVote", "andriy", Map.of("vote", "reject", "voteComment", "Зарано"));
+        walk.complete(reference, "Task_CastVote", "maria", Map.of("vote", "reject", "voteComment", "Бракує витягу"));
+        walk.complete(reference, "Task_CastVote", "taras", Map.of("vote", "abstain"));
+        walk.complete(reference, "Task_SettleVote", "olena", Map.of("settleDecision", "approve",
+                "settleReason", "Витяг надано, рішення за прийняття"));
+        walk.waitForTask(reference, "Task_ConfirmPayment", "olena");
+    }
+
+    private void walkGrantApplication(ImageWalk walk) throws Exception {
+        RealDoor nadia = walk.door("nadia");
+        nadia.get("/grants");
+        String edit = nadia.post("/grants", Map.of()).location().replaceFirst("^https?://[^/]+", "");
+        String reference = edit.replaceAll(".*/(GRA-\\d+)/edit", "$1");
+        String version = Jsoup.parse(nadia.get(edit).body()).selectFirst("input[name=version]").attr("value");
+        Map<String, String> form = new HashMap<>(Map.of("programme", "horizon", "callId", "HORIZON-CL4-2027-TWIN-01",
+                "callDeadline", AppClock.today().plusDays(75).toString(), "title", "Цифровий двійник з образу",
+                "summary", "Спільний проєкт членів кластера", "requestedBudget", "2000000", "coFinancing", "50000",
+                "partnerName0", "Харківський політех", "partnerCountry0", "UA", "partnerRole0", "Research partner"));
+        form.put("version", version);
+        form.put("action", "submit");
+        RealDoor.Answer submitted = nadia.postWithFile("/grants/" + reference, form, null, null, null);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(302);
+        walk.complete(reference, "Task_ScreenApplication", "olena", Map.of("screeningDecision", "accept"));
+        walk.complete(reference, "Task_FindPartners", "olena", Map.of("partner1Name", "Politechnika Warszawska",
+                "partner1Country", "PL", "partner1Role", "Research partner", "partner2Name", "Fraunhofer IWU",
+                "partner2Country", "DE", "partner2Role", "Research partner"));
+        String reviewer = "jar-reviewer-" + UUID.randomUUID() + "@example.com";
+        walk.complete(reference, "Task_AssignReviewers", "olena", Map.of("reviewer1Name", "Ірина Зовнішня",
+                "reviewer1Email", reviewer, "reviewer1Language", "uk"));
+        String review = walk.link(reviewer, REVIEW_LINK);
+        try (RealDoor outsider = RealDoor.from(walk.port, "127.0.38.6")) {
+            outsider.get(review);
+            assertThat(outsider.post(review, Map.of("excellence", "4", "impact", "4", "implementation", "4",
+                    "comment", "Переконливо")).body()).contains("id=\"review-done\"");
         }
+        for (String voter : List.of("petro", "iryna", "andriy")) {
+            walk.complete(reference, "Task_CastVote", voter, Map.of("vote", "approve"));
+        }
+        walk.complete(reference, "Task_RecordSubmission", "nadia", Map.of("submissionReference", "SEP-2110045678"));
+        walk.complete(reference, "Task_RecordOutcome", "nadia", Map.of("outcome", "funded",
+                "amountGranted", "1800000"));
+    }
+
+    private void walkMeetup(ImageWalk walk) throws Exception {
+        RealDoor nadia = walk.door("nadia");
+        nadia.get("/meetups/propose?cluster=kharkiv");
+        RealDoor.Answer proposed = nadia.post("/meetups/propose?cluster=kharkiv", Map.of("segment", "CAD з образу",
+                "challenge", "Перехід на 3D-моделі", "format", "offline",
+                "windowFrom", AppClock.today().plusDays(10).toString(),
+                "windowTo", AppClock.today().plusDays(30).toString()));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(302);
+        String reference = proposed.location().replaceAll(".*/cases/", "");
+        walk.complete(reference, "Task_PlanMeetup", "olena", Map.of("meetupDate",
+                AppClock.today().plusDays(20).toString(), "startTime", "10:00", "durationHours", "3",
+                "venue", "Харків, ХПІ", "capacityOffline", "20", "capacityOnline", "0", "budget", "8000"));
+        walk.complete(reference, "Task_ApproveMeetup", "olena", Map.of("approvalDecision", "approve"));
+        Map<String, String> experts = new HashMap<>();
+        String[] categories = {"business", "university", "it"};
+        List<String> addresses = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String address = "jar-expert-" + i + "-" + UUID.randomUUID() + "@example.com";
+            addresses.add(address);
+            experts.put("expert" + i + "Name", "Експерт " + i);
+            experts.put("expert" + i + "Email", address);
+            experts.put("expert" + i + "Category", categories[i - 1]);
+            experts.put("expert" + i + "Language", "uk");
+        }
+        walk.complete(reference, "Task_ShortlistExperts", "olena", experts);
+        try (RealDoor expertsDoor = RealDoor.from(walk.port, "127.0.38.7")) {
+            for (String address : addresses) {
+                String link = walk.link(address, EXPERT_LINK);
+                expertsDoor.get(link + "?answer=accept");
+                assertThat(expertsDoor.post(link, Map.of("answer", "accept")).status()).isEqualTo(200);
+            }
+        }
+        walk.fireTimer(reference, "Timer_DayBefore");
+        walk.fireTimer(reference, "Timer_MeetupOver");
+        walk.complete(reference, "Task_RecordMeetupOutcome", "olena", Map.of("attendance", "12",
+                "summary", "Домовились про бібліотеку компонентів", "agendaItems", "Бібліотека компонентів"));
+    }
+
+    private void walkRoleDelegation(ImageWalk walk) throws Exception {
+        RealDoor petro = walk.door("petro");
+        petro.get("/roles/propose?cluster=kharkiv");
+        RealDoor.Answer proposed = petro.post("/roles/propose?cluster=kharkiv", Map.of("roleCode", "fundraising",
+                "nominee", "iryna", "responsibilities", "Заявки на гранти", "expectedResults", "Дві заявки на рік",
+                "hoursPerMonth", "10", "termStart", AppClock.today().toString(),
+                "termEnd", AppClock.today().plusDays(40).toString()));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(302);
+        String reference = proposed.location().replaceAll(".*/cases/", "");
+        walk.complete(reference, "Task_ConsiderNomination", "iryna", Map.of("nominationAnswer", "decline",
+                "nominationComment", "Не маю часу"));
+        walk.complete(reference, "Task_ReviseProposal", "petro", Map.of("revisionAction", "renominate",
+                "newNominee", "andriy"));
+        walk.complete(reference, "Task_ConsiderNomination", "andriy", Map.of("nominationAnswer", "accept"));
+        for (String voter : List.of("petro", "iryna", "maria")) {
+            walk.complete(reference, "Task_CastVote", voter, Map.of("vote", "approve"));
+        }
+        walk.fireTimer(reference, "Timer_RenewalDue");
+        walk.complete(reference, "Task_AskRenewal", "andriy", Map.of("renewalDecision", "renew",
+                "newTermEnd", AppClock.today().plusYears(2).toString()));
+    }
+
+    private void walkMotion(ImageWalk walk) throws Exception {
+        RealDoor petro = walk.door("petro");
+        petro.get("/board/motions/new?cluster=kharkiv");
+        RealDoor.Answer proposed = petro.postWithFile("/board/motions/new?cluster=kharkiv", Map.of(
+                "question", "Провести форум у Харкові?", "motionText", "Пропоную провести річний форум у Харкові.",
+                "closesOn", AppClock.today().plusDays(7).toString(), "closesAtTime", "18:00", "quorumPercent", "51"),
+                null, null, null);
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(302);
+        String reference = proposed.location().replaceAll(".*/cases/", "");
+        for (String voter : List.of("petro", "iryna", "andriy")) {
+            walk.complete(reference, "Task_CastVote", voter, Map.of("vote", "approve"));
+        }
+        walk.complete(reference, "Task_WriteStatement", "petro", Map.of("outcomeStatement",
+                "Правління вирішило провести форум у Харкові."));
+    }
+
+    /** The demo's agreed action for the coordinator. */
+    private void walkFollowUp(ImageWalk walk) throws Exception {
+        String reference = walk.jdbc.sql("""
+                select e.business_key_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
+                where t.task_def_key_ = 'Task_DoFollowUp' and t.assignee_ = 'olena' limit 1""")
+                .query(String.class).single();
+        walk.complete(reference, "Task_DoFollowUp", "olena", Map.of("followUpOutcome", "Зроблено",
+                "followUpLedTo", "none"));
+    }
+
+    /** A current member's renewal date comes; the demo's members in grace and lapsed pay. */
+    private void walkMembershipYear(ImageWalk walk) throws Exception {
+        String renewing = walk.jdbc.sql("""
+                select e.business_key_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
+                join act_ru_execution e on e.id_ = j.process_instance_id_
+                where d.act_id_ = 'Timer_RenewalDate' and e.tenant_id_ = 'kharkiv' limit 1""")
+                .query(String.class).single();
+        walk.fireTimer(renewing, "Timer_RenewalDate");
+        Map<String, String> paid = Map.of("paidOn", AppClock.today().toString(), "paymentReference", "ПД-77");
+        walk.complete(renewing, "Task_ConfirmDues", "olena", paid);
+        for (String task : List.of("Task_ConfirmDuesInGrace", "Task_ConfirmDuesLapsed")) {
+            String reference = walk.jdbc.sql("""
+                    select e.business_key_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
+                    where t.task_def_key_ = ? and e.tenant_id_ = 'kharkiv' limit 1""")
+                    .param(task).query(String.class).single();
+            walk.complete(reference, task, "olena", paid);
+        }
+    }
+
+    /** The user tasks of every model, by their ids. */
+    private static Set<String> userTasks() throws IOException {
+        Set<String> ids = new TreeSet<>();
+        Pattern task = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"");
+        try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
+            for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+                task.matcher(Files.readString(model)).results().forEach(m -> ids.add(m.group(1)));
+            }
+        }
+        return ids;
     }
 
     /** The jar's layers extracted and copied into one folder, as the Dockerfile builds the image. */
@@ -218,39 +354,5 @@ class JarJourneyIT {
             }
         }
         return ids;
-    }
-
-    /** The mail's text, its parts decoded, when it goes to this address; empty for a mail to someone else. */
-    private static String textTo(MimeMessage mail, String address) {
-        try {
-            String[] to = mail.getHeader("To");
-            return to != null && String.join(",", to).contains(address) ? text(mail.getContent()) : "";
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(Object content) throws Exception {
-        if (content instanceof jakarta.mail.Multipart parts) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < parts.getCount(); i++) {
-                all.append(text(parts.getBodyPart(i).getContent()));
-            }
-            return all.toString();
-        }
-        return content instanceof String text ? text : "";
-    }
-
-    /** Asks until the answer is there, for at most two minutes. */
-    private static <T> T waitFor(String what, Supplier<T> answer) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            T value = answer.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Waited two minutes for " + what);
     }
 }
