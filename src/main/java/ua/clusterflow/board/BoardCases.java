@@ -11,4 +11,13 @@ public interface BoardCases {
 
     /** The options a vote chooses among, one to a line, also once it closed; null for a vote that approves or rejects. */
     String options(String voteId);
+
+    /** How many may vote in an open vote, and how many ballots make its quorum. */
+    record Seats(int eligible, int quorum) {
+    }
+
+    Seats seats(String voteId);
+
+    /** Closes an open vote's ballots now and has it counted: a changed ballot decided it. */
+    void countNow(String voteId);
 }

@@ -113,6 +113,14 @@ public class BoardVoteService {
             return Optional.of(ChangeRefused.NOT_VOTED);
         }
         event(businessKey, "ballot-changed", directory.displayName(voter));
+        // a change can decide the vote (one option now has more than half of the board): it closes as a ballot would
+        BoardCases.Seats seats = engine.seats(voteId);
+        Choices choices = Choices.parse(engine.options(voteId));
+        String outcome = choices.any() ? choices.whileOpen(ballots.ballots(voteId), seats.eligible(), seats.quorum())
+                : ballots.tally(voteId, seats.eligible(), seats.quorum()).whileOpen().value();
+        if (!VoteOutcome.OPEN.value().equals(outcome)) {
+            engine.countNow(voteId);
+        }
         return Optional.empty();
     }
 
@@ -187,6 +195,11 @@ public class BoardVoteService {
         int forChosen = (int) cast.stream().filter(b -> b.choice().equals(option)).count();
         int abstained = (int) cast.stream().filter(b -> Tally.ABSTAIN.equals(b.choice())).count();
         return new Tally(eligible, quorum, forChosen, cast.size() - forChosen - abstained, abstained);
+    }
+
+    /** A voter left the board before casting their ballot: it is withdrawn, the vote goes on among the others. */
+    public void ballotWithdrawn(String businessKey, String voter, int eligible, int quorum) {
+        event(businessKey, "ballot-withdrawn", directory.displayName(voter) + " · " + eligible + " / " + quorum);
     }
 
     private void event(String businessKey, String action, String detail) {

@@ -85,12 +85,19 @@ public class MemberDirectory {
 
     /** Introduces a member with a need to one whose offer matches: both contacts are mailed, and it is counted. */
     @Transactional
-    public void introduce(String coordinator, MemberOrganisation need, MemberOrganisation offer) {
+    /** Introduces the two; the organisations mailed, which are those with a contact person. */
+    public List<String> introduce(String coordinator, MemberOrganisation need, MemberOrganisation offer) {
         jdbc.sql("insert into introduction (cluster_id, need_org_id, offer_org_id, introduced_by, created_at) "
                         + "values (?, ?, ?, ?, ?)")
                 .params(need.clusterId(), need.id(), offer.id(), coordinator, Timestamp.from(AppClock.now())).update();
-        mailContact(need, offer, coordinator);
-        mailContact(offer, need, coordinator);
+        List<String> mailed = new ArrayList<>();
+        if (mailContact(need, offer, coordinator)) {
+            mailed.add(need.name());
+        }
+        if (mailContact(offer, need, coordinator)) {
+            mailed.add(offer.name());
+        }
+        return mailed;
     }
 
     /** An introduction made between a member with a need and one with the offer for it. */
@@ -129,16 +136,15 @@ public class MemberDirectory {
         return organisations.find(id);
     }
 
-    private void mailContact(MemberOrganisation to, MemberOrganisation other, String coordinator) {
-        if (to.contactUser() == null) {
-            return;
-        }
-        directory.person(to.contactUser()).ifPresent(person -> outbox.queue(person, "introduction", Map.of(
+    private boolean mailContact(MemberOrganisation to, MemberOrganisation other, String coordinator) {
+        Optional<Person> contact = to.contactUser() == null ? Optional.empty() : directory.person(to.contactUser());
+        contact.ifPresent(person -> outbox.queue(person, "introduction", Map.of(
                 "other", other.name(), "offers", other.offers() == null ? "" : other.offers(),
                 "needs", other.needs() == null ? "" : other.needs(),
                 "contact", other.contactUser() == null ? "" : directory.person(other.contactUser())
                         .map(p -> p.displayName() + " <" + p.email() + ">").orElse(""),
                 "coordinator", directory.displayName(coordinator), "subjectArg", other.name()), null));
+        return contact.isPresent();
     }
 
     /** A full-text query from free text: each word by its stem, as a prefix, joined by the given operator. */

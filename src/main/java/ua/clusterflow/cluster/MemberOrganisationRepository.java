@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,6 +13,10 @@ import ua.clusterflow.base.AppClock;
 
 @Repository
 public class MemberOrganisationRepository {
+
+    /** The statuses of a membership that has ended, as the table holds them. */
+    private static final List<String> ENDED = Arrays.stream(MembershipStatus.values()).filter(MembershipStatus::ended)
+            .map(Enum::name).toList();
 
     private final JdbcClient jdbc;
 
@@ -108,9 +113,42 @@ public class MemberOrganisationRepository {
                 .params(userId, clusterId, organisationId).query(Long.class).single() > 0;
     }
 
-    public boolean existsByEdrpou(String clusterId, String edrpou) {
-        return jdbc.sql("select count(*) from member_organisation where cluster_id = ? and edrpou = ?")
-                .params(clusterId, edrpou).query(Long.class).single() > 0;
+    /** Whether the organisation is a member of the cluster now: one that resigned or was excluded is not. */
+    public boolean memberByEdrpou(String clusterId, String edrpou) {
+        return jdbc.sql("""
+                select count(*) from member_organisation where cluster_id = :cluster and edrpou = :edrpou
+                and status not in (:ended)""").param("cluster", clusterId).param("edrpou", edrpou)
+                .param("ended", ENDED).query(Long.class).single() > 0;
+    }
+
+    /**
+     * A member admitted: a former member of the cluster (one that resigned or was excluded) joins again under its
+     * record, with its history kept and "rejoined" added to it; any other is stored as new.
+     */
+    public long admit(MemberOrganisation org) {
+        Long former = jdbc.sql("""
+                select id from member_organisation where cluster_id = :cluster and edrpou = :edrpou
+                and status in (:ended)""").param("cluster", org.clusterId()).param("edrpou", org.edrpou())
+                .param("ended", ENDED).query(Long.class).optional().orElse(null);
+        if (former == null) {
+            return insert(org);
+        }
+        LocalDate today = AppClock.today();
+        jdbc.sql("""
+                update member_organisation set name = ?, category = ?, sectors = ?, headcount = ?, region = ?,
+                    offers = ?, needs = ?, contact_user = ?, fee_category = ?, annual_fee = ?, status = ?,
+                    status_since = ?, paid_until = null
+                where id = ?""")
+                .params(org.name(), org.category(), org.sectors(), org.headcount(), org.region(), org.offers(),
+                        org.needs(), org.contactUser(), org.feeCategory(), org.annualFee(),
+                        MembershipStatus.CURRENT.name(), today, former).update();
+        jdbc.sql("insert into membership_event (organisation_id, on_day, status, reason, at) values (?, ?, ?, ?, ?)")
+                .params(former, today, MembershipStatus.CURRENT.name(), "rejoined", Timestamp.from(AppClock.now()))
+                .update();
+        if (org.contactUser() != null) {
+            addPerson(former, org.contactUser(), OrganisationRole.MAIN);
+        }
+        return former;
     }
 
     public java.util.Optional<MemberOrganisation> find(long id) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.Role;
@@ -26,8 +27,11 @@ public class StaffService {
     private final ClusterDirectory directory;
     private final ClusterAdminService admin;
     private final StaffTasks tasks;
+    private final ApplicationEventPublisher events;
 
-    public StaffService(ClusterDirectory directory, ClusterAdminService admin, StaffTasks tasks) {
+    public StaffService(ClusterDirectory directory, ClusterAdminService admin, StaffTasks tasks,
+                        ApplicationEventPublisher events) {
+        this.events = events;
         this.directory = directory;
         this.admin = admin;
         this.tasks = tasks;
@@ -71,6 +75,9 @@ public class StaffService {
         if (roles.isEmpty() || (!roles.contains(Role.COORDINATOR) && lastCoordinator(clusterId, userId))) {
             return false;
         }
+        if (!roles.contains(Role.BOARD) && directory.rolesOf(userId).getOrDefault(clusterId, Set.of()).contains(Role.BOARD)) {
+            events.publishEvent(new LeftTheBoard(clusterId, userId));
+        }
         // the new roles first: a person never holds none on the way, which would take them out of the cluster
         STAFF_ROLES.stream().filter(roles::contains).forEach(role -> directory.grant(userId, clusterId, role));
         STAFF_ROLES.stream().filter(role -> !roles.contains(role))
@@ -83,8 +90,9 @@ public class StaffService {
     }
 
     /**
-     * Someone left: their open tasks in the cluster go to a colleague (each one mailed to them as an assignment is)
-     * and their roles in the cluster end; their account stays for any other cluster. Refused (-1) for the cluster's
+     * Someone left: their open tasks in the cluster go to a colleague (each one mailed to them as an assignment is),
+     * their open ballots are withdrawn from the board's votes, and their roles in the cluster end; their account stays
+     * for any other cluster. Refused (-1) for the cluster's
      * last coordinator or a colleague who is not of the staff.
      */
     @Transactional
@@ -93,6 +101,8 @@ public class StaffService {
                 || member(clusterId, colleague).isEmpty()) {
             return -1;
         }
+        // their ballots are withdrawn from the votes, not handed to the colleague with the rest
+        events.publishEvent(new LeftTheBoard(clusterId, userId));
         int handed = tasks.handOver(clusterId, userId, colleague);
         for (Role role : STAFF_ROLES) {
             directory.revoke(userId, clusterId, role);

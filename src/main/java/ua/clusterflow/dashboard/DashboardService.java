@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MembershipStatus;
 
 /** Computes a cluster's dashboard from its members, cases, the engine's history and the coordinator's records. */
 @Service
@@ -209,11 +211,17 @@ public class DashboardService {
                 .params(clusterId, from, from.plusYears(1)).query(Double.class).single();
     }
 
-    /** The members that lapsed or resigned in the calendar year so far and have not come back. */
+    /** The members that lapsed, resigned or were excluded in the calendar year so far and have not come back. */
     private int churn(String clusterId) {
-        return count("select count(*) from member_organisation where cluster_id = ? and status in ('LAPSED', 'RESIGNED') "
-                + "and status_since >= ?", clusterId, AppClock.today().withDayOfYear(1));
+        return jdbc.sql("""
+                select count(*) from member_organisation where cluster_id = :cluster and status in (:gone)
+                and status_since >= :since""").param("cluster", clusterId).param("gone", GONE)
+                .param("since", AppClock.today().withDayOfYear(1)).query(Integer.class).single();
     }
+
+    /** The statuses of members that left or stopped paying: every one that is not active. */
+    private static final List<String> GONE = Arrays.stream(MembershipStatus.values()).filter(s -> !s.active())
+            .map(Enum::name).toList();
 
     private Map<String, Integer> membersByMonth(String clusterId) {
         Map<String, Integer> trend = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package ua.clusterflow.meetup;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -70,10 +71,25 @@ public class MeetupRegistrations {
                 .toList();
     }
 
-    /** Checks a confirmed guest in at the door; false when they were already, or hold no place. */
+    /** What a tap on a guest's row at the door did. */
+    public enum CheckIn { CHECKED_IN, ALREADY, TOO_EARLY }
+
+    /** Checks a confirmed guest in at the door, from the day before the meetup on (Kyiv time). */
     @Transactional
-    public boolean checkIn(long meetupId, long registrationId, String userId) {
-        return meetups.checkIn(meetupId, registrationId, userId);
+    public CheckIn checkIn(long meetupId, long registrationId, String userId) {
+        if (!doorOpen(meetups.get(meetupId))) {
+            return CheckIn.TOO_EARLY;
+        }
+        return meetups.checkIn(meetupId, registrationId, userId) ? CheckIn.CHECKED_IN : CheckIn.ALREADY;
+    }
+
+    /** Whether guests may be checked in: from the day before the meetup's day on. */
+    public static boolean doorOpen(Meetup meetup) {
+        return meetup.startsAt() != null && !AppClock.today().isBefore(doorOpensOn(meetup));
+    }
+
+    public static LocalDate doorOpensOn(Meetup meetup) {
+        return meetup.startsAt().atZone(AppClock.KYIV).toLocalDate().minusDays(1);
     }
 
     public String registrationToken(long registrationId) {

@@ -102,11 +102,14 @@ public class OnboardingService {
         return links.sign(TRACK_LINK, application.reference(), TRACK_LINK_VALIDITY);
     }
 
-    /** Whether the organisation is a member already or has another application open in this cluster. */
+    /**
+     * Whether the organisation is a member already or has another application open in this cluster; a former member
+     * (resigned or excluded) applies as anyone does.
+     */
     @Transactional
     public boolean isDuplicate(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
-        return organisations.existsByEdrpou(a.clusterId(), a.edrpou())
+        return organisations.memberByEdrpou(a.clusterId(), a.edrpou())
                 || applications.otherOpenWithEdrpou(a.clusterId(), a.edrpou(), a.id());
     }
 
@@ -236,12 +239,16 @@ public class OnboardingService {
     @Transactional
     public void createMember(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
-        String userId = directory.freeUserId(a.contactEmail());
-        String[] names = a.contactName().trim().split("\\s+", 2);
-        directory.createPerson(userId, names[0], names.length > 1 ? names[1] : "", a.contactEmail(), a.language(),
-                null);
+        // a contact with an account already (a former member's, say) keeps it; a new one gets an account
+        Person known = directory.personByEmail(a.contactEmail()).orElse(null);
+        String userId = known != null ? known.id() : directory.freeUserId(a.contactEmail());
+        if (known == null) {
+            String[] names = a.contactName().trim().split("\\s+", 2);
+            directory.createPerson(userId, names[0], names.length > 1 ? names[1] : "", a.contactEmail(), a.language(),
+                    null);
+        }
         directory.grant(userId, a.clusterId(), Role.MEMBER);
-        long organisationId = organisations.insert(new MemberOrganisation(null, a.clusterId(), a.name(), a.edrpou(),
+        long organisationId = organisations.admit(new MemberOrganisation(null, a.clusterId(), a.name(), a.edrpou(),
                 a.category(), a.sectors(), a.headcount(), a.region(), a.offers(), a.needs(), userId,
                 a.feeCategory(), a.annualFee(), null));
         applications.linkOrganisation(a.id(), organisationId);
@@ -249,8 +256,10 @@ public class OnboardingService {
         setStatus(a, ApplicationStatus.MEMBER, "member", userId);
         // the fee paid for joining is the first year's dues; the membership year begins from today
         events.publishEvent(new MemberJoined(organisationId, a.feeCategory(), a.annualFee(), AppClock.today()));
-        applicantMail(a, "onboarding-invitation", Map.of("userId", userId,
-                "invitationLink", admin.invitationLink(userId)));
+        if (known == null) {
+            applicantMail(a, "onboarding-invitation", Map.of("userId", userId,
+                    "invitationLink", admin.invitationLink(userId)));
+        }
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import static ua.clusterflow.board.process.BoardVoteProcess.*;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.Role;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.StaffService;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.engine.TaskWorkService;
 
@@ -172,6 +176,61 @@ class BoardVoteProcessTest extends IntegrationTest {
         assertThat(decision(vote)).isEqualTo("approve");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(vote.getId())
                 .activityId(END_VOTE_CLOSED).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aVoterWhoLeavesTheBoardHasTheirBallotWithdrawnNotHandedOverAndTheVoteDecidesAmongTheRest() {
+        String leaver = boardMember("leaver");
+        ProcessInstance vote = startVote(Map.of());
+        assertThat(variable(vote, ELIGIBLE.name(), Integer.class)).isEqualTo(6);
+        cast(vote, "petro", "approve", null);
+        cast(vote, "iryna", "approve", null);
+
+        assertThat(staff.leave("kharkiv", leaver, "olena")).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(vote.getId()).taskAssignee(leaver).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(vote.getId()).taskAssignee("olena").count())
+                .as("a ballot is never handed over").isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(vote.getId()).count()).isEqualTo(3);
+        assertThat(runtime.getVariable(vote.getId(), ELIGIBLE.name())).isEqualTo(5);
+        assertThat(runtime.getVariable(vote.getId(), QUORUM.name())).isEqualTo(3);
+
+        cast(vote, "andriy", "approve", null);
+        BpmnAwareTests.assertThat(vote).isEnded().hasPassed(END_VOTE_CLOSED);
+        assertThat(decision(vote)).isEqualTo("approve");
+    }
+
+    @Test
+    void theLastOpenBallotWithdrawnHasTheVoteCountedAmongThoseWhoVotedAndABallotCastBeforeLeavingCounts() {
+        String leaver = boardMember("early-voter");
+        String last = boardMember("last-voter");
+        ProcessInstance vote = startVote(Map.of());
+        cast(vote, leaver, "approve", null);
+        cast(vote, "petro", "approve", null);
+        cast(vote, "iryna", "approve", null);
+        cast(vote, "andriy", "reject", "Ні");
+        cast(vote, "maria", "reject", "Ні");
+        cast(vote, "taras", "abstain", null);
+        assertThat(staff.leave("kharkiv", leaver, "olena")).isZero();
+        BpmnAwareTests.assertThat(vote).isWaitingAt(TASK_CAST_VOTE);
+
+        staff.setRoles("kharkiv", last, EnumSet.of(Role.COORDINATOR));
+        BpmnAwareTests.assertThat(vote).isEnded().hasPassed(END_VOTE_CLOSED);
+        assertThat(decision(vote)).as("3 for, 2 against, 1 abstaining of 6").isEqualTo("approve");
+        staff.leave("kharkiv", last, "olena");
+    }
+
+    @Autowired StaffService staff;
+    @Autowired ClusterDirectory directory;
+
+    private String boardMember(String prefix) {
+        String user = prefix + "-" + System.nanoTime() % 1_000_000;
+        directory.createPerson(user, "Тимчасовий", "Член", user + "@example.com", "uk", null);
+        directory.grant(user, "kharkiv", Role.BOARD);
+        return user;
+    }
+
+    private <T> T variable(ProcessInstance vote, String name, Class<T> type) {
+        return type.cast(runtime.getVariable(vote.getId(), name));
     }
 
     private ProcessInstance startVote(Map<String, Object> extra) {

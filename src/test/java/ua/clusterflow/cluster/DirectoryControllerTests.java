@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -46,8 +47,10 @@ class DirectoryControllerTests extends IntegrationTest {
         int before = members.introductions("kharkiv");
         mvc.perform(get("/directory/" + nadiasOrg).with(as("olena")))
                 .andExpect(content().string(containsString("data-match=\"" + partner.id() + "\"")));
+        // the partner's contact has no account: only Nadia's organisation is mailed, and the coordinator is told so
         mvc.perform(post("/directory/" + nadiasOrg + "/introduce/" + partner.id()).with(as("olena")).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", "directory.introducedOne"));
         assertThat(members.introductions("kharkiv")).isEqualTo(before + 1);
         assertThat(subjectsTo("nadia@clusterflow.local")).contains("Знайомство: ТОВ «Горизонт-Проєкти»");
         mvc.perform(post("/directory/" + nadiasOrg + "/introduce/" + partner.id()).with(as("nadia")).with(csrf()))

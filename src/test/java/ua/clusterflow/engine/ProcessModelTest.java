@@ -19,6 +19,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -204,6 +207,47 @@ class ProcessModelTest extends IntegrationTest {
         if (formRef == null || !formIds.contains(formRef)) {
             problems.add(element.getId() + " refers to form " + formRef);
         }
+    }
+
+    /**
+     * Camunda Modeler's linter warns of overlapping elements: no two shapes of a diagram overlap or touch, but for a
+     * boundary event on its activity and an expanded subprocess around its own elements.
+     */
+    @Test
+    void noTwoShapesOfADiagramOverlap() {
+        List<String> overlapping = new ArrayList<>();
+        for (BpmnModelInstance model : models()) {
+            List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));
+            for (int i = 0; i < shapes.size(); i++) {
+                for (int j = i + 1; j < shapes.size(); j++) {
+                    BpmnShape a = shapes.get(i);
+                    BpmnShape b = shapes.get(j);
+                    if (!belong(a, b) && !belong(b, a) && meet(a.getBounds(), b.getBounds())) {
+                        overlapping.add(a.getBpmnElement().getId() + " / " + b.getBpmnElement().getId());
+                    }
+                }
+            }
+        }
+        assertThat(overlapping).isEmpty();
+    }
+
+    /** A boundary event on its activity, or an element inside its expanded subprocess. */
+    private static boolean belong(BpmnShape part, BpmnShape whole) {
+        if (part.getBpmnElement() instanceof BoundaryEvent boundary && boundary.getAttachedTo() == whole.getBpmnElement()) {
+            return true;
+        }
+        for (ModelElementInstance parent = part.getBpmnElement().getParentElement(); parent != null;
+             parent = parent.getParentElement()) {
+            if (parent == whole.getBpmnElement()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean meet(Bounds a, Bounds b) {
+        return a.getX() <= b.getX() + b.getWidth() && b.getX() <= a.getX() + a.getWidth()
+                && a.getY() <= b.getY() + b.getHeight() && b.getY() <= a.getY() + a.getHeight();
     }
 
     private String formId(Path path) {

@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -101,6 +102,12 @@ class MeetupControllerTests extends IntegrationTest {
 
         mvc.perform(get(path).with(as("nadia"))).andExpect(status().isNotFound());
         mvc.perform(get(tampered(path)).with(as("olena"))).andExpect(status().isForbidden());
+        // weeks before the meetup the door is not open yet
+        mvc.perform(get(path).with(as("olena"))).andExpect(content().string(containsString("id=\"door-too-early\"")))
+                .andExpect(content().string(not(containsString("id=\"door-check-in\""))));
+        mvc.perform(post("/meetups/" + m.reference() + "/attendees/" + guest + "/check-in").with(as("olena")).with(csrf()))
+                .andExpect(flash().attribute("error", "meetup.door.tooEarly"));
+        toTheDayBefore(repository.get(m.id()));
         int before = dashboards.forCluster("kharkiv").guestsCheckedIn();
         mvc.perform(get(path).with(as("olena")))
                 .andExpect(status().isOk())
@@ -176,6 +183,9 @@ class MeetupControllerTests extends IntegrationTest {
         long waiting = registrations.register(m.reference(), "Іван Очікує", null, "door-waiting@example.com",
                 "offline", "uk").registrationId();
         String page = "/meetups/" + m.reference() + "/attendees";
+        mvc.perform(get(page).with(as("olena"))).andExpect(content().string(containsString("id=\"door-too-early\"")))
+                .andExpect(content().string(not(containsString("id=\"check-in-" + first + "\""))));
+        toTheDayBefore(repository.get(m.id()));
         mvc.perform(get(page).with(as("olena")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"check-in-" + first + "\"")))
@@ -520,5 +530,11 @@ class MeetupControllerTests extends IntegrationTest {
         shortlist(m);
         repository.experts(m.id()).forEach(e -> meetups.answer(e.id(), true));
         return repository.get(m.id());
+    }
+
+    /** The engine's clock (which the app reads) at noon of the day before the meetup, when its door opens. */
+    private void toTheDayBefore(Meetup meetup) {
+        ClockUtil.setCurrentTime(Date.from(meetup.startsAt().atZone(AppClock.KYIV).toLocalDate().minusDays(1)
+                .atTime(12, 0).atZone(AppClock.KYIV).toInstant()));
     }
 }

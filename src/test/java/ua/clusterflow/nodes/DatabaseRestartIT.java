@@ -103,17 +103,18 @@ class DatabaseRestartIT {
             }
             waitUntil("forms stored before the stop", () -> stored.size() >= 20);
             int beforeStop = stored.size();
+            int toldBefore = refused.size() + formsNotShown.get();
             postgres.close();
             // the database is part of readiness: a load balancer would send people to another node meanwhile
             int[] readyDuringOutage = new int[1];
-            int refusedBefore = refused.size();
             waitUntil("people told while the database is down", () -> {
                 try {
                     readyDuringOutage[0] = readiness(base);
                 } catch (IOException | InterruptedException e) {
                     return false;
                 }
-                return readyDuringOutage[0] == 503 && refused.size() >= refusedBefore + PEOPLE;
+                // until each of the people has met the outage once, on a form or sending it
+                return readyDuringOutage[0] == 503 && refused.size() + formsNotShown.get() >= toldBefore + PEOPLE;
             });
             int duringOutage = stored.size() - beforeStop;
             postgres = database(data, databasePort);

@@ -5,15 +5,21 @@ import static ua.clusterflow.onboarding.process.OnboardingProcess.*;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.membership.Memberships;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** Every path of {@code member-onboarding.bpmn} (process MemberOnboarding), on the real engine and database. */
@@ -23,6 +29,8 @@ class OnboardingProcessTest extends IntegrationTest {
 
     @Autowired OnboardingApplicationRepository applications;
     @Autowired ClusterDirectory directory;
+    @Autowired MemberOrganisationRepository organisations;
+    @Autowired Memberships memberships;
 
     @Test
     void acceptedApprovedAndPaidApplicationBecomesAWelcomedMemberWithAnAccount() {
@@ -72,6 +80,29 @@ class OnboardingProcessTest extends IntegrationTest {
         assertThat(applications.get(second.id()).status()).isEqualTo(ApplicationStatus.DUPLICATE);
         assertThat(subjectsTo("second@example.com"))
                 .contains("Заявка " + second.reference() + ": організація вже є в кластері");
+    }
+
+    @Test
+    void aFormerMemberAppliesAsAnyoneDoesAndRejoinsUnderItsRecordWithItsHistory() {
+        long former = organisations.insert(new MemberOrganisation(null, CLUSTER, "ТОВ «Колишній член»",
+                newEdrpou(), "sme", "automation", 12, "Харківська", null, null, null, null, null, null));
+        MemberOrganisation excluded = organisations.find(former).orElseThrow();
+        memberships.setStatus(former, MembershipStatus.EXCLUDED, AppClock.today(), "Несплата", null);
+
+        OnboardingApplication again = apply(CLUSTER, "ТОВ «Колишній член»", excluded.edrpou(), "again@example.com");
+        ProcessInstance pi = instance(again.reference(), KEY);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_REVIEW);
+        complete(again.reference(), TASK_REVIEW, "olena", Map.of(REVIEW_DECISION, DECISION_ACCEPT));
+        for (String voter : List.of("petro", "iryna", "andriy")) {
+            castBallot(again.reference(), voter, "approve", null);
+        }
+        complete(again.reference(), TASK_CONFIRM_PAYMENT, "olena", Map.of(PAYMENT_OUTCOME, PAYMENT_PAID));
+
+        assertThat(applications.get(again.id()).organisationId()).isEqualTo(former);
+        MemberOrganisation rejoined = organisations.find(former).orElseThrow();
+        assertThat(rejoined.status()).isEqualTo(MembershipStatus.CURRENT);
+        assertThat(memberships.history(former)).extracting(Memberships.Event::reason)
+                .containsSubsequence("joined", "Несплата", "rejoined");
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.board.BoardCases;
@@ -49,5 +50,23 @@ class BoardEngine implements BoardCases {
     public boolean takesBallots(String voteId) {
         return tasks.createTaskQuery().processInstanceId(voteId).taskDefinitionKey(BoardVoteProcess.TASK_CAST_VOTE)
                 .count() > 0;
+    }
+
+    @Override
+    public Seats seats(String voteId) {
+        Integer eligible = (Integer) runtime.getVariable(voteId, BoardVoteProcess.ELIGIBLE.name());
+        Integer quorum = (Integer) runtime.getVariable(voteId, BoardVoteProcess.QUORUM.name());
+        return new Seats(eligible == null ? 0 : eligible, quorum == null ? 0 : quorum);
+    }
+
+    @Override
+    public void countNow(String voteId) {
+        countNow(runtime.createProcessInstanceModification(voteId));
+    }
+
+    /** The modification, with the vote's open ballots closed and its count started, carried out. */
+    static void countNow(ProcessInstanceModificationBuilder modification) {
+        modification.startBeforeActivity(BoardVoteProcess.GATEWAY_COUNT)
+                .cancelAllForActivity(BoardVoteProcess.TASK_CAST_VOTE + "#multiInstanceBody").execute(true, true);
     }
 }

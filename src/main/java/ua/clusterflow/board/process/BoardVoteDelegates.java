@@ -48,6 +48,8 @@ public class BoardVoteDelegates {
         return execution -> {
             Date closesAt = CLOSES_AT.from(execution);
             int percent = QUORUM_PERCENT.from(execution, DEFAULT_QUORUM_PERCENT);
+            // kept, so that the quorum can be computed again when a voter leaves the board
+            QUORUM_PERCENT.set(execution, percent);
             BoardVoteService.VoteSetup setup = votes.open(execution.getProcessBusinessKey(), cluster(execution),
                     EXCLUDED_VOTER.from(execution), closesAt != null ? closesAt.toInstant()
                             : BoardVoteService.closeAfter(VOTE_DAYS.from(execution, DEFAULT_DAYS)), percent);

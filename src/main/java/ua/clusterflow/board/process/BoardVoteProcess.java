@@ -16,6 +16,7 @@ public final class BoardVoteProcess {
 
     public static final String TASK_CAST_VOTE = "Task_CastVote";
     public static final String TASK_SETTLE_VOTE = "Task_SettleVote";
+    public static final String GATEWAY_COUNT = "Gateway_CountVotesJoin";
     public static final String TIMER_VOTE_DEADLINE = "Timer_VoteDeadline";
     public static final String TIMER_VOTE_REMINDER = "Timer_VoteReminder";
     public static final String END_VOTE_CLOSED = "End_VoteClosed";

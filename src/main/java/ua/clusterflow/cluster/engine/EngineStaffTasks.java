@@ -1,6 +1,10 @@
 package ua.clusterflow.cluster.engine;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -11,9 +15,11 @@ import ua.clusterflow.cluster.StaffTasks;
 class EngineStaffTasks implements StaffTasks {
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
 
-    EngineStaffTasks(TaskService tasks) {
+    EngineStaffTasks(TaskService tasks, RuntimeService runtime) {
         this.tasks = tasks;
+        this.runtime = runtime;
     }
 
     @Override
@@ -23,9 +29,16 @@ class EngineStaffTasks implements StaffTasks {
 
     @Override
     public List<OpenTask> open(String clusterId, String userId) {
-        return tasks.createTaskQuery().tenantIdIn(clusterId).taskAssignee(userId).orderByTaskCreateTime().asc()
-                .listPage(0, 1000).stream()
-                .map(t -> new OpenTask(t.getId(), t.getName(), t.getCreateTime(), t.getDueDate())).toList();
+        List<Task> open = tasks.createTaskQuery().tenantIdIn(clusterId).taskAssignee(userId).orderByTaskCreateTime()
+                .asc().listPage(0, 1000);
+        Map<String, String> cases = new HashMap<>();
+        if (!open.isEmpty()) {
+            runtime.createProcessInstanceQuery().processInstanceIds(open.stream().map(Task::getProcessInstanceId)
+                    .collect(Collectors.toSet())).listPage(0, open.size())
+                    .forEach(p -> cases.put(p.getId(), p.getBusinessKey()));
+        }
+        return open.stream().map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                cases.get(t.getProcessInstanceId()), t.getCreateTime(), t.getDueDate())).toList();
     }
 
     @Override

@@ -64,8 +64,15 @@ public class DirectoryController {
         if (!user.worksCasesOf(need.clusterId())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        members.introduce(user.id(), need, offer);
-        redirect.addFlashAttribute("message", "directory.introduced");
+        List<String> mailed = members.introduce(user.id(), need, offer);
+        // say who was mailed: an organisation without a contact person gets no mail
+        if (mailed.size() == 2) {
+            redirect.addFlashAttribute("message", "directory.introduced");
+        } else {
+            redirect.addFlashAttribute("message", mailed.isEmpty() ? "directory.introducedNone" : "directory.introducedOne");
+            redirect.addFlashAttribute("messageArgs", new Object[] {mailed.isEmpty() ? "" : mailed.get(0),
+                    mailed.contains(need.name()) ? offer.name() : need.name()});
+        }
         return "redirect:/directory/" + needId;
     }
 

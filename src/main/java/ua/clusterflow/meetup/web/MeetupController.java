@@ -205,6 +205,8 @@ public class MeetupController {
         Meetup meetup = coordinated(user, reference);
         List<MeetupRepository.Registration> all = registrations.attendees(meetup.id(), null);
         model.addAttribute("meetup", meetup);
+        model.addAttribute("doorOpen", MeetupRegistrations.doorOpen(meetup));
+        model.addAttribute("doorOpensOn", meetup.startsAt() == null ? null : MeetupRegistrations.doorOpensOn(meetup));
         model.addAttribute("q", q);
         model.addAttribute("shown", q.isBlank() ? all : registrations.attendees(meetup.id(), q));
         model.addAttribute("confirmed", all.stream().filter(r -> "CONFIRMED".equals(r.status())).count());
@@ -226,6 +228,8 @@ public class MeetupController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("meetup", meetup);
         model.addAttribute("guest", guest);
+        model.addAttribute("doorOpen", MeetupRegistrations.doorOpen(meetup));
+        model.addAttribute("doorOpensOn", meetup.startsAt() == null ? null : MeetupRegistrations.doorOpensOn(meetup));
         return "meetups/door";
     }
 
@@ -297,8 +301,11 @@ public class MeetupController {
                           @PathVariable long registrationId, @RequestParam(defaultValue = "") String q,
                           RedirectAttributes redirect) {
         Meetup meetup = coordinated(user, reference);
-        boolean done = registrations.checkIn(meetup.id(), registrationId, user.id());
-        redirect.addFlashAttribute("message", done ? "meetup.attendees.checkedInNow" : "meetup.attendees.checkedInBefore");
+        switch (registrations.checkIn(meetup.id(), registrationId, user.id())) {
+            case CHECKED_IN -> redirect.addFlashAttribute("message", "meetup.attendees.checkedInNow");
+            case ALREADY -> redirect.addFlashAttribute("message", "meetup.attendees.checkedInBefore");
+            case TOO_EARLY -> redirect.addFlashAttribute("error", "meetup.door.tooEarly");
+        }
         if (!q.isBlank()) {
             redirect.addAttribute("q", q);
         }
