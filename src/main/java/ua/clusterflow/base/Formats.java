@@ -28,6 +28,19 @@ public class Formats {
             .withZone(AppClock.KYIV);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(AppClock.KYIV);
 
+    /** A file's size as people read it: 599 Б, 12 КБ, 3,4 МБ (in English 599 B, 12 KB, 3.4 MB). */
+    public String fileSize(long bytes) {
+        boolean english = english();
+        if (bytes < 1024) {
+            return bytes + (english ? " B" : " Б");
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + (english ? " KB" : " КБ");
+        }
+        String megabytes = String.format(english ? Locale.ENGLISH : UKRAINIAN, "%.1f", bytes / (1024.0 * 1024.0));
+        return megabytes + (english ? " MB" : " МБ");
+    }
+
     public String dateTime(Instant instant) {
         return instant == null ? "" : (english() ? EN_DATE_TIME : UK_DATE_TIME).format(instant);
     }

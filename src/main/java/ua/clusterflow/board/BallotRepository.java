@@ -3,6 +3,7 @@ package ua.clusterflow.board;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
@@ -57,7 +58,13 @@ public class BallotRepository {
     /** A closed vote, for the board's page. */
     public record Decision(String voteId, String businessKey, String title, String decision, String reason,
                            int approvals, int rejections, int abstentions, Instant decidedAt, String statement,
-                           String decisionLabel) {
+                           String decisionLabel, String questionUk, String questionEn) {
+
+        /** The question the decision answered, in the reader's language, or the case's title for an older one. */
+        public String question(Locale locale) {
+            String question = "en".equals(locale.getLanguage()) ? questionEn : questionUk;
+            return question == null || question.isBlank() ? title : question;
+        }
 
         /** A vote among options: its counts are for the option chosen, for the others, and abstaining. */
         public boolean amongOptions() {
@@ -65,13 +72,16 @@ public class BallotRepository {
         }
     }
 
+    /** A vote's decision in the register, with the question it answered in both languages where it has one. */
     public void recordDecision(String voteId, String clusterId, String businessKey, String title, String decision,
-                               String decisionLabel, String reason, Tally tally) {
+                               String decisionLabel, String reason, Tally tally, String questionUk,
+                               String questionEn) {
         jdbc.sql("insert into board_decision (vote_id, cluster_id, business_key, title, decision, decision_label, reason, "
-                        + "approvals, rejections, abstentions, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "on conflict (vote_id) do nothing")
+                        + "approvals, rejections, abstentions, decided_at, question_uk, question_en) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (vote_id) do nothing")
                 .params(voteId, clusterId, businessKey, title == null ? "" : title, decision, decisionLabel, reason,
-                        tally.approvals(), tally.rejections(), tally.abstentions(), Timestamp.from(AppClock.now()))
+                        tally.approvals(), tally.rejections(), tally.abstentions(), Timestamp.from(AppClock.now()),
+                        questionUk, questionEn)
                 .update();
     }
 
@@ -113,7 +123,7 @@ public class BallotRepository {
         return new Decision(rs.getString("vote_id"), rs.getString("business_key"), rs.getString("title"),
                 rs.getString("decision"), rs.getString("reason"), rs.getInt("approvals"), rs.getInt("rejections"),
                 rs.getInt("abstentions"), rs.getTimestamp("decided_at").toInstant(), rs.getString("statement"),
-                rs.getString("decision_label"));
+                rs.getString("decision_label"), rs.getString("question_uk"), rs.getString("question_en"));
     }
 
     public Tally tally(String voteId, int eligible, int quorum) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.tasklist.CaseRepository;
+import ua.clusterflow.tasklist.VoteQuestions;
 
 /** Board votes: who votes, the ballots, when a vote is decided, and who is told. */
 @Service
@@ -33,8 +35,11 @@ public class BoardVoteService {
     private final Formats formats;
     private final BoardCases engine;
 
+    private final VoteQuestions questions;
+
     public BoardVoteService(BallotRepository ballots, ClusterDirectory directory, CaseRepository cases,
-                            MailOutbox outbox, Formats formats, BoardCases engine) {
+                            MailOutbox outbox, Formats formats, BoardCases engine, VoteQuestions questions) {
+        this.questions = questions;
         this.engine = engine;
         this.formats = formats;
         this.ballots = ballots;
@@ -135,7 +140,7 @@ public class BoardVoteService {
         for (String voter : voters(clusterId, excluded)) {
             if (!voted.contains(voter)) {
                 directory.person(voter).ifPresent(p -> outbox.queue(p, "vote-reminder", Map.of(
-                        "caseTitle", caseTitle, "deadline", formats.dateTime(deadline),
+                        "caseTitle", caseTitle, "deadline", formats.dateTime(deadline), "question", question(businessKey, p),
                         "link", outbox.link("/tasks?process=BoardVote"), "subjectArg", caseTitle), businessKey));
             }
         }
@@ -179,12 +184,15 @@ public class BoardVoteService {
                 : ballots.tally(voteId, eligible, quorum);
         String label = choices.label(decision.decision());
         for (Person member : directory.peopleWithRole(clusterId, Role.BOARD)) {
-            outbox.queue(member, "vote-outcome", Map.of("caseTitle", caseTitle, "decision", decision.decision(),
-                    "decisionLabel", label == null ? "" : label, "reason", decision.reason() == null ? "" : decision.reason(),
-                    "tally", tally, "businessKey", businessKey, "subjectArg", caseTitle), businessKey);
+            outbox.queue(member, "vote-outcome", Map.ofEntries(Map.entry("caseTitle", caseTitle),
+                    Map.entry("question", question(businessKey, member)), Map.entry("decision", decision.decision()),
+                    Map.entry("decisionLabel", label == null ? "" : label),
+                    Map.entry("reason", decision.reason() == null ? "" : decision.reason()), Map.entry("tally", tally),
+                    Map.entry("businessKey", businessKey), Map.entry("subjectArg", caseTitle)), businessKey);
         }
         ballots.recordDecision(voteId, clusterId, businessKey, caseTitle, decision.decision(), label, decision.reason(),
-                tally);
+                tally, questions.of(businessKey, UKRAINIAN).orElse(null), questions.of(businessKey, Locale.ENGLISH)
+                        .orElse(null));
         event(businessKey, "vote-closed", (label == null ? decision.decision() : label) + " (" + tally.approvals() + "/"
                 + tally.rejections() + "/" + tally.abstentions() + ")");
     }
@@ -196,6 +204,13 @@ public class BoardVoteService {
         int abstained = (int) cast.stream().filter(b -> Tally.ABSTAIN.equals(b.choice())).count();
         return new Tally(eligible, quorum, forChosen, cast.size() - forChosen - abstained, abstained);
     }
+
+    /** What the board is asked, in words, in the recipient's language; empty where the case has no question. */
+    private String question(String businessKey, Person recipient) {
+        return questions.of(businessKey, "en".equals(recipient.language()) ? Locale.ENGLISH : UKRAINIAN).orElse("");
+    }
+
+    private static final Locale UKRAINIAN = Locale.forLanguageTag("uk");
 
     /** A voter left the board before casting their ballot: it is withdrawn, the vote goes on among the others. */
     public void ballotWithdrawn(String businessKey, String voter, int eligible, int quorum) {

@@ -3,6 +3,7 @@ package ua.clusterflow.board;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
@@ -49,5 +50,10 @@ public class MotionCaseDetails implements CaseDetails {
             }
         });
         return facts;
+    }
+
+    @Override
+    public Optional<String> voteQuestion(String businessKey) {
+        return motions.byBusinessKey(businessKey).map(Motion::question);
     }
 }

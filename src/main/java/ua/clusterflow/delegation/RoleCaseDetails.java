@@ -2,8 +2,11 @@ package ua.clusterflow.delegation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.Formats;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.delegation.process.DelegationProcess;
 import ua.clusterflow.tasklist.CaseDetails;
@@ -14,9 +17,12 @@ public class RoleCaseDetails implements CaseDetails {
 
     private final RoleRegistry registry;
     private final ClusterDirectory directory;
-    private final ua.clusterflow.base.Formats formats;
+    private final Formats formats;
+    private final MessageSource messages;
 
-    public RoleCaseDetails(RoleRegistry registry, ClusterDirectory directory, ua.clusterflow.base.Formats formats) {
+    public RoleCaseDetails(RoleRegistry registry, ClusterDirectory directory, Formats formats,
+                           MessageSource messages) {
+        this.messages = messages;
         this.formats = formats;
         this.registry = registry;
         this.directory = directory;
@@ -40,5 +46,15 @@ public class RoleCaseDetails implements CaseDetails {
             facts.put("role.term", formats.days(term.termStart(), term.termEnd()) + " (" + term.termNumber() + ")");
         });
         return facts;
+    }
+
+    /** A term that holds is put to the board to be revoked; any other, to be given to its nominee. */
+    @Override
+    public Optional<String> voteQuestion(String businessKey) {
+        return registry.byBusinessKey(businessKey).map(term -> messages.getMessage(
+                term.active() ? "vote.question.revoke" : "vote.question.appoint",
+                new Object[] {directory.displayName(term.holder()), registry.role(term.clusterId(), term.roleCode())
+                        .map(role -> role.name(LocaleContextHolder.getLocale())).orElse(term.roleCode()),
+                        formats.days(term.termStart(), term.termEnd())}, LocaleContextHolder.getLocale()));
     }
 }

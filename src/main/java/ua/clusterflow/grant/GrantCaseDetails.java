@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -113,5 +114,13 @@ public class GrantCaseDetails implements CaseDetails {
 
     private static String nz(String s) {
         return s == null ? "—" : s;
+    }
+
+    @Override
+    public Optional<String> voteQuestion(String businessKey) {
+        return grants.findByReference(businessKey).map(a -> messages.getMessage("vote.question.support",
+                new Object[] {nz(a.title()), organisations.name(a.organisationId()),
+                        a.programme() == null ? "—" : text("grant.programme." + a.programme()), nz(a.callId())},
+                LocaleContextHolder.getLocale()));
     }
 }

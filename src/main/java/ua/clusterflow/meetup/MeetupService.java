@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -410,6 +411,12 @@ public class MeetupService {
      * The link a guest's QR code holds: the coordinator's phone opens it at the door and checks the guest in. It names
      * the guest only to someone signed in who runs the meetup.
      */
+    /** The guest's door code as an image a page shows inline. */
+    public String doorCodeImage(Meetup meetup, long registrationId) {
+        return "data:image/png;base64," + Base64.getEncoder()
+                .encodeToString(QrCodes.png(doorLink(meetup, registrationId), DOOR_CODE_PIXELS));
+    }
+
     public String doorLink(Meetup meetup, long registrationId) {
         return outbox.link("/meetups/" + meetup.reference() + "/door/"
                 + links.sign(DOOR_LINK, String.valueOf(registrationId), REGISTRATION_LINK_VALIDITY));

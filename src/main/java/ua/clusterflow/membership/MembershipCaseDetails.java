@@ -2,6 +2,7 @@ package ua.clusterflow.membership;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -71,5 +72,17 @@ public class MembershipCaseDetails implements CaseDetails {
 
     private String text(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    /** The exclusion put to the board, with the grounds it was proposed on. */
+    @Override
+    public Optional<String> voteQuestion(String businessKey) {
+        Optional<String> grounds = cases.events(businessKey).stream()
+                .filter(e -> "exclusion-proposed".equals(e.action())).reduce((first, later) -> later)
+                .map(CaseRepository.CaseEvent::detail);
+        return grounds.flatMap(reason -> cases.find(businessKey).filter(c -> c.organisationId() != null)
+                .flatMap(c -> organisations.find(c.organisationId()))
+                .map(org -> messages.getMessage("vote.question.exclude", new Object[] {org.name(), reason},
+                        LocaleContextHolder.getLocale())));
     }
 }

@@ -2,6 +2,7 @@ package ua.clusterflow.onboarding;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -62,5 +63,11 @@ public class OnboardingCaseDetails implements CaseDetails {
 
     private String text(String code, String fallback) {
         return messages.getMessage(code, null, fallback, LocaleContextHolder.getLocale());
+    }
+
+    @Override
+    public Optional<String> voteQuestion(String businessKey) {
+        return applications.findByReference(businessKey).map(a -> messages.getMessage("vote.question.admit",
+                new Object[] {a.name(), a.edrpou()}, LocaleContextHolder.getLocale()));
     }
 }

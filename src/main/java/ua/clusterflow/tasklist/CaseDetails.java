@@ -2,6 +2,7 @@ package ua.clusterflow.tasklist;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a feature shows on the case page about its own cases, as labelled values. */
 public interface CaseDetails {
@@ -17,6 +18,14 @@ public interface CaseDetails {
      */
     default boolean staffOnly() {
         return false;
+    }
+
+    /**
+     * What the board is asked in this case, as a question in words in the reader's language ("Admit X to the
+     * cluster?"), for its ballots, its mails and its register; empty where the board decides nothing.
+     */
+    default Optional<String> voteQuestion(String businessKey) {
+        return Optional.empty();
     }
 
     /** The actions agreed in a case (a meetup's follow-ups), one each, for the staff to give to an owner. */

@@ -379,7 +379,10 @@ class MeetupControllerTests extends IntegrationTest {
         String token = registrations.registrationToken(registration);
         mvc.perform(get("/meetups/registrations/" + token))
                 .andExpect(content().string(containsString("id=\"registration-where\"")))
-                .andExpect(content().string(containsString("href=\"https://meet.example.com/koboty\"")));
+                .andExpect(content().string(containsString("href=\"https://meet.example.com/koboty\"")))
+                // the code for the door, also for a guest whose mail showed no picture
+                .andExpect(content().string(containsString("id=\"door-code\"")))
+                .andExpect(content().string(containsString("src=\"data:image/png;base64,")));
 
         // the guest cancels: a mail confirms it and takes the entry out of their calendar
         greenMail.purgeEmailFromAllMailboxes();

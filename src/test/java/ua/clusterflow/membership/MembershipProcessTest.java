@@ -2,6 +2,9 @@ package ua.clusterflow.membership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static ua.clusterflow.membership.process.MembershipProcess.*;
 
 import java.time.Duration;
@@ -14,6 +17,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
@@ -29,6 +33,7 @@ class MembershipProcessTest extends IntegrationTest {
     private static final String CLUSTER = "kharkiv";
 
     @Autowired MembershipService membership;
+    @Autowired MockMvc mvc;
     @Autowired Memberships memberships;
     @Autowired MemberOrganisationRepository organisations;
     @Autowired ClusterDirectory directory;
@@ -167,18 +172,29 @@ class MembershipProcessTest extends IntegrationTest {
     }
 
     @Test
-    void theBoardExcludesAMemberByVote() {
+    void theBoardExcludesAMemberByVote() throws Exception {
         ProcessInstance pi = instance(key, KEY);
         assertThat(membership.proposeExclusion(org, "Систематично порушує статут", "olena")).isTrue();
         assertThat(membership.proposeExclusion(org, "Ще раз", "olena")).as("one vote at a time").isFalse();
         BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_RENEWAL_DATE, CALL_EXCLUSION_VOTE);
-        for (String voter : List.of("petro", "iryna", "andriy", "maria")) {
+        String question = "Виключити «" + name() + "» з членства в кластері з підстав: Систематично порушує статут?";
+        String ballot = tasks.createTaskQuery().processInstanceBusinessKey(key).taskAssignee("petro").singleResult()
+                .getId();
+        mvc.perform(get("/tasks/" + ballot).with(as("petro")))
+                .andExpect(content().string(containsString("id=\"vote-question\"")))
+                .andExpect(content().string(containsString(question)));
+        castBallot(key, "maria", "reject", "Я проти: це помста");
+        for (String voter : List.of("petro", "iryna", "andriy")) {
             castBallot(key, voter, "approve", null);
         }
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_EXCLUDED, END_MEMBERSHIP_ENDED);
         assertThat(status()).isEqualTo(MembershipStatus.EXCLUDED);
         assertThat(memberships.history(org).get(memberships.history(org).size() - 1).reason())
-                .isEqualTo("Систематично порушує статут");
+                .as("the grounds decided on, never the dissent").isEqualTo("Систематично порушує статут");
+        assertThat(body(mailsTo(contact + "@example.com").get(mailsTo(contact + "@example.com").size() - 1)))
+                .contains("Систематично порушує статут").doesNotContain("помста");
+        assertThat(jdbc.sql("select question_uk from board_decision where business_key = ?").param(key)
+                .query(String.class).single()).isEqualTo(question);
         assertThat(directory.rolesOf(contact).get(CLUSTER)).doesNotContain(Role.MEMBER);
         assertThat(subjectsTo(contact + "@example.com")).contains("Членство припинено рішенням правління: " + name());
         assertThat(membership.resign(org, "запізно", contact)).isEmpty();

@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -101,13 +100,13 @@ class DatabaseRestartIT {
                     return null;
                 });
             }
-            waitUntil("forms stored before the stop", () -> stored.size() >= 20);
+            OwnServers.waitUntil("forms stored before the stop", () -> stored.size() >= 20);
             int beforeStop = stored.size();
             int toldBefore = refused.size() + formsNotShown.get();
             postgres.close();
             // the database is part of readiness: a load balancer would send people to another node meanwhile
             int[] readyDuringOutage = new int[1];
-            waitUntil("people told while the database is down", () -> {
+            OwnServers.waitUntil("people told while the database is down", () -> {
                 try {
                     readyDuringOutage[0] = readiness(base);
                 } catch (IOException | InterruptedException e) {
@@ -237,15 +236,5 @@ class DatabaseRestartIT {
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept-Language", "uk").header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Waited two minutes for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

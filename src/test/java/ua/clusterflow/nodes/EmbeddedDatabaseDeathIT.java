@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -66,13 +65,13 @@ class EmbeddedDatabaseDeathIT {
                 thread.start();
                 people.add(thread);
             }
-            waitUntil("applications stored before the kill", () -> acknowledged.size() >= 40);
+            OwnServers.waitUntil("applications stored before the kill", () -> acknowledged.size() >= 40);
             int before = acknowledged.size();
             ProcessHandle.of(server).orElseThrow().destroyForcibly();
-            waitUntil("the server's end", () -> ProcessHandle.of(server).map(p -> !p.isAlive()).orElse(true));
-            waitUntil("readiness 200 with a new server", () -> readiness(port) == 200 && postmaster() != server);
+            OwnServers.waitUntil("the server's end", () -> ProcessHandle.of(server).map(p -> !p.isAlive()).orElse(true));
+            OwnServers.waitUntil("readiness 200 with a new server", () -> readiness(port) == 200 && postmaster() != server);
             int atRestart = acknowledged.size();
-            waitUntil("applications stored after the restart", () -> acknowledged.size() >= atRestart + 20);
+            OwnServers.waitUntil("applications stored after the restart", () -> acknowledged.size() >= atRestart + 20);
             sending.set(false);
             for (Thread thread : people) {
                 thread.join(60_000);
@@ -156,16 +155,6 @@ class EmbeddedDatabaseDeathIT {
                     + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
-        }
-    }
-
-    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Waited three minutes for " + what);
-            }
-            Thread.sleep(200);
         }
     }
 }

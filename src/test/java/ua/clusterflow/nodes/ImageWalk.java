@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -67,7 +66,7 @@ final class ImageWalk implements AutoCloseable {
             fields.put("submissionId", UUID.randomUUID().toString());
             RealDoor.Answer applied = applicant.post("/apply/kharkiv", fields);
             assertThat(applied.status()).as(applied.body()).isEqualTo(302);
-            return waitFor("the application of " + email, () -> jdbc.sql(
+            return OwnServers.waitFor("the application of " + email, () -> jdbc.sql(
                     "select reference from onboarding_application where contact_email = ?").param(email)
                     .query(String.class).optional().orElse(null));
         } catch (java.io.IOException e) {
@@ -77,7 +76,7 @@ final class ImageWalk implements AutoCloseable {
 
     /** Waits for the case's task at this step offered to the person; its id. */
     String waitForTask(String reference, String taskKey, String user) throws InterruptedException {
-        return waitFor(taskKey + " of " + reference + " for " + user, () -> jdbc.sql("""
+        return OwnServers.waitFor(taskKey + " of " + reference + " for " + user, () -> jdbc.sql("""
                 select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
                 where e.business_key_ = :key and t.task_def_key_ = :task and (t.assignee_ = :user
                     or (t.assignee_ is null and exists (select 1 from act_ru_identitylink l where l.task_id_ = t.id_
@@ -107,7 +106,7 @@ final class ImageWalk implements AutoCloseable {
 
     /** Runs the case's timer at this element now, through the engine's REST API as the administrator. */
     void fireTimer(String reference, String timerId) throws Exception {
-        String job = waitFor(timerId + " of " + reference, () -> jdbc.sql("""
+        String job = OwnServers.waitFor(timerId + " of " + reference, () -> jdbc.sql("""
                 select j.id_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
                 join act_ru_execution e on e.id_ = j.process_instance_id_
                 where e.business_key_ = ? and d.act_id_ = ? limit 1""").params(reference, timerId)
@@ -123,7 +122,7 @@ final class ImageWalk implements AutoCloseable {
 
     /** The first link of this kind in a mail to the address. */
     String link(String address, Pattern link) throws InterruptedException {
-        return waitFor("a mail to " + address + " with " + link, () -> {
+        return OwnServers.waitFor("a mail to " + address + " with " + link, () -> {
             for (MimeMessage mail : smtp.getReceivedMessages()) {
                 Matcher found = link.matcher(textTo(mail, address));
                 if (found.find()) {
@@ -153,19 +152,6 @@ final class ImageWalk implements AutoCloseable {
             return all.toString();
         }
         return content instanceof String text ? text : "";
-    }
-
-    /** Asks until the answer is there, for at most two minutes. */
-    static <T> T waitFor(String what, Supplier<T> answer) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            T value = answer.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Waited two minutes for " + what);
     }
 
     @Override

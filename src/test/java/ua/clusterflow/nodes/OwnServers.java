@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import ua.clusterflow.Processes;
 
@@ -42,5 +44,22 @@ final class OwnServers {
     static void writeResults(Path folder, Map<String, Object> results) throws IOException {
         Files.writeString(folder.resolve("results.md"), results.entrySet().stream()
                 .map(e -> "- " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+    }
+
+    /** Asks until the answer is there, for at most three minutes: a slow machine gets there later, never a wrong answer. */
+    static <T> T waitFor(String what, Supplier<T> answer) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            T value = answer.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Waited three minutes for " + what);
+    }
+
+    static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        waitFor(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
     }
 }

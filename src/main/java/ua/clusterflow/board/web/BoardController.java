@@ -33,6 +33,7 @@ import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
+import ua.clusterflow.tasklist.VoteQuestions;
 import ua.clusterflow.tasklist.engine.CaseService;
 import ua.clusterflow.tasklist.engine.FormDefinitions;
 import ua.clusterflow.tasklist.web.FormRequests;
@@ -60,9 +61,13 @@ public class BoardController {
     private final FormValidator validator;
     private final DecisionsWorkbook workbook;
 
+    private final VoteQuestions questions;
+
     public BoardController(BallotRepository ballots, BoardVotes votes, BoardVoteService voteService, BoardCases engine,
                            CaseRepository cases, ClusterDirectory directory, CaseService caseService,
-                           FormDefinitions forms, FormValidator validator, DecisionsWorkbook workbook) {
+                           FormDefinitions forms, FormValidator validator, DecisionsWorkbook workbook,
+                           VoteQuestions questions) {
+        this.questions = questions;
         this.ballots = ballots;
         this.votes = votes;
         this.voteService = voteService;
@@ -142,6 +147,7 @@ public class BoardController {
         model.addAttribute("businessKey", vote.businessKey());
         // the layout's own parameter is called title: the vote's is named apart so the heading is the question itself
         model.addAttribute("voteTitle", votes.title(vote.businessKey()));
+        model.addAttribute("voteQuestion", questions.of(vote.businessKey()).orElse(null));
         model.addAttribute("subject", subject.orElse(null));
         model.addAttribute("details", subject.map(caseService::details).orElse(Map.of()));
         model.addAttribute("documents", subject.map(s -> cases.documents(s.businessKey())).orElse(List.of()));

@@ -40,7 +40,7 @@ public class DecisionsWorkbook {
                 line.createCell(0).setCellValue(LocalDateTime.ofInstant(decision.decidedAt(), AppClock.KYIV));
                 line.getCell(0).setCellStyle(time);
                 line.createCell(1).setCellValue(decision.businessKey() == null ? "" : decision.businessKey());
-                line.createCell(2).setCellValue(decision.title());
+                line.createCell(2).setCellValue(decision.question(locale));
                 line.createCell(3).setCellValue(decision.amongOptions() ? decision.decisionLabel()
                         : text("board.decision." + decision.decision(), locale));
                 line.createCell(4).setCellValue(decision.approvals());

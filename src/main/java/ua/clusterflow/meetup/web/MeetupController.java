@@ -344,6 +344,9 @@ public class MeetupController {
         model.addAttribute("when", MeetupService.formatWhen(meetup));
         model.addAttribute("where", MeetupService.where(meetup, registration.mode()));
         model.addAttribute("token", token);
+        // the code to show at the door, also where the mail's picture was not shown
+        model.addAttribute("doorCode", "CONFIRMED".equals(registration.status()) && !meetup.status().closed()
+                ? service.doorCodeImage(meetup, registration.id()) : null);
         return "meetups/registration";
     }
 

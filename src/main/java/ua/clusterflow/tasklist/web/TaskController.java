@@ -20,6 +20,7 @@ import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
 import ua.clusterflow.tasklist.TaskProblem;
 import ua.clusterflow.tasklist.TaskView;
+import ua.clusterflow.tasklist.VoteQuestions;
 import ua.clusterflow.tasklist.engine.CaseService;
 import ua.clusterflow.tasklist.engine.FormDefinitions;
 import ua.clusterflow.tasklist.engine.TaskListService;
@@ -38,8 +39,12 @@ public class TaskController {
     private final ClusterDirectory directory;
     private final CaseService cases;
 
+    private final VoteQuestions questions;
+
     public TaskController(TaskListService taskList, TaskWorkService work, FormDefinitions forms,
-                          FormValidator validator, ClusterDirectory directory, CaseService cases) {
+                          FormValidator validator, ClusterDirectory directory, CaseService cases,
+                          VoteQuestions questions) {
+        this.questions = questions;
         this.taskList = taskList;
         this.work = work;
         this.forms = forms;
@@ -117,6 +122,9 @@ public class TaskController {
                 .filter(p -> !p.id().equals(user.id())).toList()));
         CaseService.TaskCase taskCase = cases.caseOfTask(user, view);
         model.addAttribute("caseVisible", taskCase.visible());
+        // a step of a process its case called (the board's vote): the question it answers, in words
+        model.addAttribute("voteQuestion", view.caseProcessKey() != null && !view.caseProcessKey().equals(view.processKey())
+                ? questions.of(view.businessKey()).orElse(null) : null);
         model.addAttribute("details", taskCase.details());
         return "tasks/task";
     }
