@@ -85,6 +85,12 @@ public class BallotRepository {
                 .update();
     }
 
+    /** The latest decision the board took in a case. */
+    public java.util.Optional<Decision> decisionOfCase(String businessKey) {
+        return jdbc.sql("select * from board_decision where business_key = ? order by decided_at desc limit 1")
+                .param(businessKey).query(BallotRepository::toDecision).optional();
+    }
+
     public java.util.Optional<Decision> decision(String voteId) {
         return jdbc.sql("select * from board_decision where vote_id = ?").param(voteId)
                 .query(BallotRepository::toDecision).optional();

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.board.process.MotionProcess;
@@ -19,8 +21,13 @@ public class MotionCaseDetails implements CaseDetails {
     private final MotionRepository motions;
     private final ClusterDirectory directory;
     private final Formats formats;
+    private final BallotRepository ballots;
+    private final MessageSource messages;
 
-    public MotionCaseDetails(MotionRepository motions, ClusterDirectory directory, Formats formats) {
+    public MotionCaseDetails(MotionRepository motions, ClusterDirectory directory, Formats formats,
+                             BallotRepository ballots, MessageSource messages) {
+        this.ballots = ballots;
+        this.messages = messages;
         this.motions = motions;
         this.directory = directory;
         this.formats = formats;
@@ -45,6 +52,12 @@ public class MotionCaseDetails implements CaseDetails {
             facts.put("motion.proposer", directory.displayName(motion.proposer()));
             facts.put("motion.closesAt", formats.dateTime(motion.closesAt()));
             facts.put("motion.quorum", motion.quorumPercent() + " %");
+            // once decided, what won and by how many: the proposer states the outcome from it
+            ballots.decisionOfCase(businessKey).ifPresent(d -> facts.put("motion.outcome", messages.getMessage(
+                    "motion.outcome.value", new Object[] {d.decisionLabel() != null && !d.decisionLabel().isBlank()
+                            ? d.decisionLabel() : messages.getMessage("mail.decision." + d.decision(), null,
+                            d.decision(), LocaleContextHolder.getLocale()), d.approvals(), d.rejections(),
+                            d.abstentions()}, LocaleContextHolder.getLocale())));
             if (motion.statement() != null) {
                 facts.put("motion.statement", motion.statement());
             }

@@ -153,6 +153,9 @@ class MotionControllerTests extends IntegrationTest {
                     .param("vote", "approve")).andExpect(redirectedUrl("/tasks"));
         }
         Task statement = task(key, MotionProcess.TASK_WRITE_STATEMENT);
+        // the statement's author reads what the board decided and by how many
+        assertThat(Jsoup.parse(page("/tasks/" + statement.getId(), "olena")).text())
+                .contains("Рішення правління").contains("схвалено: за — 3, проти або за інші варіанти — 0, утрималися — 0");
         mvc.perform(post("/tasks/" + statement.getId()).with(as("olena")).with(csrf())
                 .param("outcomeStatement", "Замовляємо " + word + " до квітня")).andExpect(redirectedUrl("/tasks"));
 
