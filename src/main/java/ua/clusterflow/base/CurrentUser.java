@@ -59,6 +59,11 @@ public record CurrentUser(String id, String name, String email, String language,
         return roles.keySet().stream().anyMatch(c -> has(c, Role.COORDINATOR));
     }
 
+    /** Whether the person speaks for a member organisation in some cluster. */
+    public boolean isMemberAnywhere() {
+        return roles.keySet().stream().anyMatch(c -> has(c, Role.MEMBER));
+    }
+
     public boolean isStaffAnywhere() {
         return roles.keySet().stream().anyMatch(this::worksCasesOf);
     }

@@ -19,7 +19,9 @@ public class HomeController {
     @GetMapping("/")
     public String home(@AuthenticationPrincipal CurrentUser user, Model model) {
         if (user != null) {
-            return user.isStaffAnywhere() ? "redirect:/tasks" : "redirect:/cases";
+            // a member's contact starts at their organisation's page: its status, dues and people, not an empty case list
+            return user.isStaffAnywhere() ? "redirect:/tasks"
+                    : user.isMemberAnywhere() ? "redirect:/my-organisation" : "redirect:/cases";
         }
         model.addAttribute("clusters", directory.clusters());
         return "home";

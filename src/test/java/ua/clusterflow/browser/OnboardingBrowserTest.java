@@ -113,10 +113,13 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.find(By.id("login-submit"));
             browser.type("password", "novyi-parol-2026");
             browser.click(By.id("login-submit"));
-            // the new member is signed in; its onboarding case (the staff's side of it) is not among its cases
+            // the new member is signed in on its organisation's page (status, dues, people); the onboarding case (the
+            // staff's side of it) is not among its cases
+            browser.find(By.id("membership"));
+            assertThat(browser.currentUrl()).contains("/members/");
+            browser.screenshot("member-organisation");
+            browser.open("/cases");
             browser.find(By.id("no-cases"));
-            assertThat(browser.currentUrl()).endsWith("/cases");
-            browser.screenshot("member-cases");
         }
     }
 

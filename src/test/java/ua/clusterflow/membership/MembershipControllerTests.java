@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +82,16 @@ class MembershipControllerTests extends IntegrationTest {
             }
         }
         assertThat(names).contains(name);
+    }
+
+    @Test
+    void membersGivingNoticeShowTheirLastDayAndHaveAFilterOfTheirOwn() throws Exception {
+        String page = mvc.perform(get("/members").param("status", "NOTICE").with(as("olena")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Document register = Jsoup.parse(page);
+        assertThat(register.select("tr[data-org]")).as("the demo's member giving notice").isNotEmpty()
+                .allMatch(row -> !row.select("[data-notice-until]").isEmpty());
+        assertThat(register.select("#filter-status option[selected]").attr("value")).isEqualTo("NOTICE");
     }
 
     @Test

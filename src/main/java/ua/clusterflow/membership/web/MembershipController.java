@@ -75,6 +75,9 @@ public class MembershipController {
         this.messages = messages;
     }
 
+    /** The register's filter for members who gave notice and are still current until it ends. */
+    private static final String GIVING_NOTICE = "NOTICE";
+
     @GetMapping("/members")
     public String register(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String cluster,
                            @RequestParam(defaultValue = "") String status,
@@ -85,11 +88,14 @@ public class MembershipController {
         model.addAttribute("clusters", directory.clusters(staffClusters(user)));
         model.addAttribute("clusterId", clusterId);
         model.addAttribute("clusterName", directory.clusterName(clusterId));
-        model.addAttribute("status", chosen == null ? "" : chosen.name());
+        // members who gave notice are current until it ends: a filter of their own finds them
+        boolean notice = GIVING_NOTICE.equals(status);
+        model.addAttribute("status", notice ? GIVING_NOTICE : chosen == null ? "" : chosen.name());
         model.addAttribute("category", cat);
         model.addAttribute("statuses", MembershipStatus.values());
         model.addAttribute("categories", MemberSheet.CATEGORIES);
-        model.addAttribute("rows", memberships.register(clusterId, chosen, cat));
+        model.addAttribute("rows", memberships.register(clusterId, chosen, cat).stream()
+                .filter(r -> !notice || r.noticeUntil() != null).toList());
         model.addAttribute("coordinator", user.has(clusterId, Role.COORDINATOR));
         return "members/register";
     }
@@ -110,6 +116,16 @@ public class MembershipController {
                 .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(book);
+    }
+
+    /** The organisation the signed-in person speaks for (the first, where they speak for several). */
+    @GetMapping("/my-organisation")
+    public String myOrganisation(@AuthenticationPrincipal CurrentUser user) {
+        List<Long> own = organisations.idsForContact(user.id());
+        if (own.isEmpty()) {
+            return "redirect:/cases";
+        }
+        return "redirect:/members/" + own.get(0);
     }
 
     @GetMapping("/members/{id}")
