@@ -43,7 +43,7 @@ class BallotWithdrawal {
         String voteId = ballot.getProcessInstanceId();
         String businessKey = runtime.createProcessInstanceQuery().processInstanceId(voteId).singleResult()
                 .getBusinessKey();
-        ActivityInstance body = find(runtime.getActivityInstance(voteId), BALLOTS);
+        ActivityInstance body = runtime.getActivityInstance(voteId).getActivityInstances(BALLOTS)[0];
         ActivityInstance own = Arrays.stream(body.getChildActivityInstances())
                 .filter(i -> Arrays.asList(i.getExecutionIds()).contains(ballot.getExecutionId()))
                 .findFirst().orElseThrow();
@@ -60,18 +60,5 @@ class BallotWithdrawal {
             runtime.createProcessInstanceModification(voteId).cancelActivityInstance(own.getId()).execute(true, true);
         }
         votes.ballotWithdrawn(businessKey, voter, eligible, quorum);
-    }
-
-    private static ActivityInstance find(ActivityInstance tree, String activityId) {
-        if (activityId.equals(tree.getActivityId())) {
-            return tree;
-        }
-        for (ActivityInstance child : tree.getChildActivityInstances()) {
-            ActivityInstance found = find(child, activityId);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 }
