@@ -20,14 +20,18 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.XMLFilterImpl;
 import org.xml.sax.XMLReader;
 
 /**
  * The first sheet of an uploaded .xlsx workbook as rows of cell texts, read as a stream: no more rows and columns
  * than asked for are kept, the reading stops after the last row wanted, and no part of the workbook may unpack to
  * more than {@link #MAX_PART_BYTES}. A small file whose sheet unpacks to a hundred megabytes costs neither the time
- * nor the memory of a workbook loaded whole. A date cell reads as 2024-09-01, a whole number without ".0".
+ * nor the memory of a workbook loaded whole. A date cell reads as 01.09.2024, a whole number without ".0", a formula as
+ * its formula (=1+1), never its result.
  */
 public final class SheetReader {
 
@@ -73,9 +77,10 @@ public final class SheetReader {
                     return rows.table;
                 }
                 try (InputStream sheet = sheets.next()) {
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new IsoDates(), false));
-                    parser.parse(new InputSource(sheet));
+                    XMLFilterImpl formulas = new FormulaCells(XMLHelper.newXMLReader(), rows);
+                    formulas.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, rows, new ShownDates(),
+                            true));
+                    formulas.parse(new InputSource(sheet));
                 } catch (Enough enough) {
                     // the rows wanted are read; the rest of the sheet is not
                 }
@@ -116,11 +121,32 @@ public final class SheetReader {
         }
     }
 
+    /** Marks the cells that hold a formula, whose text the handler then gives as the formula, not its result. */
+    private static final class FormulaCells extends XMLFilterImpl {
+        private final Rows rows;
+
+        FormulaCells(XMLReader parent, Rows rows) {
+            super(parent);
+            this.rows = rows;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if ("c".equals(localName)) {
+                rows.formula = false;
+            } else if ("f".equals(localName)) {
+                rows.formula = true;
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+    }
+
     private static final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final int maxRows;
         private final int maxColumns;
         private final List<List<String>> table = new ArrayList<>();
         private List<String> current;
+        private boolean formula;
 
         Rows(int maxRows, int maxColumns) {
             this.maxRows = maxRows;
@@ -156,20 +182,21 @@ public final class SheetReader {
             while (current.size() < column) {
                 current.add("");
             }
-            current.add(value == null ? "" : value.strip());
+            String text = value == null ? "" : value.strip();
+            current.add(formula ? "=" + text : text);
         }
     }
 
-    /** Dates as ISO days and whole numbers without a fraction, as people typed them; the rest as Excel shows it. */
-    private static final class IsoDates extends DataFormatter {
-        IsoDates() {
+    /** Dates as 01.09.2024 and whole numbers without a fraction, as people typed them; the rest as Excel shows it. */
+    private static final class ShownDates extends DataFormatter {
+        ShownDates() {
             super(Locale.ROOT);
         }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
+                return DateUtil.getLocalDateTime(value).toLocalDate().format(DateTimeFormatter.ofPattern("dd.MM.uuuu"));
             }
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 return String.valueOf((long) value);

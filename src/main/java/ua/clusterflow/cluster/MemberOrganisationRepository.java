@@ -162,6 +162,18 @@ public class MemberOrganisationRepository {
                 .params(sectors, headcount, region, offers, needs, id).update();
     }
 
+    /** The register's facts about an organisation, as a coordinator corrected them. */
+    public void updateDetails(long id, String name, String edrpou, String category, String region, int headcount) {
+        jdbc.sql("update member_organisation set name = ?, edrpou = ?, category = ?, region = ?, headcount = ? where id = ?")
+                .params(name, edrpou, category, region, headcount, id).update();
+    }
+
+    /** Whether another organisation of the cluster, current or former, has the code. */
+    public boolean edrpouTaken(String clusterId, String edrpou, long exceptId) {
+        return jdbc.sql("select count(*) from member_organisation where cluster_id = ? and edrpou = ? and id <> ?")
+                .params(clusterId, edrpou, exceptId).query(Long.class).single() > 0;
+    }
+
     public String clusterOf(long organisationId) {
         return jdbc.sql("select cluster_id from member_organisation where id = ?").param(organisationId)
                 .query(String.class).single();

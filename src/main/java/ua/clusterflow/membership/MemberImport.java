@@ -42,8 +42,8 @@ public class MemberImport {
     public record Problem(String key, String arg) {
     }
 
-    /** A row as read, where it stood in the file, and what is wrong with it. */
-    public record Row(int line, Map<String, String> cells, Map<String, Problem> problems) {
+    /** A row as read, where it stood in the file, what is wrong with it, and whether the import brought it in. */
+    public record Row(int line, Map<String, String> cells, Map<String, Problem> problems, boolean brought) {
 
         public boolean good() {
             return problems.isEmpty();
@@ -56,7 +56,7 @@ public class MemberImport {
 
     /** An upload with its rows checked against the file and the cluster as they are now. */
     public record Check(UUID id, String clusterId, String fileName, List<Row> rows, boolean imported,
-                        Integer importedRows) {
+                        Integer importedRows, boolean mapped, boolean remappable) {
 
         public long good() {
             return rows.stream().filter(Row::good).count();
@@ -67,6 +67,20 @@ public class MemberImport {
         }
     }
 
+    /**
+     * An upload's columns as the coordinator confirms them: the file's header with an example of each column, which
+     * column each field is read from, and the one value given for every row where the file has no column.
+     */
+    public record Columns(UUID id, String clusterId, String fileName, List<String> header, List<String> examples,
+                          Map<String, Integer> chosen, Map<String, String> sameForAll, boolean imported) {
+    }
+
+    /** A field's column as confirmed, or the one value for every row. */
+    private record Mapping(Map<String, Integer> columns, Map<String, String> sameForAll) {
+    }
+
+    /** What the import did with a row, kept in the row as stored. */
+    private static final String BROUGHT = "brought";
     private static final TypeReference<List<Map<String, String>>> ROWS = new TypeReference<>() {
     };
 
@@ -93,21 +107,69 @@ public class MemberImport {
      */
     @Transactional
     public UUID upload(String clusterId, String fileName, byte[] content, String by) {
-        List<Map<String, String>> rows = sheet.read(fileName, content);
-        if (rows.size() > MAX_ROWS) {
+        MemberSheet.Table table = sheet.read(fileName, content);
+        if (table.rows().size() > MAX_ROWS) {
             throw new MemberSheet.Unreadable("members.import.error.tooManyRows", String.valueOf(MAX_ROWS));
         }
+        Map<String, Integer> guessed = sheet.guess(table.header());
+        boolean template = sheet.isTemplate(table.header(), guessed);
+        List<Map<String, String>> rows = template ? MemberSheet.rows(table, guessed, Map.of()) : List.of();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into member_import (id, cluster_id, file_name, rows, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(id, clusterId, fileName, write(rows), by, Timestamp.from(AppClock.now())).update();
+                insert into member_import (id, cluster_id, file_name, rows, sheet, columns, mapped, created_by,
+                                           created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, clusterId, fileName, write(rows), write(table), write(new Mapping(guessed, Map.of())),
+                        template, by, Timestamp.from(AppClock.now())).update();
         return id;
     }
 
     public Optional<Check> check(UUID id) {
         return load(id).map(upload -> new Check(id, upload.clusterId, upload.fileName,
-                checkRows(upload.clusterId, upload.rows), upload.importedAt != null, upload.importedRows));
+                checkRows(upload.clusterId, upload.rows), upload.importedAt != null, upload.importedRows,
+                upload.mapped, upload.sheet != null && upload.importedAt == null));
+    }
+
+    /** The columns of an upload to confirm: as guessed from its header, or as the coordinator last chose them. */
+    public Optional<Columns> columns(UUID id) {
+        return load(id).filter(upload -> upload.sheet != null).map(upload -> {
+            MemberSheet.Table table = upload.sheet;
+            List<String> examples = new ArrayList<>();
+            for (int c = 0; c < table.header().size(); c++) {
+                examples.add(table.example(c));
+            }
+            return new Columns(id, upload.clusterId, upload.fileName, table.header(), examples,
+                    upload.mapping.columns(), upload.mapping.sameForAll(), upload.importedAt != null);
+        });
+    }
+
+    /**
+     * The coordinator confirmed which column holds which field: the rows are read again under that choice (in
+     * place of any corrections made before) for the dry run. Refused (false) once the upload was brought in.
+     */
+    @Transactional
+    public boolean map(UUID id, Map<String, Integer> columns, Map<String, String> sameForAll) {
+        Upload upload = lock(id).orElse(null);
+        if (upload == null || upload.importedAt != null || upload.sheet == null) {
+            return false;
+        }
+        Map<String, Integer> chosen = new LinkedHashMap<>();
+        columns.forEach((field, column) -> {
+            if (MemberSheet.FIELDS.contains(field) && column >= 0 && column < upload.sheet.header().size()
+                    && !chosen.containsValue(column)) {
+                chosen.put(field, column);
+            }
+        });
+        Map<String, String> same = new LinkedHashMap<>();
+        sameForAll.forEach((field, value) -> {
+            if (MemberSheet.FIELDS.contains(field) && !chosen.containsKey(field) && !value.isBlank()) {
+                same.put(field, value.strip());
+            }
+        });
+        jdbc.sql("update member_import set rows = ?, columns = ?, mapped = true where id = ?")
+                .params(write(MemberSheet.rows(upload.sheet, chosen, same)), write(new Mapping(chosen, same)), id)
+                .update();
+        return true;
     }
 
     /** The coordinator corrected a row in the dry run; refused (false) once the upload was brought in. */
@@ -141,15 +203,21 @@ public class MemberImport {
         if (upload.importedAt != null) {
             return upload.importedRows;
         }
+        if (!upload.mapped) {
+            return 0;
+        }
         int brought = 0;
-        for (Row row : checkRows(upload.clusterId, upload.rows)) {
-            if (row.good()) {
-                bringIn(upload.clusterId, row);
+        List<Row> checked = checkRows(upload.clusterId, upload.rows);
+        for (int i = 0; i < checked.size(); i++) {
+            if (checked.get(i).good()) {
+                bringIn(upload.clusterId, checked.get(i));
+                upload.rows.get(i).put(BROUGHT, "yes");
                 brought++;
             }
         }
-        jdbc.sql("update member_import set imported_at = ?, imported_by = ?, imported_rows = ? where id = ?")
-                .params(Timestamp.from(AppClock.now()), by, brought, id).update();
+        jdbc.sql("""
+                update member_import set rows = ?, imported_at = ?, imported_by = ?, imported_rows = ? where id = ?""")
+                .params(write(upload.rows), Timestamp.from(AppClock.now()), by, brought, id).update();
         return brought;
     }
 
@@ -166,7 +234,10 @@ public class MemberImport {
         membership.bringIn(id, MemberSheet.date(row.cell("paidUntil")));
     }
 
-    /** Every row's problems, beside its cells: against the other rows of the file and the members of the cluster. */
+    /**
+     * Every row's problems, beside its cells: against the other rows of the file and the members of the cluster. A
+     * row the import brought in has none: it is in the cluster because of this file.
+     */
     List<Row> checkRows(String clusterId, List<Map<String, String>> rows) {
         Set<String> inCluster = new java.util.HashSet<>(jdbc.sql(
                 "select edrpou from member_organisation where cluster_id = ?").param(clusterId).query(String.class).list());
@@ -175,10 +246,21 @@ public class MemberImport {
         for (Map<String, String> cells : rows) {
             Map<String, Problem> problems = new LinkedHashMap<>();
             String line = cells.get(MemberSheet.LINE);
+            Map<String, String> shown = new LinkedHashMap<>(cells);
+            shown.remove(MemberSheet.LINE);
+            if (shown.remove(BROUGHT) != null) {
+                checked.add(new Row(Integer.parseInt(line), shown, problems, true));
+                continue;
+            }
             if (blank(cells.get("name"))) {
                 problems.put("name", new Problem("error.required", null));
             } else if (cells.get("name").length() > 300) {
                 problems.put("name", new Problem("error.maxLength", "300"));
+            }
+            for (String field : List.of("name", "contactName", "region")) {
+                if (!problems.containsKey(field) && looksLikeAFormula(cells.get(field))) {
+                    problems.put(field, new Problem("members.import.error.formula", null));
+                }
             }
             String edrpou = code(cells.getOrDefault("edrpou", ""));
             if (blank(edrpou)) {
@@ -225,9 +307,7 @@ public class MemberImport {
             } else if (joined != null && !paidUntil.isAfter(joined)) {
                 problems.put("paidUntil", new Problem("members.import.error.paidBeforeJoined", null));
             }
-            Map<String, String> shown = new LinkedHashMap<>(cells);
-            shown.remove(MemberSheet.LINE);
-            checked.add(new Row(Integer.parseInt(line), shown, problems));
+            checked.add(new Row(Integer.parseInt(line), shown, problems, false));
         }
         return checked;
     }
@@ -238,18 +318,29 @@ public class MemberImport {
         return code.matches("\\d{5,7}") ? "0".repeat(8 - code.length()) + code : code;
     }
 
+    /**
+     * A cell a spreadsheet would take for a formula (=1+1, +380..., @SUM): a name is never one, and one brought in
+     * would run when the register is opened in a spreadsheet.
+     */
+    static boolean looksLikeAFormula(String cell) {
+        return cell != null && !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0;
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
     private record Upload(String clusterId, String fileName, List<Map<String, String>> rows, Timestamp importedAt,
-                          Integer importedRows) {
+                          Integer importedRows, MemberSheet.Table sheet, Mapping mapping, boolean mapped) {
     }
 
     private Optional<Upload> load(UUID id) {
         return jdbc.sql("select * from member_import where id = ?").param(id).query((rs, n) -> new Upload(
                 rs.getString("cluster_id"), rs.getString("file_name"), read(rs.getString("rows")),
-                rs.getTimestamp("imported_at"), (Integer) rs.getObject("imported_rows"))).optional();
+                rs.getTimestamp("imported_at"), (Integer) rs.getObject("imported_rows"),
+                rs.getString("sheet") == null ? null : read(rs.getString("sheet"), MemberSheet.Table.class),
+                rs.getString("columns") == null ? new Mapping(Map.of(), Map.of())
+                        : read(rs.getString("columns"), Mapping.class), rs.getBoolean("mapped"))).optional();
     }
 
     private Optional<Upload> lock(UUID id) {
@@ -262,9 +353,17 @@ public class MemberImport {
         return jdbc.sql("select cluster_id from member_import where id = ?").param(id).query(String.class).optional();
     }
 
-    private String write(List<Map<String, String>> rows) {
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(rows);
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

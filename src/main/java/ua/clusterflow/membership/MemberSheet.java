@@ -54,8 +54,28 @@ public class MemberSheet {
     /** The member categories of the application form and the fee table. */
     public static final List<String> CATEGORIES = List.of("sme", "large", "university", "research", "startup", "public",
             "other");
+    /** The fields a register may leave out: then the contact is written to in Ukrainian, and no region is known. */
+    public static final List<String> OPTIONAL = List.of("language", "region");
+    /** The words of a header that name a field, in the order they are tried: the e-mail before the contact's name. */
+    private static final Map<String, List<String>> WORDS = new LinkedHashMap<>();
+
+    static {
+        WORDS.put("contactEmail", List.of("e-mail", "email", "пошта", "пошти", "mail"));
+        WORDS.put("contactName", List.of("піб", "контактна особа", "контактної особи", "контакт", "contact", "person",
+                "прізвище", "керівник"));
+        WORDS.put("edrpou", List.of("єдрпоу", "едрпоу", "edrpou", "usreou", "ідентифікаційний код", "код"));
+        WORDS.put("name", List.of("назва", "найменування", "організац", "підприємств", "name", "organi", "company"));
+        WORDS.put("category", List.of("категор", "тип", "category", "type"));
+        WORDS.put("region", List.of("регіон", "область", "region", "oblast"));
+        WORDS.put("headcount", List.of("працівник", "персонал", "штат", "employees", "headcount", "staff"));
+        WORDS.put("language", List.of("мова", "language"));
+        WORDS.put("joinedOn", List.of("вступ", "член з", "joined", "member since"));
+        WORDS.put("paidUntil", List.of("сплачено", "оплачено", "paid"));
+    }
+
     private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("uk"), Locale.ENGLISH);
     private static final long MAX_BYTES = 5L * 1024 * 1024;
+    private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("d.M.uuuu"),
             DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"));
 
@@ -131,8 +151,21 @@ public class MemberSheet {
         return null;
     }
 
-    /** The rows of an XLSX or CSV file under its header row, each with its line in the file. */
-    public List<Map<String, String>> read(String fileName, byte[] content) {
+    /**
+     * A file's table from its header row on: the header's cells, the line the header stood on (1 for the first), and
+     * the rows under it as read, blank rows included so that each keeps its line.
+     */
+    public record Table(List<String> header, int headerLine, List<List<String>> rows) {
+
+        /** The first filled cell of a column, to show beside its header when the coordinator maps the columns. */
+        public String example(int column) {
+            return rows.stream().filter(r -> column < r.size() && r.get(column) != null && !r.get(column).isBlank())
+                    .map(r -> r.get(column)).findFirst().orElse("");
+        }
+    }
+
+    /** The table of an XLSX or CSV file under the first row (of the first ten) whose cells name at least two fields. */
+    public Table read(String fileName, byte[] content) {
         if (content.length == 0) {
             throw new Unreadable("members.import.error.empty", null);
         }
@@ -148,51 +181,68 @@ public class MemberSheet {
         } else {
             throw new Unreadable("members.import.error.type", null);
         }
-        return rows(table);
+        for (int r = 0; r < Math.min(table.size(), 10); r++) {
+            if (guess(table.get(r)).size() >= 2) {
+                return new Table(table.get(r).stream().map(c -> c == null ? "" : c.strip()).toList(), r + 1,
+                        table.subList(r + 1, table.size()));
+            }
+        }
+        throw new Unreadable("members.import.error.noHeader", null);
     }
 
-    private List<Map<String, String>> rows(List<List<String>> table) {
-        int headerAt = -1;
-        Map<Integer, String> columns = new LinkedHashMap<>();
-        for (int r = 0; r < Math.min(table.size(), 10) && headerAt < 0; r++) {
-            Map<Integer, String> found = new LinkedHashMap<>();
-            List<String> cells = table.get(r);
-            for (int c = 0; c < cells.size(); c++) {
-                String field = headers.get(normal(cells.get(c)));
-                if (field != null && !found.containsValue(field)) {
-                    found.put(c, field);
+    /**
+     * Which column holds which field, guessed from the header: the template's own names in either language first,
+     * then the words a register kept in a spreadsheet uses ("Назва організації", "Код ЄДРПОУ", "ПІБ контактної
+     * особи", "E-mail"). Each field takes one column, each column one field; a column like "№" or "Телефон" none.
+     */
+    public Map<String, Integer> guess(List<String> header) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            String field = headers.get(normal(header.get(c)));
+            if (field != null && !columns.containsKey(field)) {
+                columns.put(field, c);
+            }
+        }
+        for (Map.Entry<String, List<String>> rule : WORDS.entrySet()) {
+            if (columns.containsKey(rule.getKey())) {
+                continue;
+            }
+            for (int c = 0; c < header.size(); c++) {
+                String cell = normal(header.get(c));
+                if (!columns.containsValue(c) && rule.getValue().stream().anyMatch(cell::contains)) {
+                    columns.put(rule.getKey(), c);
+                    break;
                 }
             }
-            if (found.size() >= 3) {
-                headerAt = r;
-                columns = found;
-            }
         }
-        if (headerAt < 0) {
-            throw new Unreadable("members.import.error.noHeader", null);
-        }
-        Map<Integer, String> header = columns;
-        List<String> missing = FIELDS.stream().filter(f -> !f.equals("language") && !f.equals("region"))
-                .filter(f -> !header.containsValue(f)).toList();
-        if (!missing.isEmpty()) {
-            throw new Unreadable("members.import.error.columns", String.join(", ",
-                    missing.stream().map(f -> header(f, Locale.forLanguageTag("uk")) + " / " + header(f, Locale.ENGLISH))
-                            .toList()));
-        }
+        return columns;
+    }
+
+    /** Whether a header is the template's, every column known by its own name: then nothing needs confirming. */
+    public boolean isTemplate(List<String> header, Map<String, Integer> columns) {
+        return header.stream().filter(h -> !h.isBlank()).allMatch(h -> headers.containsKey(normal(h)))
+                && FIELDS.stream().filter(f -> !OPTIONAL.contains(f)).allMatch(columns::containsKey);
+    }
+
+    /**
+     * The rows of a table as fields: each field from its column, or the one value the coordinator gave for every row
+     * when the file has no column for it; each row with its line in the file.
+     */
+    public static List<Map<String, String>> rows(Table table, Map<String, Integer> columns,
+                                                 Map<String, String> sameForAll) {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (int r = headerAt + 1; r < table.size(); r++) {
-            List<String> cells = table.get(r);
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> cells = table.rows().get(r);
             if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
                 continue;
             }
             Map<String, String> row = new LinkedHashMap<>();
-            row.put(LINE, String.valueOf(r + 1));
+            row.put(LINE, String.valueOf(table.headerLine() + 1 + r));
             for (String field : FIELDS) {
-                row.put(field, "");
-            }
-            for (Map.Entry<Integer, String> column : columns.entrySet()) {
-                String value = column.getKey() < cells.size() ? cells.get(column.getKey()) : "";
-                row.put(column.getValue(), value == null ? "" : value.strip());
+                Integer column = columns.get(field);
+                String value = column == null ? sameForAll.getOrDefault(field, "")
+                        : column < cells.size() && cells.get(column) != null ? cells.get(column) : "";
+                row.put(field, value.strip());
             }
             rows.add(row);
         }
@@ -229,15 +279,18 @@ public class MemberSheet {
         return table;
     }
 
-    /** A cell as text: a date cell as 2024-09-01, a whole number without ".0" (an EDRPOU Excel took for a number). */
+    /** A cell as text: a formula as its formula (=1+1), never its result; a date cell as 01.09.2024, a whole number without ".0" (an EDRPOU Excel took for a number). */
     private static String text(Cell cell, DataFormatter formatter) {
         if (cell == null) {
             return "";
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (cell.getCellType() == CellType.FORMULA) {
+            return "=" + cell.getCellFormula();
+        }
+        CellType type = cell.getCellType();
         if (type == CellType.NUMERIC) {
             if (DateUtil.isCellDateFormatted(cell)) {
-                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+                return cell.getLocalDateTimeCellValue().toLocalDate().format(SHOWN_DATE);
             }
             double value = cell.getNumericCellValue();
             if (value == Math.rint(value) && Math.abs(value) < 1e15) {

@@ -282,6 +282,35 @@ public class MembershipService {
         }
     }
 
+    /**
+     * The member withdraws its notice before the period is over (its main contact or a coordinator): it stays a
+     * member, and a year that would have opened had it not given notice opens now. Refused (false) when no notice
+     * waits to end.
+     */
+    @Transactional
+    public boolean withdrawNotice(long organisationId, String actor) {
+        MemberOrganisation org = organisation(organisationId);
+        if (org.status().ended() || memberships.noticeUntil(organisationId).isEmpty()
+                || !years.noticeWithdrawn(organisationId, actor)) {
+            return false;
+        }
+        memberships.setNoticeUntil(organisationId, null);
+        if (years.openYear(organisationId).isEmpty() && org.paidUntil() != null) {
+            openYear(organisationId, org.paidUntil());
+        }
+        return true;
+    }
+
+    @Transactional
+    public void recordWithdrawal(long organisationId, String businessKey, String actor) {
+        MemberOrganisation org = organisation(organisationId);
+        memberships.addEvent(organisationId, org.status(), AppClock.today(), "notice-withdrawn", actor);
+        cases.addEvent(businessKey, actor, "notice-withdrawn", null);
+        for (Person person : mainAndCoordinators(org)) {
+            outbox.queue(person, "membership-notice", notice(org, null, "notice-withdrawn"), businessKey);
+        }
+    }
+
     /** The notice period is over: the membership ends as resigned, and so does any other year's case. */
     @Transactional
     public void endResigned(long organisationId, String businessKey, String reason, String actor) {

@@ -23,6 +23,9 @@ public interface MembershipYears {
     /** Tells the year's case that the member gave notice, to end on the given day. */
     void resignation(String year, LocalDate ends, String reason, String actor);
 
+    /** Tells the case waiting for an organisation's notice to end that the notice is withdrawn; false when none waits. */
+    boolean noticeWithdrawn(long organisationId, String actor);
+
     /** Tells the year's case that the board is asked to exclude the member. */
     void exclusion(String year, String reason, String actor);
 

@@ -31,13 +31,16 @@ class SheetReaderTest {
             CellStyle dates = Spreadsheets.dates(workbook, "dd.mm.yyyy");
             row.createCell(2).setCellValue(LocalDate.of(2024, 9, 1));
             row.getCell(2).setCellStyle(dates);
+            row.createCell(3).setCellFormula("1+1");
             row.createCell(60).setCellValue("past the columns asked for");
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
         });
         List<List<String>> rows = SheetReader.firstSheet(book, 10, 50);
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).containsExactly("name", "edrpou", "joinedOn");
         assertThat(rows.get(1)).isEmpty();
-        assertThat(rows.get(2)).containsExactly("ТОВ «Рядок»", "1234567", "2024-09-01");
+        assertThat(rows.get(2)).containsExactly("ТОВ «Рядок»", "1234567", "01.09.2024", "=1+1")
+                .as("a date as people write it, a formula as the formula and not its result 2");
     }
 
     @Test

@@ -179,6 +179,7 @@ class ProcessModelTest extends IntegrationTest {
                     boolean isDefault = node instanceof org.camunda.bpm.model.bpmn.instance.ExclusiveGateway exclusive
                             && flow.equals(exclusive.getDefault());
                     if (split && !(node instanceof org.camunda.bpm.model.bpmn.instance.ParallelGateway)
+                            && !(node instanceof org.camunda.bpm.model.bpmn.instance.EventBasedGateway)
                             && flow.getConditionExpression() == null && !isDefault) {
                         problems.add(flow.getId() + " leaves a split without a condition");
                     }

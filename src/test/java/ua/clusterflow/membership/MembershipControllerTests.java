@@ -7,7 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -140,21 +142,84 @@ class MembershipControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("Вилучено особу: Олег Експертний")));
     }
 
+    /**
+     * Leaving is confirmed, not a single click: without the box ticked nothing happens and the reason typed stays.
+     * The notice can be withdrawn while it runs: the organisation stays a member, its notice timer is gone, and the
+     * history and the mails say so.
+     */
     @Test
-    void theMainContactResignsWithAReasonAndTheNoticeIsShown() throws Exception {
-        mvc.perform(post("/members/" + org + "/resign").with(as(contact)).with(csrf()).param("reason", " "))
+    void theMainContactResignsWithAConfirmationAndCanWithdrawTheNotice() throws Exception {
+        mvc.perform(post("/members/" + org + "/resign").with(as(contact)).with(csrf()).param("reason", " ")
+                        .param("confirm", "yes"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"e-reason\"")));
-        mvc.perform(post("/members/" + org + "/resign").with(as("nadia")).with(csrf()).param("reason", "Ні"))
-                .andExpect(status().isNotFound());
         mvc.perform(post("/members/" + org + "/resign").with(as(contact)).with(csrf())
                         .param("reason", "Змінюємо профіль діяльності"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-confirm\"")))
+                .andExpect(content().string(containsString("Змінюємо профіль діяльності")));
+        assertThat(memberships.noticeUntil(org)).isEmpty();
+        mvc.perform(post("/members/" + org + "/resign").with(as("nadia")).with(csrf()).param("reason", "Ні")
+                        .param("confirm", "yes"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/members/" + org + "/resign").with(as(contact)).with(csrf())
+                        .param("reason", "Змінюємо профіль діяльності").param("confirm", "yes"))
                 .andExpect(status().is3xxRedirection());
         assertThat(memberships.noticeUntil(org)).contains(AppClock.today().plusDays(30));
         mvc.perform(get("/members/" + org).with(as(contact)))
                 .andExpect(content().string(containsString("id=\"notice-until\"")))
+                .andExpect(content().string(containsString("id=\"withdraw-notice-form\"")))
                 .andExpect(content().string(not(containsString("id=\"resign-form\""))));
         assertThat(subjectsTo("olena@clusterflow.local")).contains("Заяву про вихід отримано: " + name);
+        String year = runtime.createProcessInstanceQuery().processDefinitionKey(MembershipProcess.KEY)
+                .variableValueEquals("organisationId", org).singleResult().getId();
+        assertThat(management.createJobQuery().processInstanceId(year).activityId("Timer_NoticeEnds").count()).isOne();
+
+        mvc.perform(post("/members/" + org + "/notice/withdraw").with(as("nadia")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/members/" + org + "/notice/withdraw").with(as(contact)).with(csrf()))
+                .andExpect(redirectedUrl("/members/" + org))
+                .andExpect(flash().attribute("message", "membership.notice.withdrawn"));
+        assertThat(memberships.noticeUntil(org)).isEmpty();
+        assertThat(organisations.find(org).orElseThrow().status()).isEqualTo(MembershipStatus.CURRENT);
+        assertThat(management.createJobQuery().processInstanceId(year).activityId("Timer_NoticeEnds").count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(year)
+                .activityId("End_StaysMember").finished().count()).isOne();
+        assertThat(subjectsTo("olena@clusterflow.local")).contains("Заяву про вихід відкликано: " + name);
+        mvc.perform(get("/members/" + org).with(as(contact)))
+                .andExpect(content().string(containsString("Заяву про вихід відкликано")))
+                .andExpect(content().string(containsString("id=\"resign-form\"")));
+        mvc.perform(post("/members/" + org + "/notice/withdraw").with(as(contact)).with(csrf()))
+                .andExpect(flash().attribute("error", "membership.notice.withdraw.refused"));
+    }
+
+    /** A coordinator corrects a name, a code and a category; the history keeps what they were. */
+    @Test
+    void aCoordinatorCorrectsTheRegistersDetailsOfAMember() throws Exception {
+        String taken = organisations.find(organisations.idsForContact("nadia").get(0)).orElseThrow().edrpou();
+        mvc.perform(get("/members/" + org + "/details").with(as(contact))).andExpect(status().isNotFound());
+        mvc.perform(get("/members/" + org + "/details").with(as("iryna"))).andExpect(status().isNotFound());
+        mvc.perform(get("/members/" + org).with(as("olena")))
+                .andExpect(content().string(containsString("id=\"edit-details\"")));
+        mvc.perform(post("/members/" + org + "/details").with(as("olena")).with(csrf()).param("name", "=1+1")
+                        .param("edrpou", taken).param("category", "sme").param("region", "").param("headcount", "0"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-name\"")))
+                .andExpect(content().string(containsString("Інша організація кластера")))
+                .andExpect(content().string(containsString("id=\"e-headcount\"")))
+                .andExpect(content().string(containsString("value=\"=1+1\"")));
+        String code = newEdrpou();
+        mvc.perform(post("/members/" + org + "/details").with(as("olena")).with(csrf()).param("name", "ТОВ «Виправлена»")
+                        .param("edrpou", code).param("category", "sme").param("region", "Харківська")
+                        .param("headcount", "12"))
+                .andExpect(redirectedUrl("/members/" + org));
+        MemberOrganisation corrected = organisations.find(org).orElseThrow();
+        assertThat(corrected.name()).isEqualTo("ТОВ «Виправлена»");
+        assertThat(corrected.edrpou()).isEqualTo(code);
+        assertThat(corrected.category()).isEqualTo("sme");
+        assertThat(corrected.headcount()).isEqualTo(12);
+        mvc.perform(get("/members/" + org).with(as("olena")))
+                .andExpect(content().string(containsString("Виправлено відомості: " + name + " → ТОВ «Виправлена»")));
     }
 
     @Test

@@ -156,7 +156,7 @@ class MembershipProcessTest extends IntegrationTest {
         assertThat(membership.resign(org, "Змінили профіль діяльності", contact))
                 .contains(AppClock.today().plusDays(30));
         assertThat(membership.resign(org, "Ще раз", contact)).as("notice given once").isEmpty();
-        BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_RENEWAL_DATE, TIMER_NOTICE_ENDS);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_RENEWAL_DATE, "Gateway_NoticeWait");
         assertThat(status()).isEqualTo(MembershipStatus.CURRENT);
         assertThat(subjectsTo(contact + "@example.com")).contains("Заяву про вихід отримано: " + name());
 

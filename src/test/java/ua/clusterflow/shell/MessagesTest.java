@@ -32,13 +32,15 @@ class MessagesTest {
         }
     }
 
-    /** A text with arguments goes through MessageFormat, where a lone apostrophe would quote the rest of it away. */
+    /**
+     * A text goes through MessageFormat whenever a page passes it an argument, even an empty one, and there a lone
+     * apostrophe quotes the rest of the text away ("The contacts e-mail"): texts write the typographic one.
+     */
     @Test
-    void anApostropheInATextWithArgumentsIsDoubled() throws IOException {
+    void textsWriteTheTypographicApostrophe() throws IOException {
         for (String file : List.of("messages.properties", "messages_en.properties")) {
             assertThat(Files.readAllLines(Path.of("src/main/resources", file), StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.startsWith("#") && line.matches(".*\\{\\d.*"))
-                    .filter(line -> line.matches(".*(?<!')'(?!').*"))
+                    .filter(line -> !line.startsWith("#") && line.contains("'"))
                     .toList()).as(file).isEmpty();
         }
     }

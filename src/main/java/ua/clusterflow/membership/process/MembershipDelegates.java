@@ -71,6 +71,12 @@ public class MembershipDelegates {
     }
 
     @Bean
+    JavaDelegate recordWithdrawalDelegate() {
+        return execution -> membership.recordWithdrawal(organisation(execution), execution.getProcessBusinessKey(),
+                ACTOR.from(execution));
+    }
+
+    @Bean
     JavaDelegate endResignedDelegate() {
         return execution -> membership.endResigned(organisation(execution), execution.getProcessBusinessKey(),
                 REASON.filledIn(execution), ACTOR.from(execution));

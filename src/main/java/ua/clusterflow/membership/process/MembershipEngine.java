@@ -70,6 +70,14 @@ class MembershipEngine implements MembershipYears {
     }
 
     @Override
+    public boolean noticeWithdrawn(long organisationId, String actor) {
+        return !runtime.createMessageCorrelation(MembershipProcess.MSG_NOTICE_WITHDRAWN)
+                .processInstanceVariableEquals(MembershipProcess.ORGANISATION_ID.name(), organisationId)
+                .setVariable(MembershipProcess.ACTOR.name(), actor)
+                .correlateAllWithResult().isEmpty();
+    }
+
+    @Override
     public void exclusion(String year, String reason, String actor) {
         runtime.createMessageCorrelation(MembershipProcess.MSG_EXCLUSION)
                 .processInstanceId(year)

@@ -27,6 +27,7 @@ public final class MembershipProcess {
     public static final String END_MEMBERSHIP_ENDED = "End_MembershipEnded";
 
     public static final String MSG_RESIGNATION = "MembershipResignationGiven";
+    public static final String MSG_NOTICE_WITHDRAWN = "MembershipNoticeWithdrawn";
     public static final String MSG_EXCLUSION = "MembershipExclusionProposed";
 
     public static final Variable<Long> ORGANISATION_ID = Variable.id("organisationId");

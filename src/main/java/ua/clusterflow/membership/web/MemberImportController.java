@@ -91,6 +91,40 @@ public class MemberImportController {
         return show(user, id, model);
     }
 
+    @GetMapping("/members/import/{id}/columns")
+    public String initColumnsForm(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        own(user, id);
+        MemberImport.Columns columns = imports.columns(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (columns.imported()) {
+            return "redirect:/members/import/" + id;
+        }
+        model.addAttribute("columns", columns);
+        model.addAttribute("clusterName", directory.clusterName(columns.clusterId()));
+        model.addAttribute("fields", MemberSheet.FIELDS);
+        model.addAttribute("optional", MemberSheet.OPTIONAL);
+        return "members/import-columns";
+    }
+
+    /** The coordinator's choice of a column for each field ({@code column.name=2}), or one value for all rows. */
+    @PostMapping("/members/import/{id}/columns")
+    public String processColumnsForm(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                                     @RequestParam Map<String, String> params) {
+        own(user, id);
+        Map<String, Integer> columns = new HashMap<>();
+        Map<String, String> sameForAll = new HashMap<>();
+        for (String field : MemberSheet.FIELDS) {
+            String column = params.getOrDefault("column." + field, "");
+            if (column.matches("\\d{1,3}")) {
+                columns.put(field, Integer.parseInt(column));
+            }
+            String same = params.getOrDefault("same." + field, "");
+            sameForAll.put(field, same.length() > 300 ? same.substring(0, 300) : same);
+        }
+        imports.map(id, columns, sameForAll);
+        return "redirect:/members/import/" + id;
+    }
+
     @PostMapping("/members/import/{id}/rows/{line}")
     public String correctRow(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable int line,
                              @RequestParam Map<String, String> params) {
@@ -119,6 +153,9 @@ public class MemberImportController {
     private String show(CurrentUser user, UUID id, Model model) {
         own(user, id);
         MemberImport.Check check = imports.check(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!check.mapped()) {
+            return "redirect:/members/import/" + id + "/columns";
+        }
         model.addAttribute("check", check);
         model.addAttribute("clusterName", directory.clusterName(check.clusterId()));
         model.addAttribute("fields", MemberSheet.FIELDS);

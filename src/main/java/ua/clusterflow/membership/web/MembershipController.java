@@ -135,13 +135,17 @@ public class MembershipController {
 
     @PostMapping("/members/{id}/resign")
     public String resign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                         @RequestParam(defaultValue = "") String reason, Model model, HttpServletResponse response,
+                         @RequestParam(defaultValue = "") String reason,
+                         @RequestParam(defaultValue = "") String confirm, Model model, HttpServletResponse response,
                          RedirectAttributes redirect) {
         MemberOrganisation org = visible(user, id);
         if (!speaksFor(user, org)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         FieldErrors errors = new FieldErrors().required("reason", reason, 2000);
+        if (!"yes".equals(confirm)) {
+            errors.reject("confirm", "members.resign.confirm.required");
+        }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return show(user, org, model, errors,
@@ -149,6 +153,19 @@ public class MembershipController {
         }
         var ends = membership.resign(id, reason.trim(), user.id());
         redirect.addFlashAttribute("message", ends.isPresent() ? "membership.resign.done" : "membership.resign.refused");
+        return "redirect:/members/" + id;
+    }
+
+    @PostMapping("/members/{id}/notice/withdraw")
+    public String withdrawNotice(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                 RedirectAttributes redirect) {
+        MemberOrganisation org = visible(user, id);
+        if (!speaksFor(user, org)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        boolean withdrawn = membership.withdrawNotice(id, user.id());
+        redirect.addFlashAttribute(withdrawn ? "message" : "error",
+                withdrawn ? "membership.notice.withdrawn" : "membership.notice.withdraw.refused");
         return "redirect:/members/" + id;
     }
 
@@ -297,7 +314,9 @@ public class MembershipController {
         model.addAttribute("people", people);
         model.addAttribute("roles", OrganisationRole.values());
         model.addAttribute("staff", user.worksCasesOf(org.clusterId()));
+        model.addAttribute("mayEditDetails", user.has(org.clusterId(), Role.COORDINATOR));
         model.addAttribute("mayResign", speaksFor(user, org) && memberships.noticeUntil(org.id()).isEmpty());
+        model.addAttribute("noticeEndsIfGiven", AppClock.today().plusDays(memberships.terms(org.clusterId()).noticeDays()));
         model.addAttribute("mayExclude", user.worksCasesOf(org.clusterId()) && !org.status().ended()
                 && !membership.exclusionRunning(org.id()));
         model.addAttribute("exclusionRunning", membership.exclusionRunning(org.id()));

@@ -1,0 +1,89 @@
+package ua.clusterflow.membership;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.FieldErrors;
+import ua.clusterflow.cluster.Edrpou;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+
+/**
+ * What the register says about an organisation (its name, EDRPOU code, category, region and headcount), corrected
+ * by a coordinator: a name a spreadsheet mangled, a code mistyped at import, a category that changed. Each change
+ * goes into the organisation's history with what it was before.
+ */
+@Service
+public class OrganisationDetails {
+
+    /** The fields of the form, in its order. */
+    public static final List<String> FIELDS = List.of("name", "edrpou", "category", "region", "headcount");
+
+    private final MemberOrganisationRepository organisations;
+    private final Memberships memberships;
+
+    public OrganisationDetails(MemberOrganisationRepository organisations, Memberships memberships) {
+        this.organisations = organisations;
+        this.memberships = memberships;
+    }
+
+    /** What the form shows before anything is typed: the organisation as the register has it. */
+    public static Map<String, String> typed(MemberOrganisation org) {
+        return Map.of("name", org.name(), "edrpou", org.edrpou(), "category", org.category(),
+                "region", org.region() == null ? "" : org.region(), "headcount", String.valueOf(org.headcount()));
+    }
+
+    /** What is wrong with the typed details, field by field. */
+    public FieldErrors check(MemberOrganisation org, Map<String, String> typed) {
+        FieldErrors errors = new FieldErrors().required("name", typed.get("name"), 300)
+                .maxLength("region", typed.get("region"), 100);
+        if (MemberImport.looksLikeAFormula(typed.get("name").strip())) {
+            errors.reject("name", "members.import.error.formula");
+        }
+        String edrpou = Edrpou.normalise(typed.get("edrpou"));
+        if (!Edrpou.isValid(edrpou)) {
+            errors.reject("edrpou", "error.edrpou");
+        } else if (organisations.edrpouTaken(org.clusterId(), edrpou, org.id())) {
+            errors.reject("edrpou", "members.details.edrpouTaken");
+        }
+        if (!MemberSheet.CATEGORIES.contains(typed.get("category"))) {
+            errors.reject("category", "error.required");
+        }
+        String headcount = typed.get("headcount").strip();
+        if (!headcount.matches("\\d{1,7}") || Integer.parseInt(headcount) < 1) {
+            errors.reject("headcount", "error.integer");
+        }
+        return errors;
+    }
+
+    /** Stores checked details; the history names each field that changed, with its old value. */
+    @Transactional
+    public void save(MemberOrganisation org, Map<String, String> typed, String actor) {
+        String name = typed.get("name").strip();
+        String edrpou = Edrpou.normalise(typed.get("edrpou"));
+        String region = typed.get("region").strip();
+        int headcount = Integer.parseInt(typed.get("headcount").strip());
+        List<String> changed = new ArrayList<>();
+        note(changed, org.name(), name);
+        note(changed, org.edrpou(), edrpou);
+        note(changed, org.category(), typed.get("category"));
+        note(changed, org.region() == null ? "" : org.region(), region);
+        note(changed, String.valueOf(org.headcount()), String.valueOf(headcount));
+        if (changed.isEmpty()) {
+            return;
+        }
+        organisations.updateDetails(org.id(), name, edrpou, typed.get("category"), region, headcount);
+        memberships.addEvent(org.id(), org.status(), AppClock.today(),
+                "details-changed:" + String.join("; ", changed), actor);
+    }
+
+    private static void note(List<String> changed, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changed.add((before.isEmpty() ? "—" : before) + " → " + (after.isEmpty() ? "—" : after));
+        }
+    }
+}

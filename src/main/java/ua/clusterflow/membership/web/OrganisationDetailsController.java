@@ -1,0 +1,74 @@
+package ua.clusterflow.membership.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.FieldErrors;
+import ua.clusterflow.base.Role;
+import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.membership.MemberSheet;
+import ua.clusterflow.membership.OrganisationDetails;
+
+/** A coordinator corrects what the register says about a member: its name, code, category, region and size. */
+@Controller
+public class OrganisationDetailsController {
+
+    private final MemberOrganisationRepository organisations;
+    private final OrganisationDetails details;
+
+    public OrganisationDetailsController(MemberOrganisationRepository organisations, OrganisationDetails details) {
+        this.organisations = organisations;
+        this.details = details;
+    }
+
+    @GetMapping("/members/{id}/details")
+    public String initDetailsForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        MemberOrganisation org = coordinated(user, id);
+        return form(org, OrganisationDetails.typed(org), new FieldErrors(), model);
+    }
+
+    @PostMapping("/members/{id}/details")
+    public String processDetailsForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                     @RequestParam Map<String, String> params, Model model,
+                                     HttpServletResponse response, RedirectAttributes redirect) {
+        MemberOrganisation org = coordinated(user, id);
+        Map<String, String> typed = new HashMap<>();
+        for (String field : OrganisationDetails.FIELDS) {
+            typed.put(field, params.getOrDefault(field, ""));
+        }
+        FieldErrors errors = details.check(org, typed);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(org, typed, errors, model);
+        }
+        details.save(org, typed, user.id());
+        redirect.addFlashAttribute("message", "members.details.saved");
+        return "redirect:/members/" + id;
+    }
+
+    private String form(MemberOrganisation org, Map<String, String> typed, FieldErrors errors, Model model) {
+        model.addAttribute("organisation", org);
+        model.addAttribute("typed", typed);
+        model.addAttribute("errors", errors);
+        model.addAttribute("categories", MemberSheet.CATEGORIES);
+        return "members/details";
+    }
+
+    /** The register's facts are the coordinators' to correct; to anyone else the page does not exist. */
+    private MemberOrganisation coordinated(CurrentUser user, long id) {
+        return organisations.find(id).filter(o -> user.has(o.clusterId(), Role.COORDINATOR))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
