@@ -24,6 +24,7 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.dashboard.ClusterRecords;
 import ua.clusterflow.followup.FollowUpService;
@@ -73,12 +74,14 @@ public class DemoData {
     private final MotionService motions;
     private final FollowUpService followUps;
     private final IdentityAuthenticationProvider people;
+    private final PaymentDetails paymentDetails;
 
     public DemoData(@Value("${clusterflow.demo-data:false}") boolean enabled, ClusterDirectory directory, MemberOrganisationRepository organisations,
                     OnboardingService onboarding, TaskWorkService work, GrantService grants, MeetupService meetups,
                     MeetupRepository meetupRepository, ClusterRecords records, MembershipService membership,
                     Memberships memberships, MotionService motions, FollowUpService followUps,
-                    IdentityAuthenticationProvider people) {
+                    IdentityAuthenticationProvider people, PaymentDetails paymentDetails) {
+        this.paymentDetails = paymentDetails;
         this.motions = motions;
         this.followUps = followUps;
         this.people = people;
@@ -105,6 +108,9 @@ public class DemoData {
                 + "Never use the demo where other people can reach it.", KHARKIV, ZAPORIZHZHIA, PASSWORD);
 
         directory.createCluster(KHARKIV, "Харківський ІАМ-кластер");
+        // Kharkiv's invoices name where to pay; Zaporizhzhia's details are not set, as on a fresh installation
+        paymentDetails.save(KHARKIV, "ГО «Харківський ІАМ-кластер»", "14360570", "UA213223130000026007233566001",
+                "АТ «ПриватБанк»", "olena");
         person("olena", "Олена", "Коваль", KHARKIV, Role.COORDINATOR);
         person("petro", "Петро", "Бондаренко", KHARKIV, Role.BOARD, Role.CHAIR);
         person("iryna", "Ірина", "Мельник", KHARKIV, Role.BOARD);

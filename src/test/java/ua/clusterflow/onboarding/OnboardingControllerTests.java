@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ua.clusterflow.TestRequests.tampered;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -179,6 +181,42 @@ class OnboardingControllerTests extends IntegrationTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(applications.get(app.id()).contactPhone()).isEqualTo("+380 57 700 00 00");
         assertThat(applications.get(app.id()).status()).isEqualTo(ApplicationStatus.IN_REVIEW);
+    }
+
+    /**
+     * The registry extract the coordinator asked for is on the review task itself; and an application is not accepted
+     * (the step that sends the fee invoice) while the cluster has not said where the fee is paid: the coordinator is
+     * told beside the decision, sets the details, and accepts.
+     */
+    @Test
+    void theReviewShowsTheExtractAskedForAndAcceptsOnlyOnceThePaymentDetailsAreSet() throws Exception {
+        jdbc.sql("delete from cluster_payment_details where cluster_id = 'zaporizhzhia'").update();
+        OnboardingApplication app = apply("zaporizhzhia", "ТОВ «Без реквізитів»", newEdrpou(), "norekv@example.com");
+        complete(app.reference(), "Task_ReviewApplication", "serhiy",
+                java.util.Map.of("reviewDecision", "moreInfo", "reviewComment", "Додайте витяг з ЄДР"));
+        MockMultipartFile extract = new MockMultipartFile("registrationExtract", "витяг-з-ЄДР.pdf", "application/pdf",
+                "%PDF-1.4 витяг".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(amend(onboarding.trackingToken(app), "edrpou", app.edrpou()).file(extract))
+                .andExpect(status().is3xxRedirection());
+        String review = task(app.reference(), "Task_ReviewApplication").getId();
+        mvc.perform(get("/tasks/" + review).with(as("serhiy")))
+                .andExpect(content().string(containsString("id=\"task-documents\"")))
+                .andExpect(content().string(containsString("витяг-з-ЄДР.pdf")));
+
+        mvc.perform(post("/tasks/" + review).with(as("serhiy")).with(csrf()).param("reviewDecision", "accept")
+                        .param("reviewComment", "Усе гаразд"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("id=\"e-reviewDecision\"")))
+                .andExpect(content().string(containsString("реквізити кластера для оплати ще не вказано")))
+                .andExpect(content().string(containsString("Усе гаразд")));
+        assertThat(task(app.reference(), "Task_ReviewApplication")).isNotNull();
+
+        mvc.perform(post("/dashboard/records/payment").with(as("serhiy")).with(csrf()).param("cluster", "zaporizhzhia")
+                        .param("payee", "ГО «Запорізький кластер»").param("payeeCode", "1436 0570")
+                        .param("iban", "UA21 3223 1300 0002 6007 2335 6600 1"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/tasks/" + review).with(as("serhiy")).with(csrf()).param("reviewDecision", "accept"))
+                .andExpect(status().is3xxRedirection());
     }
 
     private MockMultipartHttpServletRequestBuilder form(String cluster, String submissionId, String... overrides) {

@@ -2,8 +2,6 @@ package ua.clusterflow.membership.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.MonthDay;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,9 +32,9 @@ import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.OrganisationPerson;
 import ua.clusterflow.cluster.OrganisationRole;
+import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.membership.MemberSheet;
 import ua.clusterflow.membership.MembershipService;
-import ua.clusterflow.membership.MembershipTerms;
 import ua.clusterflow.membership.Memberships;
 
 /**
@@ -62,11 +60,14 @@ public class MembershipController {
     private final MemberRegisterWorkbook workbook;
     private final MessageSource messages;
     private final ClusterAdminService admin;
+    private final PaymentDetails paymentDetails;
 
     public MembershipController(Memberships memberships, MembershipService membership,
                                 MemberOrganisationRepository organisations, ClusterDirectory directory,
-                                MemberRegisterWorkbook workbook, MessageSource messages, ClusterAdminService admin) {
+                                MemberRegisterWorkbook workbook, MessageSource messages, ClusterAdminService admin,
+                                PaymentDetails paymentDetails) {
         this.admin = admin;
+        this.paymentDetails = paymentDetails;
         this.memberships = memberships;
         this.membership = membership;
         this.organisations = organisations;
@@ -97,6 +98,8 @@ public class MembershipController {
         model.addAttribute("rows", memberships.register(clusterId, chosen, cat).stream()
                 .filter(r -> !notice || r.noticeUntil() != null).toList());
         model.addAttribute("coordinator", user.has(clusterId, Role.COORDINATOR));
+        // the year's invoices go out on their own: a coordinator learns here, not from a member, that they lack details
+        model.addAttribute("paymentMissing", user.has(clusterId, Role.COORDINATOR) && paymentDetails.of(clusterId).isEmpty());
         return "members/register";
     }
 
@@ -225,80 +228,6 @@ public class MembershipController {
         boolean removed = membership.removePerson(id, userId, user.id());
         redirect.addFlashAttribute("message", removed ? "membership.person.removed" : "membership.person.mainStays");
         return "redirect:/members/" + id;
-    }
-
-    @GetMapping("/members/terms")
-    public String initTermsForm(@AuthenticationPrincipal CurrentUser user,
-                                @RequestParam(defaultValue = "") String cluster, Model model) {
-        String clusterId = user.clusterAsCoordinator(cluster);
-        MembershipTerms terms = memberships.terms(clusterId);
-        Map<String, String> typed = new LinkedHashMap<>();
-        typed.put("renewalDay", terms.renewalDay() == null ? ""
-                : String.format("%02d.%02d", terms.renewalDay().getDayOfMonth(), terms.renewalDay().getMonthValue()));
-        typed.put("paymentDays", String.valueOf(terms.paymentDays()));
-        typed.put("graceDays", String.valueOf(terms.graceDays()));
-        typed.put("noticeDays", String.valueOf(terms.noticeDays()));
-        return terms(clusterId, model, typed, new FieldErrors());
-    }
-
-    @PostMapping("/members/terms")
-    public String processTermsForm(@AuthenticationPrincipal CurrentUser user,
-                                   @RequestParam(defaultValue = "") String cluster,
-                                   @RequestParam(defaultValue = "") String renewalDay,
-                                   @RequestParam(defaultValue = "") String paymentDays,
-                                   @RequestParam(defaultValue = "") String graceDays,
-                                   @RequestParam(defaultValue = "") String noticeDays, Model model,
-                                   HttpServletResponse response, RedirectAttributes redirect) {
-        String clusterId = user.clusterAsCoordinator(cluster);
-        FieldErrors errors = new FieldErrors();
-        MonthDay day = null;
-        if (!renewalDay.isBlank()) {
-            String[] parts = renewalDay.trim().split("[./-]");
-            try {
-                day = MonthDay.of(Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
-                if (day.getMonthValue() == 2 && day.getDayOfMonth() == 29) {
-                    errors.reject("renewalDay", "membership.terms.renewalDay.invalid");
-                }
-            } catch (RuntimeException e) {
-                errors.reject("renewalDay", "membership.terms.renewalDay.invalid");
-            }
-        }
-        int payment = days(paymentDays, "paymentDays", errors);
-        int grace = days(graceDays, "graceDays", errors);
-        int notice = days(noticeDays, "noticeDays", errors);
-        if (!errors.isEmpty()) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            Map<String, String> typed = new LinkedHashMap<>();
-            typed.put("renewalDay", renewalDay);
-            typed.put("paymentDays", paymentDays);
-            typed.put("graceDays", graceDays);
-            typed.put("noticeDays", noticeDays);
-            return terms(clusterId, model, typed, errors);
-        }
-        memberships.saveTerms(new MembershipTerms(clusterId, day, payment, grace, notice), user.id());
-        redirect.addFlashAttribute("message", "membership.terms.saved");
-        return "redirect:/members?cluster=" + clusterId;
-    }
-
-    private String terms(String clusterId, Model model, Map<String, String> typed, FieldErrors errors) {
-        model.addAttribute("clusterId", clusterId);
-        model.addAttribute("clusterName", directory.clusterName(clusterId));
-        model.addAttribute("typed", typed);
-        model.addAttribute("errors", errors);
-        return "members/terms";
-    }
-
-    private static int days(String typed, String field, FieldErrors errors) {
-        try {
-            int days = Integer.parseInt(typed.trim());
-            if (days >= 0 && days <= 365) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // explained next to the field
-        }
-        errors.reject(field, "membership.terms.days.invalid");
-        return 0;
     }
 
     private String show(CurrentUser user, MemberOrganisation org, Model model, FieldErrors errors,

@@ -56,16 +56,18 @@ public class CaseService {
      * they hold, delegated, or that waits unclaimed for them lets them see its case, as {@link #canView} has it,
      * without reading the case again; only a task a colleague holds now asks {@link #visibleCase}.
      */
-    public record TaskCase(boolean visible, Map<String, String> details) {
+    /** The case of a task as its page shows it: whether it may be opened, its details and its documents. */
+    public record TaskCase(boolean visible, Map<String, String> details, List<CaseRepository.CaseDocument> documents) {
     }
 
     public TaskCase caseOfTask(CurrentUser user, TaskView task) {
         if (task.caseProcessKey() == null) {
-            return new TaskCase(false, Map.of());
+            return new TaskCase(false, Map.of(), List.of());
         }
         boolean works = task.assignee() == null || task.heldBy(user.id()) || user.id().equals(task.owner());
         boolean visible = works || visibleCase(user, task.businessKey()).isPresent();
-        return new TaskCase(visible, visible ? details(task.caseProcessKey(), task.businessKey()) : Map.of());
+        return visible ? new TaskCase(true, details(task.caseProcessKey(), task.businessKey()),
+                cases.documents(task.businessKey())) : new TaskCase(false, Map.of(), List.of());
     }
 
     /**

@@ -126,6 +126,7 @@ public class TaskController {
         model.addAttribute("voteQuestion", view.caseProcessKey() != null && !view.caseProcessKey().equals(view.processKey())
                 ? questions.of(view.businessKey()).orElse(null) : null);
         model.addAttribute("details", taskCase.details());
+        model.addAttribute("documents", taskCase.documents());
         return "tasks/task";
     }
 }
