@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.base.Role;
@@ -193,8 +194,8 @@ public class BoardVoteService {
         ballots.recordDecision(voteId, clusterId, businessKey, caseTitle, decision.decision(), label, decision.reason(),
                 tally, questions.of(businessKey, UKRAINIAN).orElse(null), questions.of(businessKey, Locale.ENGLISH)
                         .orElse(null));
-        event(businessKey, "vote-closed", (label == null ? decision.decision() : label) + " (" + tally.approvals() + "/"
-                + tally.rejections() + "/" + tally.abstentions() + ")");
+        event(businessKey, "vote-closed", (label == null ? Detail.text("board.decision." + decision.decision()) : label)
+                + " (" + Detail.tally(tally.approvals(), tally.rejections(), tally.abstentions()) + ")");
     }
 
     /** A vote among options counted as for the option chosen, for the others, and abstaining. */

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.base.FieldErrors;
@@ -132,7 +133,7 @@ public class RoleDelegationService {
                 : before.termEnd().plusDays(ChronoUnit.DAYS.between(before.termStart(), before.termEnd()));
         registry.renew(termId, end);
         RoleTerm term = registry.get(termId);
-        cases.addEvent(term.businessKey(), null, "role-renewed", term.termNumber() + ": " + term.termEnd());
+        cases.addEvent(term.businessKey(), null, "role-renewed", term.termNumber() + ": " + Detail.date(term.termEnd()));
         notify(term.holder(), term, "renewed", null);
         return term;
     }

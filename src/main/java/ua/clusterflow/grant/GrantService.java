@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -277,7 +278,8 @@ public class GrantService {
             case "reserve" -> GrantStatus.RESERVE;
             default -> GrantStatus.REJECTED;
         };
-        setStatus(a, status, "grant-outcome", outcome + (amount == null ? "" : ": EUR " + amount.toPlainString()));
+        setStatus(a, status, "grant-outcome", Detail.text("grant.outcome." + outcome)
+                + (amount == null ? "" : ": " + Detail.money(amount, "EUR")));
         for (Person coordinator : directory.peopleWithRole(a.clusterId(), Role.COORDINATOR)) {
             outbox.queue(coordinator, "grant-notice", notice(a, "outcome", outcome, coordinator.displayName()),
                     a.reference());

@@ -62,12 +62,16 @@ public class MailOutbox {
                       Attachment attachment, Attachment inline) {
         Locale locale = Locale.forLanguageTag(language == null ? "uk" : language);
         Context context = new Context(locale);
-        context.setVariables(new HashMap<>(model));
         context.setVariable("baseUrl", baseUrl);
         // a mail's template is not rendered by Spring MVC: it reaches the formats as a variable, not as a bean
         context.setVariable("formats", formats);
-        // dates and amounts the template formats are in the recipient's language, not in that of whoever acted
-        String body = ua.clusterflow.base.Formats.inLanguage(locale, () -> templates.process("mail/" + template, context));
+        // dates and amounts the template formats are in the recipient's language, not in that of whoever acted; so is
+        // a value the model leaves to be written out for the recipient (a meetup's time with its time zone said)
+        String body = ua.clusterflow.base.Formats.inLanguage(locale, () -> {
+            model.forEach((name, value) -> context.setVariable(name,
+                    value instanceof java.util.function.Supplier<?> deferred ? deferred.get() : value));
+            return templates.process("mail/" + template, context);
+        });
         Object[] subjectArgs = model.containsKey("subjectArg") ? new Object[] {model.get("subjectArg")} : new Object[0];
         Object subjectKey = model.get("subjectKey");
         String subject = messages.getMessage(subjectKey != null ? subjectKey.toString() : "mail." + template + ".subject",

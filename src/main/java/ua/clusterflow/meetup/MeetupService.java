@@ -427,7 +427,7 @@ public class MeetupService {
         model.put("recipientName", name);
         model.put("kind", kind);
         model.put("segment", meetup.segment());
-        model.put("when", formatWhen(meetup));
+        model.put("when", (java.util.function.Supplier<String>) () -> formatWhen(meetup));
         model.put("where", where(meetup, null));
         model.put("quote", quote == null ? "" : quote);
         model.put("link", page(meetup));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
@@ -139,7 +140,7 @@ public class MembershipService {
         String title = org.name() + " · " + yearFrom.getYear() + "/" + String.valueOf(yearFrom.getYear() + 1).substring(2);
         cases.insert(new CaseRecord(key, org.clusterId(), MembershipProcess.KEY, title, YearStatus.YEAR_OPEN.name(),
                 org.id(), null, null, null));
-        cases.addEvent(key, null, "year-open", yearFrom.toString());
+        cases.addEvent(key, null, "year-open", Detail.date(yearFrom));
         return title;
     }
 
@@ -156,7 +157,7 @@ public class MembershipService {
         LocalDate payBy = AppClock.today().plusDays(terms.paymentDays());
         LocalDate lapsesOn = payBy.plusDays(terms.graceDays());
         cases.addEvent(businessKey(organisationId, yearFrom), null, "dues",
-                fee.feeCategory() + ": " + fee.amount().toPlainString() + " UAH");
+                Detail.text(MembershipFee.categoryKey(fee.feeCategory())) + ": " + Detail.money(fee.amount(), "UAH"));
         return new YearDues(fee.amount().longValue(), morningOf(payBy), morningOf(lapsesOn));
     }
 
@@ -168,7 +169,7 @@ public class MembershipService {
         memberships.invoiced(organisationId, yearFrom, AppClock.today());
         String key = businessKey(organisationId, yearFrom);
         caseStatus(key, YearStatus.DUES_INVOICED, false);
-        cases.addEvent(key, null, "invoice", dues.amount().toPlainString() + " UAH");
+        cases.addEvent(key, null, "invoice", Detail.money(dues.amount(), "UAH"));
         Map<String, Object> model = model(org, yearFrom);
         model.put("dues", dues);
         model.put("feeCategoryKey", MembershipFee.categoryKey(dues.feeCategory()));

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.base.SignedLinks;
@@ -130,7 +131,8 @@ public class OnboardingService {
         applications.updateFee(a.id(), feeCategory, fee);
         applications.updateStatus(a.id(), ApplicationStatus.IN_REVIEW);
         cases.updateStatus(a.reference(), ApplicationStatus.IN_REVIEW.name(), false);
-        cases.addEvent(a.reference(), null, "fee", feeCategory + ": " + fee.toPlainString() + " UAH");
+        cases.addEvent(a.reference(), null, "fee", Detail.text(OnboardingApplication.feeCategoryKey(feeCategory)) + ": "
+                + Detail.money(fee, "UAH"));
     }
 
     @Transactional
@@ -213,7 +215,7 @@ public class OnboardingService {
     @Transactional
     public void sendInvoice(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
-        setStatus(a, ApplicationStatus.AWAITING_PAYMENT, "invoice", a.annualFee().toPlainString() + " UAH");
+        setStatus(a, ApplicationStatus.AWAITING_PAYMENT, "invoice", Detail.money(a.annualFee(), "UAH"));
         Map<String, Object> invoice = new HashMap<>();
         // with the cluster's account and the words the payment must carry, so the member can pay from the mail alone
         invoice.put("account", payments.of(a.clusterId()).orElse(null));
