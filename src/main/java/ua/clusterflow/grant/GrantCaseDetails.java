@@ -61,10 +61,16 @@ public class GrantCaseDetails implements CaseDetails {
         facts.put("grant.callId", nz(a.callId()));
         if (a.callDeadline() != null) {
             long days = ChronoUnit.DAYS.between(AppClock.today(), a.callDeadline());
-            facts.put("grant.callDeadline", a.callDeadline() + " · " + messages.getMessage("grant.daysLeft",
+            facts.put("grant.callDeadline", formats.date(a.callDeadline()) + " · " + messages.getMessage("grant.daysLeft",
                     new Object[] {days}, locale));
         }
-        facts.put("grant.summary", nz(a.summary()));
+        if (a.titleEn() != null && !"en".equals(locale.getLanguage())) {
+            facts.put("grant.titleEn", a.titleEn());
+        }
+        facts.put("grant.summary", nz(a.summaryIn(locale.getLanguage())));
+        if (a.summaryEn() != null && !"en".equals(locale.getLanguage())) {
+            facts.put("grant.summaryEn", a.summaryEn());
+        }
         facts.put("grant.requestedBudget", a.requestedBudget() == null ? "—" : formats.money(a.requestedBudget(), "EUR"));
         facts.put("grant.coFinancing", a.coFinancing() == null ? "—" : formats.money(a.coFinancing(), "EUR"));
         facts.put("grant.partners", a.partners().isEmpty() ? "—" : a.partners().stream()

@@ -30,6 +30,8 @@ public class GrantForm {
     private String callDeadline = "";
     private String title = "";
     private String summary = "";
+    private String titleEn = "";
+    private String summaryEn = "";
     private String requestedBudget = "";
     private String coFinancing = "";
     private int version;
@@ -43,6 +45,8 @@ public class GrantForm {
         form.callDeadline = a.callDeadline() == null ? "" : a.callDeadline().toString();
         form.title = nz(a.title());
         form.summary = nz(a.summary());
+        form.titleEn = nz(a.titleEn());
+        form.summaryEn = nz(a.summaryEn());
         form.requestedBudget = a.requestedBudget() == null ? "" : a.requestedBudget().toPlainString();
         form.coFinancing = a.coFinancing() == null ? "" : a.coFinancing().toPlainString();
         form.version = a.version();
@@ -57,6 +61,8 @@ public class GrantForm {
         form.callDeadline = first(params, "callDeadline");
         form.title = first(params, "title");
         form.summary = first(params, "summary");
+        form.titleEn = first(params, "titleEn");
+        form.summaryEn = first(params, "summaryEn");
         form.requestedBudget = first(params, "requestedBudget");
         form.coFinancing = first(params, "coFinancing");
         try {
@@ -91,6 +97,12 @@ public class GrantForm {
         }
         if (summary.length() > 8000) {
             errors.reject("summary", "grant.error.tooLong");
+        }
+        if (titleEn.length() > 300) {
+            errors.reject("titleEn", "grant.error.tooLong");
+        }
+        if (summaryEn.length() > 8000) {
+            errors.reject("summaryEn", "grant.error.tooLong");
         }
         checkAmount("requestedBudget", requestedBudget, true);
         checkAmount("coFinancing", coFinancing, false);
@@ -195,6 +207,10 @@ public class GrantForm {
     public String getCallDeadline() { return callDeadline; }
     public String getTitle() { return title; }
     public String getSummary() { return summary; }
+
+    public String getTitleEn() { return titleEn; }
+
+    public String getSummaryEn() { return summaryEn; }
     public String getRequestedBudget() { return requestedBudget; }
     public String getCoFinancing() { return coFinancing; }
     public int getVersion() { return version; }

@@ -71,11 +71,13 @@ public class GrantRepository {
     public boolean update(long id, int version, GrantForm form) {
         int updated = jdbc.sql("""
                 update grant_application set programme = ?, call_id = ?, call_deadline = ?, title = ?, summary = ?,
-                    requested_budget = ?, co_financing = ?, version = version + 1, updated_at = ?
+                    title_en = ?, summary_en = ?, requested_budget = ?, co_financing = ?, version = version + 1,
+                    updated_at = ?
                 where id = ? and version = ? and status in ('DRAFT', 'CHANGES_REQUESTED')""")
                 .params(emptyToNull(form.getProgramme()), emptyToNull(form.getCallId()),
                         form.deadline() == null ? null : Date.valueOf(form.deadline()), emptyToNull(form.getTitle()),
-                        emptyToNull(form.getSummary()), form.budget(), form.coFinancingAmount(), now(), id, version)
+                        emptyToNull(form.getSummary()), emptyToNull(form.getTitleEn()),
+                        emptyToNull(form.getSummaryEn()), form.budget(), form.coFinancingAmount(), now(), id, version)
                 .update();
         if (updated == 1) {
             jdbc.sql("delete from grant_partner where application_id = ? and not found_by_cluster").param(id).update();
@@ -212,7 +214,7 @@ public class GrantRepository {
                 rs.getString("title"), rs.getString("summary"), rs.getBigDecimal("requested_budget"),
                 rs.getBigDecimal("co_financing"), rs.getString("screening_comment"),
                 rs.getString("submission_reference"), rs.getString("outcome"), rs.getBigDecimal("amount_granted"),
-                rs.getInt("version"), partners);
+                rs.getInt("version"), partners, rs.getString("title_en"), rs.getString("summary_en"));
     }
 
     private static Timestamp now() {

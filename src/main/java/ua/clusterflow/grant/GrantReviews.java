@@ -53,9 +53,10 @@ public class GrantReviews {
             long reviewId = grants.insertReview(a.id(), round, reviewer.name(), reviewer.email(), reviewer.language());
             String token = links.sign(REVIEW_LINK, String.valueOf(reviewId), REVIEW_LINK_VALIDITY);
             outbox.queue(reviewer.email(), reviewer.language(), "grant-review-invitation", Map.of(
-                    "recipientName", reviewer.name(), "title", a.title(), "reference", a.reference(),
-                    "clusterName", directory.clusterName(a.clusterId()),
-                    "link", outbox.link("/review/" + token), "subjectArg", a.title()), a.reference());
+                    "recipientName", reviewer.name(), "title", a.titleIn(reviewer.language()), "reference",
+                    a.reference(), "clusterName", directory.clusterName(a.clusterId()),
+                    "link", outbox.link("/review/" + token), "subjectArg", a.titleIn(reviewer.language())),
+                    a.reference());
         }
         applications.setStatus(a, GrantStatus.UNDER_REVIEW, "grant-reviewers", String.join(", ",
                 reviewers.stream().map(Reviewer::name).toList()));
@@ -93,9 +94,10 @@ public class GrantReviews {
         for (GrantRepository.Review review : grants.reviews(a.id(), grants.currentRound(a.id()))) {
             if (!review.submitted()) {
                 outbox.queue(review.reviewerEmail(), review.language(), "grant-review-invitation", Map.of(
-                        "recipientName", review.reviewerName(), "title", a.title(), "reference", a.reference(),
-                        "clusterName", directory.clusterName(a.clusterId()),
-                        "link", outbox.link("/review/" + reviewToken(review.id())), "subjectArg", a.title(),
+                        "recipientName", review.reviewerName(), "title", a.titleIn(review.language()),
+                        "reference", a.reference(), "clusterName", directory.clusterName(a.clusterId()),
+                        "link", outbox.link("/review/" + reviewToken(review.id())),
+                        "subjectArg", a.titleIn(review.language()),
                         "subjectKey", "mail.grant-review-reminder.subject"), a.reference());
             }
         }

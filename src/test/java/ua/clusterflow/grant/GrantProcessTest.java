@@ -55,9 +55,23 @@ class GrantProcessTest extends IntegrationTest {
 
         complete(a.reference(), TASK_SCREEN, "olena", Map.of(SCREENING_DECISION, "accept"));
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_ASSIGN_REVIEWERS);
-        assignReviewers(a, "Ірина Експерт", "expert1@example.com", "Олег Експерт", "expert2@example.com");
+        Map<String, Object> reviewers = new HashMap<>();
+        reviewers.put("reviewer1Name", "Ірина Експерт");
+        reviewers.put("reviewer1Email", "expert1@example.com");
+        reviewers.put("reviewer2Name", "Anna Kowalska");
+        reviewers.put("reviewer2Email", "kowalska@example.com");
+        reviewers.put("reviewer2Language", "en");
+        complete(a.reference(), TASK_ASSIGN_REVIEWERS, "olena", reviewers);
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVIEWS);
         assertThat(subjectsTo("expert1@example.com")).hasSize(1);
+        // a reviewer from abroad is invited with the English title and reads the English summary
+        assertThat(body(mailsTo("kowalska@example.com").get(0))).contains("Digital twin of a welding line")
+                .doesNotContain("Цифровий двійник");
+        String link = body(mailsTo("kowalska@example.com").get(0)).replaceAll("(?s).*(/review/[^\"<\\s]+).*", "$1");
+        String reviewPage = mvc.perform(get(link).cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "en")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(reviewPage).contains("Digital twin of a welding line", "A digital twin for automating machine building")
+                .doesNotContain("Цифровий двійник для автоматизації");
         review(a, 0, 4, 4, 3);
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_AWAIT_REVIEWS);
         review(a, 1, 5, 4, 4);
@@ -71,7 +85,14 @@ class GrantProcessTest extends IntegrationTest {
         byte[] letter = jdbc.sql("select content from case_document where business_key = ? and file_name like 'letter-of-support%'")
                 .param(a.reference()).query(byte[].class).single();
         try (var pdf = Loader.loadPDF(letter)) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains("ТОВ «Промавтоматика»").contains("Letter of support");
+            String text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ');
+            assertThat(text).contains("ТОВ «Промавтоматика»").contains("Letter of support");
+            // numbered in the cluster's register, addressed, each half in its own language's words and formats
+            assertThat(text).containsPattern("Вих\\. № \\d+/" + AppClock.today().getYear())
+                    .contains("Оцінювачам конкурсу", "To the evaluators of the call", "HORIZON-CL4-2027-TWIN-01")
+                    .contains("Horizon Europe", "2 000 000,00 EUR", "EUR 2,000,000.00")
+                    .contains("Partner PL (Польща)", "Partner PL (Poland)", "Digital twin of a welding line")
+                    .doesNotContain("horizon)", "2000000");
         }
 
         complete(a.reference(), TASK_RECORD_SUBMISSION, "nadia", Map.of(SUBMISSION_REFERENCE.name(), "SEP-210000001"));
@@ -411,6 +432,8 @@ class GrantProcessTest extends IntegrationTest {
         params.put("callDeadline", new String[] {AppClock.today().plusDays(daysToDeadline).toString()});
         params.put("title", new String[] {"Цифровий двійник зварювальної лінії"});
         params.put("summary", new String[] {"Цифровий двійник для автоматизації машинобудування"});
+        params.put("titleEn", new String[] {"Digital twin of a welding line"});
+        params.put("summaryEn", new String[] {"A digital twin for automating machine building"});
         params.put("requestedBudget", new String[] {budget});
         params.put("coFinancing", new String[] {"10000"});
         params.put("version", new String[] {String.valueOf(current.version())});
