@@ -122,6 +122,13 @@ public class ClusterAdminService {
         return errors;
     }
 
+    /**
+     * The organisation a person is added for, and their place among its people: the invitation names both. Its id is
+     * null while the organisation is being brought in (an import).
+     */
+    public record ForOrganisation(Long id, String name, OrganisationRole role) {
+    }
+
     /** A person added by their address, and whether they were asked to accept first (an account from elsewhere). */
     public record Added(Person person, boolean asked) {
     }
@@ -134,13 +141,13 @@ public class ClusterAdminService {
     @Transactional
     public Added personFor(String clusterId, String firstName, String lastName, String email, String language,
                            Role role) {
-        return personFor(clusterId, firstName, lastName, email, language, role, null, null, null);
+        return personFor(clusterId, firstName, lastName, email, language, role, null, null);
     }
 
-    /** As above, with the place among an organisation's people that the person is added to, asked with the role. */
+    /** As above, for an organisation: the invitation names it and the person's place among its people. */
     @Transactional
     public Added personFor(String clusterId, String firstName, String lastName, String email, String language,
-                           Role role, Long organisationId, OrganisationRole organisationRole, String actor) {
+                           Role role, ForOrganisation organisation, String actor) {
         String address = email.trim().toLowerCase(java.util.Locale.ROOT);
         Person person = directory.personByEmail(address).orElse(null);
         if (person == null) {
@@ -151,11 +158,12 @@ public class ClusterAdminService {
             if (role != null) {
                 directory.grantNewcomer(person.id(), clusterId, role);
             }
-            invite(person, directory.clusterName(clusterId));
+            invite(person, directory.clusterName(clusterId), organisation);
             return new Added(person, false);
         }
         if (!directory.rolesOf(person.id()).containsKey(clusterId)) {
-            joinings.ask(person, clusterId, role, organisationId, organisationRole, actor);
+            joinings.ask(person, clusterId, role, organisation == null ? null : organisation.id(),
+                    organisation == null ? null : organisation.role(), actor);
             return new Added(person, true);
         }
         if (role != null) {
@@ -166,12 +174,17 @@ public class ClusterAdminService {
 
     /** The mail with a link to set the password, valid for two weeks. */
     public void invite(String userId, String clusterId) {
-        directory.person(userId).ifPresent(p -> invite(p, directory.clusterName(clusterId)));
+        directory.person(userId).ifPresent(p -> invite(p, directory.clusterName(clusterId), null));
     }
 
-    private void invite(Person person, String clusterName) {
-        outbox.queue(person, "person-invitation", Map.of("clusterName", clusterName, "userId", person.id(),
-                "invitationLink", invitationLink(person.id()), "subjectArg", clusterName), null);
+    private void invite(Person person, String clusterName, ForOrganisation organisation) {
+        Map<String, Object> model = new java.util.HashMap<>(Map.of("clusterName", clusterName, "userId", person.id(),
+                "invitationLink", invitationLink(person.id()), "subjectArg", clusterName));
+        if (organisation != null) {
+            model.put("organisationName", organisation.name());
+            model.put("organisationRole", organisation.role().name());
+        }
+        outbox.queue(person, "person-invitation", model, null);
     }
 
     /** The signed link with which a person sets the password of a new account, valid for two weeks. */

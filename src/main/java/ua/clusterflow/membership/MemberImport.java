@@ -24,6 +24,7 @@ import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.OrganisationRole;
 import ua.clusterflow.cluster.Person;
 
 /**
@@ -210,7 +211,7 @@ public class MemberImport {
         List<Row> checked = checkRows(upload.clusterId, upload.rows);
         for (int i = 0; i < checked.size(); i++) {
             if (checked.get(i).good()) {
-                bringIn(upload.clusterId, checked.get(i));
+                bringIn(upload.clusterId, checked.get(i), by);
                 upload.rows.get(i).put(BROUGHT, "yes");
                 brought++;
             }
@@ -221,11 +222,11 @@ public class MemberImport {
         return brought;
     }
 
-    private void bringIn(String clusterId, Row row) {
+    private void bringIn(String clusterId, Row row, String by) {
         String[] names = row.cell("contactName").split("\\s+", 2);
         Person contact = admin.personFor(clusterId, names[0], names.length > 1 ? names[1] : "",
-                row.cell("contactEmail"), row.cell("language").isEmpty() ? "uk" : row.cell("language"), Role.MEMBER)
-                .person();
+                row.cell("contactEmail"), row.cell("language").isEmpty() ? "uk" : row.cell("language"), Role.MEMBER,
+                new ClusterAdminService.ForOrganisation(null, row.cell("name"), OrganisationRole.MAIN), by).person();
         LocalDate joined = MemberSheet.date(row.cell("joinedOn"));
         long id = organisations.insert(new MemberOrganisation(null, clusterId, row.cell("name"),
                 code(row.cell("edrpou")), sheet.category(row.cell("category")), "other",

@@ -382,7 +382,8 @@ public class MembershipService {
                             OrganisationRole role, String actor) {
         MemberOrganisation org = organisation(organisationId);
         ClusterAdminService.Added added = admin.personFor(org.clusterId(), firstName, lastName, email, language,
-                org.status().active() ? Role.MEMBER : null, organisationId, role, actor);
+                org.status().active() ? Role.MEMBER : null,
+                new ClusterAdminService.ForOrganisation(organisationId, org.name(), role), actor);
         Person person = added.person();
         if (added.asked()) {
             return person;

@@ -91,6 +91,8 @@ class MemberImportControllerTests extends IntegrationTest {
         assertThat(user(contact).has("kharkiv", Role.MEMBER)).isTrue();
         assertThat(subjectsTo("pershyi-" + first + "@example.com")).containsExactly(
                 "Invitation to ClusterFlow: Харківський ІАМ-кластер");
+        assertThat(body(mailsTo("pershyi-" + first + "@example.com").get(0)))
+                .contains("for &quot;ТОВ «Перша перенесена»&quot;, a member of the cluster").contains("Main contact");
         assertThat(runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(MembershipService.businessKey(imported.id(), LocalDate.of(2027, 3, 15)))
                 .count()).as("the next year waits for its renewal").isEqualTo(1);
