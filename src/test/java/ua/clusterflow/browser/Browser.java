@@ -75,6 +75,11 @@ public class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Every element found now, none waited for. */
+    public java.util.List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
     public void type(String name, String text) {
         WebElement field = find(By.name(name));
         field.clear();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.onboarding.OnboardingApplication;
@@ -31,6 +32,17 @@ class EnglishBrowserTest extends IntegrationTest {
                     "/dashboard", "/directory", "/roles", "/dashboard/records")) {
                 browser.open(page);
                 assertEnglish(browser, "coordinator" + page.replace('/', '-'));
+            }
+            // the task list's rows: every cell of a row as high as the row, the actions' cell among them
+            browser.open("/tasks");
+            List<WebElement> rows = browser.findAll(By.cssSelector("table.list tbody tr"));
+            assertThat(rows).isNotEmpty();
+            for (WebElement row : rows.subList(0, Math.min(3, rows.size()))) {
+                List<WebElement> cells = row.findElements(By.tagName("td"));
+                for (WebElement cell : cells) {
+                    assertThat(cell.getRect().getY()).isEqualTo(cells.get(0).getRect().getY());
+                    assertThat(cell.getRect().getHeight()).isEqualTo(cells.get(0).getRect().getHeight());
+                }
             }
             browser.openTask(app.reference());
             assertEnglish(browser, "coordinator-task");
