@@ -40,6 +40,11 @@ public class Detail {
         return "⟦text|" + key + "⟧";
     }
 
+    /** A named thing (a step of a model) by its message key, or in the words given where the key has none. */
+    public static String text(String key, String otherwise) {
+        return otherwise == null ? text(key) : "⟦text|" + key + "|" + otherwise.replace("|", "/").replace("⟧", "") + "⟧";
+    }
+
     /** A vote's count: for, against, abstained. */
     public static String tally(int approvals, int rejections, int abstentions) {
         return "⟦tally|" + approvals + "|" + rejections + "|" + abstentions + "⟧";
@@ -59,8 +64,8 @@ public class Detail {
                 case "money" -> formats.money(new BigDecimal(parts[0]), parts[1]);
                 case "date" -> formats.date(LocalDate.parse(parts[0]));
                 case "tally" -> messages.getMessage("event.tally", new Object[] {parts[0], parts[1], parts[2]}, locale);
-                default -> messages.getMessage(parts[0], null, parts[0].substring(parts[0].lastIndexOf('.') + 1),
-                        locale);
+                default -> messages.getMessage(parts[0], null,
+                        parts.length > 1 ? parts[1] : parts[0].substring(parts[0].lastIndexOf('.') + 1), locale);
             };
             mark.appendReplacement(out, Matcher.quoteReplacement(text));
         }

@@ -211,6 +211,11 @@ class TaskControllerTests extends IntegrationTest {
                 .anyMatch(text -> text.contains("Бракує витягу з ЄДР"));
         assertThat(jdbc.sql("select action from case_event where business_key = ? order by id")
                 .param(app.reference()).query(String.class).list()).contains("delegated", "resolved", "completed");
+        // the step taken is named in the reader's language, whoever took it
+        String english = org.jsoup.Jsoup.parse(mvc.perform(get("/cases/" + app.reference()).with(as("olena"))
+                        .cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "en")))
+                .andReturn().getResponse().getContentAsString()).select("ol.history").text();
+        assertThat(english).contains("Review the membership application").doesNotContain("Розгляньте");
     }
 
     @Test

@@ -27,7 +27,6 @@ import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormLabels;
 import ua.clusterflow.tasklist.FormSubmission;
-import ua.clusterflow.tasklist.StepNames;
 import ua.clusterflow.tasklist.TaskProblem;
 import ua.clusterflow.tasklist.TaskView;
 
@@ -43,19 +42,17 @@ public class TaskWorkService {
     private final CaseRepository cases;
     private final ClusterDirectory directory;
     private final TransactionTemplate transaction;
-    private final StepNames stepNames;
     private final DocumentQuota quota;
     private final FormDefinitions forms;
     private final FormLabels labels;
     private final EngineCompletion completion;
 
     public TaskWorkService(TaskService tasks, RuntimeService runtime, TaskListService taskList, CaseRepository cases,
-                           ClusterDirectory directory, TransactionTemplate transaction, StepNames stepNames,
+                           ClusterDirectory directory, TransactionTemplate transaction,
                            DocumentQuota quota, FormDefinitions forms, FormLabels labels, EngineCompletion completion) {
         this.completion = completion;
         this.forms = forms;
         this.labels = labels;
-        this.stepNames = stepNames;
         this.quota = quota;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -106,7 +103,7 @@ public class TaskWorkService {
             tasks.setVariablesLocal(task.getId(), delegation);
             tasks.delegateTask(task.getId(), delegateId);
             event(businessKey(task), user.name(), "delegated",
-                    stepName(user, task) + " → " + directory.displayName(delegateId) + (note == null || note.isBlank() ? "" : ": " + note.trim()));
+                    stepName(task) + " → " + directory.displayName(delegateId) + (note == null || note.isBlank() ? "" : ": " + note.trim()));
         });
     }
 
@@ -198,7 +195,7 @@ public class TaskWorkService {
                 variables.put(Delegation.RETURNED_BY, user.id());
                 tasks.setVariablesLocal(task.getId(), variables);
                 tasks.resolveTask(task.getId());
-                event(businessKey, user.name(), "resolved", stepName(user, task) + answerOf(task, submission));
+                event(businessKey, user.name(), "resolved", stepName(task) + answerOf(task, submission));
             } else {
                 if (task.getDelegationState() == DelegationState.RESOLVED) {
                     Map<String, Object> answer = new HashMap<>(tasks.getVariablesLocal(task.getId()));
@@ -214,7 +211,7 @@ public class TaskWorkService {
                 } catch (TaskAlreadyClaimedException e) {
                     throw new TaskProblem("task.heldByOther", directory.displayName(e.getTaskAssignee()));
                 }
-                event(businessKey, user.name(), "completed", stepName(user, task));
+                event(businessKey, user.name(), "completed", stepName(task));
             }
         } catch (OptimisticLockingException | ProcessEnginePersistenceException e) {
             throw e;
@@ -258,9 +255,10 @@ public class TaskWorkService {
         }
     }
 
-    /** The step's name in the words of the person who acted, for the case history. */
-    private String stepName(CurrentUser user, Task task) {
-        return stepNames.name(task.getTaskDefinitionKey(), task.getName(), java.util.Locale.forLanguageTag(user.language()));
+    /** The step's name for the case history, written out in the language of whoever reads it. */
+    private static String stepName(Task task) {
+        return task.getTaskDefinitionKey() == null ? String.valueOf(task.getName())
+                : ua.clusterflow.base.Detail.text("bpmn." + task.getTaskDefinitionKey(), task.getName());
     }
 
     private Task visible(CurrentUser user, String taskId) {
