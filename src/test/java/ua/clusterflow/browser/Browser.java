@@ -75,6 +75,12 @@ public class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** How much wider than the window the page is, in CSS pixels: 0 when nothing overflows. */
+    public long overflow() {
+        return ((Number) driver.executeScript(
+                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);")).longValue();
+    }
+
     /** Every element found now, none waited for. */
     public java.util.List<WebElement> findAll(By by) {
         return driver.findElements(by);
@@ -214,6 +220,10 @@ public class Browser implements AutoCloseable {
 
     public void phoneSize() {
         driver.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    public void driverWindow(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     public void desktopSize() {

@@ -70,4 +70,66 @@ class MemberImportBrowserTest extends IntegrationTest {
         assertThat(subjectsTo("b3-" + third + "@example.com")).containsExactly(
                 "Invitation to ClusterFlow: Харківський ІАМ-кластер");
     }
+
+    /**
+     * A register exported from the cluster's own spreadsheet (its own headers, a number column and a phone, no
+     * category or dates, a formula for a name): the columns are guessed and confirmed, one category and the dates are
+     * given for every row, the dry run fits a laptop's screen, the formula is flagged and corrected, the import says
+     * what it brought in, and a name is corrected afterwards on the organisation's page.
+     */
+    @Test
+    void aRegisterWithItsOwnHeadersIsMappedAndAFormulaNameCorrected() throws Exception {
+        String first = newEdrpou();
+        String second = newEdrpou();
+        Path file = Files.createTempDirectory("import").resolve("members-export.csv");
+        Files.writeString(file, "№;Назва організації;Код ЄДРПОУ;E-mail;ПІБ контактної особи;Телефон\n"
+                + "1;ТОВ «Експорт Один»;" + first + ";e1-" + first + "@example.com;Олесь Перший;+380501234567\n"
+                + "2;=1+1;" + second + ";e2-" + second + "@example.com;Тетяна Друга;+380501234568\n",
+                StandardCharsets.UTF_8);
+        try (Browser browser = Browser.walking(port, "member-import-columns", "uk")) {
+            browser.login("olena", "demo");
+            browser.driverWindow(1366, 768);
+            browser.open("/members/import");
+            browser.attach("file", file);
+            browser.click(By.id("check-file"));
+
+            assertThat(browser.find(By.id("columns-form"))).isNotNull();
+            assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("column-name")))
+                    .getFirstSelectedOption().getText()).startsWith("Назва організації");
+            assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("column-contactName")))
+                    .getFirstSelectedOption().getText()).startsWith("ПІБ контактної особи");
+            browser.find(By.id("same-category")).sendKeys("МСП");
+            browser.find(By.id("same-headcount")).sendKeys("15");
+            browser.find(By.id("same-joinedOn")).sendKeys("01.09.2024");
+            browser.find(By.id("same-paidUntil")).sendKeys("01.09.2027");
+            browser.screenshot("columns");
+            assertThat(browser.overflow()).as("the columns page at 1366 px").isZero();
+            browser.click(By.id("confirm-columns"));
+
+            assertThat(browser.find(By.id("summary")).getAttribute("data-problems")).isEqualTo("1");
+            assertThat(browser.text(By.id("e-3-name"))).startsWith("Схоже на формулу");
+            assertThat(browser.overflow()).as("the dry run at 1366 px").isZero();
+            browser.screenshot("dry-run");
+            WebElement name = browser.find(By.cssSelector("#row-3 input[name='name']"));
+            name.clear();
+            name.sendKeys("ТОВ «Експорт Два»");
+            browser.click(By.id("fix-button-3"));
+            assertThat(browser.find(By.id("summary")).getAttribute("data-good")).isEqualTo("2");
+            browser.click(By.id("run-import"));
+            assertThat(browser.text(By.id("summary"))).isEqualTo("Прочитано рядків: 2; імпортовано: 2; не імпортовано: 0.");
+            browser.screenshot("imported");
+
+            long imported = jdbc.sql("select id from member_organisation where edrpou = ?").param(second)
+                    .query(Long.class).single();
+            browser.open("/members/" + imported);
+            browser.click(By.id("edit-details"));
+            WebElement corrected = browser.find(By.id("name"));
+            corrected.clear();
+            corrected.sendKeys("ТОВ «Експорт Два Плюс»");
+            browser.click(By.id("save-details"));
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("ТОВ «Експорт Два Плюс»");
+            assertThat(browser.text(By.id("history"))).contains("Виправлено відомості: ТОВ «Експорт Два» → ТОВ «Експорт Два Плюс»");
+            browser.screenshot("details-corrected");
+        }
+    }
 }
