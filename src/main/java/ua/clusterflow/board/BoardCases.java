@@ -3,6 +3,9 @@ package ua.clusterflow.board;
 /** The board's votes and motions in the engine, as the board's services drive and read them. */
 public interface BoardCases {
 
+    /** The key of the process whose cases this port drives, as the models deploy it. */
+    String MOTION_PROCESS_KEY = "BoardMotion";
+
     /** Starts the case of a motion just put to the board. */
     void startMotion(Motion motion, String title);
 

@@ -10,7 +10,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
-import ua.clusterflow.board.process.MotionProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.tasklist.CaseDetails;
 
@@ -35,7 +34,7 @@ public class MotionCaseDetails implements CaseDetails {
 
     @Override
     public boolean supports(String processKey) {
-        return MotionProcess.KEY.equals(processKey);
+        return BoardCases.MOTION_PROCESS_KEY.equals(processKey);
     }
 
     @Override

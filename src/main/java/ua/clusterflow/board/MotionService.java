@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.base.Role;
-import ua.clusterflow.board.process.MotionProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.mail.MailOutbox;
@@ -93,7 +92,7 @@ public class MotionService {
         Motion motion = motions.insert(clusterId, proposer.id(), question,
                 typed.text("motionText").trim(), closesAt(typed), ((Number) typed.values().get("quorumPercent")).intValue(),
                 Boolean.TRUE.equals(typed.values().get("publicOutcome")), choices.any() ? choices.typed() : null);
-        cases.insert(new CaseRecord(motion.businessKey(), clusterId, MotionProcess.KEY, motion.question(), "VOTING",
+        cases.insert(new CaseRecord(motion.businessKey(), clusterId, BoardCases.MOTION_PROCESS_KEY, motion.question(), "VOTING",
                 null, proposer.id(), null, null));
         cases.addEvent(motion.businessKey(), proposer.name(), "motion-proposed", motion.question());
         FormSubmission.Upload document = typed.uploads().get("document");

@@ -8,7 +8,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.delegation.process.DelegationProcess;
 import ua.clusterflow.tasklist.CaseDetails;
 
 /** A role proposal or term on its case page and task pages. */
@@ -30,7 +29,7 @@ public class RoleCaseDetails implements CaseDetails {
 
     @Override
     public boolean supports(String processKey) {
-        return DelegationProcess.KEY.equals(processKey);
+        return DelegationCases.PROCESS_KEY.equals(processKey);
     }
 
     @Override

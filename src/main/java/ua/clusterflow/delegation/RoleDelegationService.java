@@ -5,14 +5,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.delegation.process.DelegationProcess;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
@@ -85,7 +84,7 @@ public class RoleDelegationService {
         RoleTerm term = registry.insertProposal(p.clusterId(), p.roleCode(), p.nominee(), proposer,
                 p.responsibilities().trim(), p.expectedResults().trim(), p.hoursPerMonth(), p.termStart(), p.termEnd());
         String title = roleName(term) + ": " + directory.displayName(p.nominee());
-        cases.insert(new CaseRecord(term.businessKey(), p.clusterId(), DelegationProcess.KEY, title, "PROPOSED", null,
+        cases.insert(new CaseRecord(term.businessKey(), p.clusterId(), DelegationCases.PROCESS_KEY, title, "PROPOSED", null,
                 proposer, null, null));
         cases.addEvent(term.businessKey(), directory.displayName(proposer), "role-proposed", title);
         engine.start(term, proposer, title);

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberDirectory;
-import ua.clusterflow.followup.process.FollowUpProcess;
 import ua.clusterflow.tasklist.CaseDetails;
 
 /** A follow-up on its case page and its owner's task: the action, its owner, when it is due, what was done. */
@@ -28,7 +27,7 @@ public class FollowUpCaseDetails implements CaseDetails {
 
     @Override
     public boolean supports(String processKey) {
-        return FollowUpProcess.KEY.equals(processKey);
+        return FollowUpCases.PROCESS_KEY.equals(processKey);
     }
 
     @Override

@@ -19,7 +19,6 @@ import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberDirectory;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.followup.process.FollowUpProcess;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.tasklist.CaseDetails;
 import ua.clusterflow.tasklist.CaseRecord;
@@ -126,7 +125,7 @@ public class FollowUpService {
         }
         FollowUp followUp = followUps.insert(source.clusterId(), source.kind(), source.ref(), text, owner, dueOn, by.id());
         String title = title(text);
-        cases.insert(new CaseRecord(followUp.businessKey(), source.clusterId(), FollowUpProcess.KEY, title, "FOLLOW_UP_OPEN",
+        cases.insert(new CaseRecord(followUp.businessKey(), source.clusterId(), FollowUpCases.PROCESS_KEY, title, "FOLLOW_UP_OPEN",
                 null, by.id(), null, null));
         cases.addEvent(followUp.businessKey(), by.name(), "follow-up-agreed", source.title() + " → "
                 + directory.displayName(owner));

@@ -15,7 +15,6 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
-import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.tasklist.CaseDetails;
 
 /**
@@ -45,7 +44,7 @@ public class GrantCaseDetails implements CaseDetails {
 
     @Override
     public boolean supports(String processKey) {
-        return GrantProcess.KEY.equals(processKey);
+        return GrantCases.PROCESS_KEY.equals(processKey);
     }
 
     @Override

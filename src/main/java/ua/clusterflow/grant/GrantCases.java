@@ -6,6 +6,9 @@ import java.util.List;
 /** An application's case in the engine and the screening tables, as the grant services use them. */
 public interface GrantCases {
 
+    /** The key of the process whose cases this port drives, as the models deploy it. */
+    String PROCESS_KEY = "GrantApplication";
+
     /** Starts the case of an application just submitted. */
     void start(GrantApplication application);
 

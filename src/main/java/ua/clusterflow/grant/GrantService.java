@@ -9,14 +9,13 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.grant.process.GrantProcess;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
@@ -67,7 +66,7 @@ public class GrantService {
         }
         String clusterId = organisations.clusterOf(organisationId);
         GrantApplication draft = grants.insertDraft(clusterId, organisationId, userId);
-        cases.insert(new CaseRecord(draft.reference(), clusterId, GrantProcess.KEY, draft.reference(),
+        cases.insert(new CaseRecord(draft.reference(), clusterId, GrantCases.PROCESS_KEY, draft.reference(),
                 GrantStatus.DRAFT.name(), organisationId, userId, null, null));
         cases.addEvent(draft.reference(), directory.displayName(userId), "grant-draft", null);
         return draft;

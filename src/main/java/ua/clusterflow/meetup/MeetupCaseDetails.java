@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
-import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.tasklist.CaseDetails;
 
 /**
@@ -38,7 +37,7 @@ public class MeetupCaseDetails implements CaseDetails {
 
     @Override
     public boolean supports(String processKey) {
-        return MeetupProcess.KEY.equals(processKey);
+        return MeetupCases.PROCESS_KEY.equals(processKey);
     }
 
     @Override

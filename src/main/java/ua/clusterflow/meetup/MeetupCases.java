@@ -5,6 +5,9 @@ import java.util.Date;
 /** A meetup's case in the engine, as the meetup service drives it. */
 public interface MeetupCases {
 
+    /** The key of the process whose cases this port drives, as the models deploy it. */
+    String PROCESS_KEY = "TechMeetup";
+
     /** Starts the case of a meetup just proposed. */
     void start(Meetup meetup);
 

@@ -24,7 +24,6 @@ import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -90,7 +89,7 @@ public class MeetupService {
         LocalDate to = date(form.values().get("windowTo"));
         Meetup meetup = meetups.insert(clusterId, userId, form.text("segment"), form.text("challenge"),
                 form.text("format"), from, to.isBefore(from) ? from : to);
-        cases.insert(new CaseRecord(meetup.reference(), clusterId, MeetupProcess.KEY, meetup.segment(),
+        cases.insert(new CaseRecord(meetup.reference(), clusterId, MeetupCases.PROCESS_KEY, meetup.segment(),
                 "MEETUP_" + MeetupStatus.PROPOSED, null, userId, null, null));
         cases.addEvent(meetup.reference(), directory.displayName(userId), "meetup-proposed", meetup.challenge());
         engine.start(meetup);

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.engine.MembershipFee;
-import ua.clusterflow.membership.process.MembershipProcess;
 import ua.clusterflow.tasklist.CaseDetails;
 import ua.clusterflow.tasklist.CaseRepository;
 
@@ -34,7 +33,7 @@ public class MembershipCaseDetails implements CaseDetails {
 
     @Override
     public boolean supports(String processKey) {
-        return MembershipProcess.KEY.equals(processKey);
+        return MembershipYears.PROCESS_KEY.equals(processKey);
     }
 
     /** The dues and payments of a member are for its staff and the cluster's, not for every member to follow. */

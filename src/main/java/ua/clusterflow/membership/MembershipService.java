@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -27,7 +27,6 @@ import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.engine.MembershipFee;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.membership.process.MembershipProcess;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 
@@ -138,7 +137,7 @@ public class MembershipService {
     private String newYearCase(MemberOrganisation org, LocalDate yearFrom) {
         String key = businessKey(org.id(), yearFrom);
         String title = org.name() + " · " + yearFrom.getYear() + "/" + String.valueOf(yearFrom.getYear() + 1).substring(2);
-        cases.insert(new CaseRecord(key, org.clusterId(), MembershipProcess.KEY, title, YearStatus.YEAR_OPEN.name(),
+        cases.insert(new CaseRecord(key, org.clusterId(), MembershipYears.PROCESS_KEY, title, YearStatus.YEAR_OPEN.name(),
                 org.id(), null, null, null));
         cases.addEvent(key, null, "year-open", Detail.date(yearFrom));
         return title;

@@ -7,6 +7,9 @@ import java.util.Optional;
 /** The membership years' cases in the engine, as the membership service drives them. */
 public interface MembershipYears {
 
+    /** The key of the process whose cases this port drives, as the models deploy it. */
+    String PROCESS_KEY = "MembershipRenewal";
+
     /** Starts a year's case, which waits for the year's renewal morning. */
     void start(String businessKey, String clusterId, long organisationId, String title, LocalDate yearFrom);
 

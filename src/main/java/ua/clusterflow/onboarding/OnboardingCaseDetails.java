@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.CaseDetails;
 
 /** The application itself, on its case page. */
@@ -31,7 +30,7 @@ public class OnboardingCaseDetails implements CaseDetails {
 
     @Override
     public boolean supports(String processKey) {
-        return OnboardingProcess.KEY.equals(processKey);
+        return OnboardingCases.PROCESS_KEY.equals(processKey);
     }
 
     @Override

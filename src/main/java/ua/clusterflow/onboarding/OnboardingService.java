@@ -7,8 +7,8 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterAdminService;
@@ -20,7 +20,6 @@ import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.engine.MembershipFee;
 import ua.clusterflow.mail.MailOutbox;
-import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
@@ -81,13 +80,13 @@ public class OnboardingService {
         }
         OnboardingApplication application = applications.get(id);
         String key = application.reference();
-        cases.insert(new CaseRecord(key, clusterId, OnboardingProcess.KEY, data.name(),
+        cases.insert(new CaseRecord(key, clusterId, OnboardingCases.PROCESS_KEY, data.name(),
                 ApplicationStatus.SUBMITTED.name(), null, enteredBy, null, null));
         cases.addEvent(key, enteredBy == null ? data.contactName() : directory.displayName(enteredBy), "applied",
                 data.name() + " (" + data.edrpou() + ")");
         FormSubmission.Upload extract = form.uploads().get(ApplicationData.UPLOAD_EXTRACT);
         if (extract != null) {
-            quota.checkApplicants(clusterId, OnboardingProcess.KEY, extract.content().length);
+            quota.checkApplicants(clusterId, OnboardingCases.PROCESS_KEY, extract.content().length);
             cases.addDocument(key, extract.fileName(), extract.contentType(), extract.content(), data.contactName());
         }
         applicantMail(application, "onboarding-received", PUBLIC_FORM);

@@ -1,6 +1,7 @@
 package ua.clusterflow.board.process;
 
 import java.util.Date;
+import ua.clusterflow.board.BoardCases;
 import ua.clusterflow.engine.Variable;
 
 /**
@@ -9,7 +10,7 @@ import ua.clusterflow.engine.Variable;
  */
 public final class MotionProcess {
 
-    public static final String KEY = "BoardMotion";
+    public static final String KEY = BoardCases.MOTION_PROCESS_KEY;
 
     public static final String CALL_BOARD_VOTE = "Call_BoardVote";
     public static final String TASK_WRITE_STATEMENT = "Task_WriteStatement";

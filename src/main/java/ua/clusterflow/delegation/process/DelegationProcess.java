@@ -1,12 +1,13 @@
 package ua.clusterflow.delegation.process;
 
 import java.time.LocalDate;
+import ua.clusterflow.delegation.DelegationCases;
 import ua.clusterflow.engine.Variable;
 
 /** The board-role-delegation model ({@code bpmn/board-role-delegation.bpmn}): its key, elements and variables. */
 public final class DelegationProcess {
 
-    public static final String KEY = "BoardRoleDelegation";
+    public static final String KEY = DelegationCases.PROCESS_KEY;
 
     public static final String TASK_CONSIDER_NOMINATION = "Task_ConsiderNomination";
     public static final String TASK_REVISE_PROPOSAL = "Task_ReviseProposal";

@@ -2,11 +2,12 @@ package ua.clusterflow.followup.process;
 
 import java.util.Date;
 import ua.clusterflow.engine.Variable;
+import ua.clusterflow.followup.FollowUpCases;
 
 /** A follow-up ({@code bpmn/follow-up.bpmn}): the owner's task, the reminder before its day, the overdue notice. */
 public final class FollowUpProcess {
 
-    public static final String KEY = "FollowUp";
+    public static final String KEY = FollowUpCases.PROCESS_KEY;
 
     public static final String TASK_DO_FOLLOW_UP = "Task_DoFollowUp";
     public static final String TIMER_REMINDER = "Timer_FollowUpReminder";

@@ -3,11 +3,12 @@ package ua.clusterflow.grant.process;
 import java.math.BigDecimal;
 import ua.clusterflow.engine.SlotVariable;
 import ua.clusterflow.engine.Variable;
+import ua.clusterflow.grant.GrantCases;
 
 /** The grant-application model ({@code bpmn/grant-application.bpmn}): its key, elements and variables. */
 public final class GrantProcess {
 
-    public static final String KEY = "GrantApplication";
+    public static final String KEY = GrantCases.PROCESS_KEY;
 
     public static final String TASK_SCREEN = "Task_ScreenApplication";
     /** Runs on its own after the board's support, retried R3/PT10M, then an incident. */

@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import ua.clusterflow.engine.Variable;
+import ua.clusterflow.meetup.MeetupCases;
 
 /** The tech-meetup model ({@code bpmn/tech-meetup.bpmn}): its key, elements and variables. */
 public final class MeetupProcess {
 
-    public static final String KEY = "TechMeetup";
+    public static final String KEY = MeetupCases.PROCESS_KEY;
 
     public static final String TASK_PLAN = "Task_PlanMeetup";
     public static final String TASK_APPROVE = "Task_ApproveMeetup";

@@ -31,11 +31,11 @@ import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.meetup.Meetup;
+import ua.clusterflow.meetup.MeetupCases;
 import ua.clusterflow.meetup.MeetupRegistrations;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.meetup.MeetupStatus;
-import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
@@ -387,7 +387,7 @@ public class MeetupController {
     }
 
     private FormDefinition proposalForm() {
-        return forms.forStartOfProcess(MeetupProcess.KEY);
+        return forms.forStartOfProcess(MeetupCases.PROCESS_KEY);
     }
 
     private Meetup meetup(String reference) {

@@ -3,11 +3,12 @@ package ua.clusterflow.membership.process;
 import java.time.LocalDate;
 import java.util.Date;
 import ua.clusterflow.engine.Variable;
+import ua.clusterflow.membership.MembershipYears;
 
 /** The membership-renewal model ({@code bpmn/membership-renewal.bpmn}): its key, elements and variables. */
 public final class MembershipProcess {
 
-    public static final String KEY = "MembershipRenewal";
+    public static final String KEY = MembershipYears.PROCESS_KEY;
 
     public static final String TIMER_RENEWAL_DATE = "Timer_RenewalDate";
     public static final String TASK_CONFIRM_DUES = "Task_ConfirmDues";

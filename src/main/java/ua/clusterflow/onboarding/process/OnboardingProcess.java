@@ -1,11 +1,12 @@
 package ua.clusterflow.onboarding.process;
 
 import ua.clusterflow.engine.Variable;
+import ua.clusterflow.onboarding.OnboardingCases;
 
 /** The member-onboarding model ({@code bpmn/member-onboarding.bpmn}): its key, elements and variables. */
 public final class OnboardingProcess {
 
-    public static final String KEY = "MemberOnboarding";
+    public static final String KEY = OnboardingCases.PROCESS_KEY;
 
     public static final String TASK_REVIEW = "Task_ReviewApplication";
     public static final String TASK_AWAIT_AMENDMENT = "Task_AwaitAmendment";

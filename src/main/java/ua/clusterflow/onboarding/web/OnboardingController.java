@@ -21,8 +21,8 @@ import ua.clusterflow.onboarding.ApplicationData;
 import ua.clusterflow.onboarding.ApplicationStatus;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingApplicationRepository;
+import ua.clusterflow.onboarding.OnboardingCases;
 import ua.clusterflow.onboarding.OnboardingService;
-import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormDefinition;
@@ -175,7 +175,7 @@ public class OnboardingController {
     }
 
     private FormDefinition applicationForm() {
-        return forms.forStartOfProcess(OnboardingProcess.KEY);
+        return forms.forStartOfProcess(OnboardingCases.PROCESS_KEY);
     }
 
     private Cluster cluster(String clusterId) {

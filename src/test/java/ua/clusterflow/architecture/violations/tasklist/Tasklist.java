@@ -1,0 +1,5 @@
+package ua.clusterflow.architecture.violations.tasklist;
+
+/** A layer of the tree of violations. */
+public class Tasklist {
+}
