@@ -23,6 +23,11 @@ public final class Countries {
         return code != null && KNOWN.contains(code);
     }
 
+    /** The codes of the European Union's member states. */
+    public static Set<String> euCodes() {
+        return EU;
+    }
+
     public static boolean eu(String code) {
         return EU.contains(code);
     }

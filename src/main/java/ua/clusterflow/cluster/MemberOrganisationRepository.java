@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 
 @Repository
 public class MemberOrganisationRepository {
@@ -19,9 +22,11 @@ public class MemberOrganisationRepository {
             .map(Enum::name).toList();
 
     private final JdbcClient jdbc;
+    private final ClusterDirectory directory;
 
-    public MemberOrganisationRepository(JdbcClient jdbc) {
+    public MemberOrganisationRepository(JdbcClient jdbc, ClusterDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /**
@@ -190,13 +195,18 @@ public class MemberOrganisationRepository {
      * whose organisation lapsed or left, loses its cases and drafts on the next request.
      */
     public List<Long> idsForContact(String userId) {
-        return jdbc.sql("""
-                select o.id from organisation_person p join member_organisation o on o.id = p.organisation_id
-                where p.user_id = ? and o.status in ('CURRENT', 'IN_GRACE')
-                  and exists (select 1 from act_id_membership m
-                              where m.user_id_ = p.user_id and m.group_id_ = o.cluster_id || '-member')
-                order by o.id""").param(userId)
-                .query(Long.class).list();
+        record Speaks(long id, String clusterId) {
+        }
+        List<Speaks> active = jdbc.sql("""
+                select o.id, o.cluster_id from organisation_person p join member_organisation o on o.id = p.organisation_id
+                where p.user_id = ? and o.status in ('CURRENT', 'IN_GRACE') order by o.id""").param(userId)
+                .query((rs, n) -> new Speaks(rs.getLong(1), rs.getString(2))).list();
+        if (active.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<Role>> roles = directory.rolesOf(userId);
+        return active.stream().filter(s -> roles.getOrDefault(s.clusterId(), Set.of()).contains(Role.MEMBER))
+                .map(Speaks::id).toList();
     }
 
     /** Every organisation a person is among the people of, whatever its status. */

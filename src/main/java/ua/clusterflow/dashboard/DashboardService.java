@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.tasklist.ClusterFigure;
+import ua.clusterflow.tasklist.ClusterFigures;
+import ua.clusterflow.tasklist.ProcessFigures;
+import ua.clusterflow.tasklist.ProcessFigures.OpenTasks;
 
 /** Computes a cluster's dashboard from its members, cases, the engine's history and the coordinator's records. */
 @Service
@@ -40,22 +45,39 @@ public class DashboardService {
     static final List<List<String>> TOOLS = List.of(List.of("networking", "training", "experienceExchange"),
             List.of("matchmaking", "cooperationProjects", "fundraising"), List.of("export", "governmentRelations",
                     "cooperation"), List.of("businessModel"));
-    static final String EU_COUNTRIES = "('AT','BE','BG','HR','CY','CZ','DK','EE','FI','FR','DE','GR','HU','IE','IT',"
-            + "'LV','LT','LU','MT','NL','PL','PT','RO','SK','SI','ES','SE')";
     private static final double DAY = 86_400_000.0;
 
     private final JdbcClient jdbc;
     private final ClusterDirectory directory;
     private final ClusterRecords records;
+    private final List<ClusterFigures> features;
+    private final ProcessFigures engine;
 
-    public DashboardService(JdbcClient jdbc, ClusterDirectory directory, ClusterRecords records) {
+    public DashboardService(JdbcClient jdbc, ClusterDirectory directory, ClusterRecords records,
+                            List<ClusterFigures> features, ProcessFigures engine) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.records = records;
+        this.features = features;
+        this.engine = engine;
+    }
+
+    /** Every feature's figures about the cluster, each asked once. */
+    private Map<ClusterFigure, Number> figures(String clusterId) {
+        Map<ClusterFigure, Number> figures = new EnumMap<>(ClusterFigure.class);
+        for (ClusterFigures feature : features) {
+            figures.putAll(feature.figures(clusterId));
+        }
+        return figures;
+    }
+
+    private static int count(Map<ClusterFigure, Number> figures, ClusterFigure figure) {
+        return figures.getOrDefault(figure, 0).intValue();
     }
 
     public Dashboard forCluster(String clusterId) {
-        Facts facts = facts(clusterId);
+        Map<ClusterFigure, Number> figures = figures(clusterId);
+        Facts facts = facts(clusterId, figures);
         Quarter now = Quarter.of(AppClock.today());
         Map<String, Integer> fundraising = byQuarter(clusterId, FUNDRAISING, true);
         Map<String, Integer> exports = byQuarter(clusterId, EXPORTS, false);
@@ -65,10 +87,11 @@ public class DashboardService {
         int services = (fundraising.get(now.toString()) > 0 ? 1 : 0) + (exports.get(now.toString()) > 0 ? 1 : 0);
         List<Figure> targets = targets(facts, services);
         return new Dashboard(clusterId, directory.clusterName(clusterId), targets, membersByMonth(clusterId),
-                fundraising, exports, meetups, facts.funds, feeIncome(clusterId), churn(clusterId),
+                fundraising, exports, meetups, facts.funds,
+                figures.getOrDefault(ClusterFigure.FEE_INCOME_THIS_YEAR_UAH, 0).doubleValue(), churn(clusterId),
                 facts.introductions, maturity(clusterId, facts),
-                eccp(facts), processes(clusterId), steps(clusterId), people(clusterId), onboardingFunnel(clusterId),
-                grantSuccessRate(clusterId), followUps(clusterId), guestsCheckedIn(clusterId));
+                eccp(facts), processes(clusterId), steps(clusterId), people(clusterId), onboardingFunnel(figures),
+                grantSuccessRate(figures), followUps(figures), count(figures, ClusterFigure.GUESTS_CHECKED_IN_THIS_YEAR));
     }
 
     /**
@@ -76,7 +99,8 @@ public class DashboardService {
      * success, from the statements those need alone, not the whole dashboard's.
      */
     public AllianceRow allianceRow(String clusterId) {
-        Facts facts = facts(clusterId);
+        Map<ClusterFigure, Number> figures = figures(clusterId);
+        Facts facts = facts(clusterId, figures);
         Quarter now = Quarter.of(AppClock.today());
         int fundraising = count(FUNDRAISING, clusterId, AppClock.startOf(now.start()), AppClock.startOf(now.end()));
         int exports = count(EXPORTS, clusterId, now.start(), now.end());
@@ -84,7 +108,7 @@ public class DashboardService {
         return new AllianceRow(clusterId, directory.clusterName(clusterId),
                 targets(facts, (fundraising > 0 ? 1 : 0) + (exports > 0 ? 1 : 0)), facts.funds, facts.introductions,
                 maturity(clusterId, facts).stage(), open.stream().mapToLong(OpenTasks::tasks).sum(),
-                open.stream().mapToLong(OpenTasks::overdue).sum(), grantSuccessRate(clusterId));
+                open.stream().mapToLong(OpenTasks::overdue).sum(), grantSuccessRate(figures));
     }
 
     private static List<Figure> targets(Facts facts, int services) {
@@ -95,23 +119,10 @@ public class DashboardService {
                 new Figure("planShare", facts.planShare(), TARGET_PLAN_SHARE));
     }
 
-    /** The guests checked in at the door of the cluster's meetups this year, each person once a meetup. */
-    private int guestsCheckedIn(String clusterId) {
-        return count("""
-                select count(*) from meetup_registration r join meetup m on m.id = r.meetup_id
-                where m.cluster_id = ? and r.checked_in_at >= ?""", clusterId,
-                java.sql.Timestamp.from(AppClock.today().withDayOfYear(1).atStartOfDay(AppClock.KYIV).toInstant()));
-    }
-
-    private Dashboard.FollowUps followUps(String clusterId) {
-        return jdbc.sql("""
-                select count(*), count(*) filter (where status = 'DONE'),
-                       count(*) filter (where status = 'OPEN' and due_on < ?),
-                       count(distinct source_ref) filter (where source_kind = 'introduction' and led_to is not null)
-                from follow_up where cluster_id = ?""")
-                .params(java.sql.Date.valueOf(AppClock.today()), clusterId)
-                .query((rs, n) -> new Dashboard.FollowUps(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
-                .single();
+    private static Dashboard.FollowUps followUps(Map<ClusterFigure, Number> figures) {
+        return new Dashboard.FollowUps(count(figures, ClusterFigure.FOLLOW_UPS),
+                count(figures, ClusterFigure.FOLLOW_UPS_DONE), count(figures, ClusterFigure.FOLLOW_UPS_OVERDUE),
+                count(figures, ClusterFigure.INTRODUCTIONS_FOLLOWED_UP));
     }
 
     /** The counts the targets, the maturity stage and the checklist are judged by. */
@@ -125,31 +136,27 @@ public class DashboardService {
         }
     }
 
-    private Facts facts(String clusterId) {
+    private Facts facts(String clusterId, Map<ClusterFigure, Number> figures) {
         return new Facts(
                 count("select count(*) from member_organisation where cluster_id = ? "
                         + "and status in ('CURRENT', 'IN_GRACE')", clusterId),
                 directory.peopleWithRole(clusterId, Role.COORDINATOR).size(),
-                count("select count(*) from grant_application g where g.cluster_id = ? and g.status = 'FUNDED' "
-                        + "and (select count(*) from grant_partner p where p.application_id = g.id and p.country in "
-                        + EU_COUNTRIES + ") >= 2", clusterId),
-                jdbc.sql("select coalesce(sum(amount_granted), 0) from grant_application where cluster_id = ? "
-                        + "and status = 'FUNDED'").param(clusterId).query(Double.class).single(),
+                count(figures, ClusterFigure.GRANTS_FUNDED_WITH_EU_PARTNERS),
+                figures.getOrDefault(ClusterFigure.FUNDS_GRANTED_EUR, 0).doubleValue(),
                 count("select count(*) from introduction where cluster_id = ?", clusterId),
                 count("select count(*) from regional_plan_item where cluster_id = ?", clusterId),
                 count("select count(*) from regional_plan_item where cluster_id = ? and participates", clusterId),
                 count("select count(*) from member_organisation where cluster_id = ? and status in ('CURRENT', 'IN_GRACE')"
                         + " and paid_until > ?", clusterId, AppClock.today()),
-                count("select count(*) from meetup where cluster_id = ? and status in ('OPEN','HELD','REPORTED')",
-                        clusterId),
-                count("select count(*) from meetup where cluster_id = ? and status = 'REPORTED'", clusterId),
-                count("select count(*) from grant_application where cluster_id = ? and status <> 'DRAFT'", clusterId),
+                count(figures, ClusterFigure.MEETUPS_HELD),
+                count(figures, ClusterFigure.MEETUPS_REPORTED),
+                count(figures, ClusterFigure.GRANTS_SUBMITTED),
                 count("select count(*) from member_organisation where cluster_id = ? and coalesce(offers, '') <> '' "
                         + "and status in ('CURRENT', 'IN_GRACE')", clusterId),
                 count("select count(distinct category) from member_organisation where cluster_id = ? and "
                         + "status in ('CURRENT', 'IN_GRACE')", clusterId),
                 count("select count(*) from export_activity where cluster_id = ? and kind = 'MISSION'", clusterId),
-                count("select count(*) from role_term where cluster_id = ? and status = 'ACTIVE'", clusterId),
+                count(figures, ClusterFigure.ROLES_ACTIVE),
                 records.profile(clusterId).orElse(ClusterRecords.Profile.NONE));
     }
 
@@ -201,16 +208,6 @@ public class DashboardService {
                 new Criterion("eccpMemberTypes", f.memberTypes >= 2, f.memberTypes + " / 2"));
     }
 
-    /** The membership dues paid in the calendar year so far: the cluster's own income, in hryvnias. */
-    private double feeIncome(String clusterId) {
-        java.time.LocalDate from = AppClock.today().withDayOfYear(1);
-        return jdbc.sql("""
-                select coalesce(sum(d.amount), 0) from membership_dues d
-                join member_organisation o on o.id = d.organisation_id
-                where o.cluster_id = ? and d.paid_on >= ? and d.paid_on < ?""")
-                .params(clusterId, from, from.plusYears(1)).query(Double.class).single();
-    }
-
     /** The members that lapsed, resigned or were excluded in the calendar year so far and have not come back. */
     private int churn(String clusterId) {
         return jdbc.sql("""
@@ -229,7 +226,7 @@ public class DashboardService {
         for (int back = 5; back >= 0; back--) {
             YearMonth month = now.minusMonths(back);
             // the members at the end of the month: one that left before then is not among them
-            java.time.LocalDate next = month.atEndOfMonth().plusDays(1);
+            LocalDate next = month.atEndOfMonth().plusDays(1);
             trend.put(month.toString(), count("select count(*) from member_organisation where cluster_id = ? "
                     + "and joined_at < ? and (status in ('CURRENT', 'IN_GRACE') or status_since >= ?)", clusterId,
                     AppClock.startOf(next), next));
@@ -249,42 +246,20 @@ public class DashboardService {
         return quarters;
     }
 
-    /** Open and overdue tasks of one process. */
-    private record OpenTasks(long tasks, long overdue) {
-    }
-
     /** The open and overdue tasks of the cluster's processes that the dashboard follows, by process key. */
     private Map<String, OpenTasks> openTasks(String clusterId) {
-        Map<String, OpenTasks> open = new LinkedHashMap<>();
-        jdbc.sql("""
-                select d.key_, count(*), count(*) filter (where t.due_date_ < ?) from act_ru_task t
-                join act_re_procdef d on d.id_ = t.proc_def_id_ where t.tenant_id_ = ? group by d.key_""")
-                .params(AppClock.nowDate(), clusterId)
-                .query(rs -> {
-                    if (PROCESSES.contains(rs.getString(1))) {
-                        open.put(rs.getString(1), new OpenTasks(rs.getLong(2), rs.getLong(3)));
-                    }
-                });
+        Map<String, OpenTasks> open = new LinkedHashMap<>(engine.openTasks(clusterId));
+        open.keySet().retainAll(PROCESSES);
         return open;
     }
 
     private List<Dashboard.ProcessFigures> processes(String clusterId) {
-        record Cycle(long finished, long medianMillis, long p90Millis) {
-        }
         Map<String, OpenTasks> open = openTasks(clusterId);
-        Map<String, Cycle> cycles = new LinkedHashMap<>();
-        jdbc.sql("""
-                select proc_def_key_, count(*), percentile_disc(0.5) within group (order by duration_),
-                percentile_disc(0.9) within group (order by duration_) from act_hi_procinst
-                where tenant_id_ = ? and end_time_ is not null and duration_ is not null group by proc_def_key_""")
-                .param(clusterId)
-                .query(rs -> {
-                    cycles.put(rs.getString(1), new Cycle(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                });
+        Map<String, ProcessFigures.Cycle> cycles = engine.cycles(clusterId);
         List<Dashboard.ProcessFigures> figures = new ArrayList<>();
         for (String key : PROCESSES) {
             OpenTasks tasks = open.getOrDefault(key, new OpenTasks(0, 0));
-            Cycle cycle = cycles.get(key);
+            ProcessFigures.Cycle cycle = cycles.get(key);
             figures.add(new Dashboard.ProcessFigures(key, tasks.tasks(), tasks.overdue(),
                     cycle == null ? 0 : cycle.finished(), cycle == null ? null : cycle.medianMillis() / DAY,
                     cycle == null ? null : cycle.p90Millis() / DAY));
@@ -293,44 +268,26 @@ public class DashboardService {
     }
 
     private List<Dashboard.StepFigures> steps(String clusterId) {
-        return jdbc.sql("""
-                select proc_def_key_, task_def_key_, count(*), percentile_disc(0.5) within group (order by duration_),
-                percentile_disc(0.9) within group (order by duration_) from act_hi_taskinst
-                where tenant_id_ = ? and end_time_ is not null and duration_ is not null and delete_reason_ = 'completed'
-                group by proc_def_key_, task_def_key_ order by proc_def_key_, task_def_key_""")
-                .param(clusterId)
-                .query((rs, n) -> new Dashboard.StepFigures(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getLong(4) / DAY, rs.getLong(5) / DAY))
-                .list();
+        return engine.steps(clusterId).stream().map(s -> new Dashboard.StepFigures(s.processKey(), s.stepId(),
+                s.completed(), s.medianMillis() / DAY, s.p90Millis() / DAY)).toList();
     }
 
     private List<Dashboard.PersonLoad> people(String clusterId) {
-        return jdbc.sql("""
-                select assignee_, count(*), count(*) filter (where due_date_ < ?) from act_ru_task
-                where tenant_id_ = ? group by assignee_ order by count(*) desc, assignee_ nulls last""")
-                .params(AppClock.nowDate(), clusterId)
-                .query((rs, n) -> new Dashboard.PersonLoad(rs.getString(1),
-                        rs.getString(1) == null ? null : directory.displayName(rs.getString(1)), rs.getLong(2),
-                        rs.getLong(3)))
-                .list();
+        return engine.loads(clusterId).stream().map(l -> new Dashboard.PersonLoad(l.assignee(),
+                l.assignee() == null ? null : directory.displayName(l.assignee()), l.tasks(), l.overdue())).toList();
     }
 
-    private Map<String, Integer> onboardingFunnel(String clusterId) {
+    private static Map<String, Integer> onboardingFunnel(Map<ClusterFigure, Number> figures) {
         Map<String, Integer> funnel = new LinkedHashMap<>();
-        funnel.put("applied", count("select count(*) from onboarding_application where cluster_id = ? "
-                + "and status <> 'DUPLICATE'", clusterId));
-        funnel.put("approved", count("select count(*) from onboarding_application where cluster_id = ? "
-                + "and status in ('AWAITING_PAYMENT', 'PAYMENT_CANCELLED', 'MEMBER')", clusterId));
-        funnel.put("paid", count("select count(*) from onboarding_application where cluster_id = ? and status = 'MEMBER'",
-                clusterId));
+        funnel.put("applied", count(figures, ClusterFigure.APPLICATIONS));
+        funnel.put("approved", count(figures, ClusterFigure.APPLICATIONS_APPROVED));
+        funnel.put("paid", count(figures, ClusterFigure.APPLICATIONS_PAID));
         return funnel;
     }
 
-    private Double grantSuccessRate(String clusterId) {
-        int decided = count("select count(*) from grant_application where cluster_id = ? "
-                + "and status in ('FUNDED', 'REJECTED', 'RESERVE')", clusterId);
-        int funded = count("select count(*) from grant_application where cluster_id = ? and status = 'FUNDED'", clusterId);
-        return decided == 0 ? null : funded * 100.0 / decided;
+    private static Double grantSuccessRate(Map<ClusterFigure, Number> figures) {
+        int decided = count(figures, ClusterFigure.GRANTS_DECIDED);
+        return decided == 0 ? null : count(figures, ClusterFigure.GRANTS_FUNDED) * 100.0 / decided;
     }
 
     private int count(String sql, Object... params) {

@@ -84,7 +84,7 @@ public class RoleDelegationService {
         RoleTerm term = registry.insertProposal(p.clusterId(), p.roleCode(), p.nominee(), proposer,
                 p.responsibilities().trim(), p.expectedResults().trim(), p.hoursPerMonth(), p.termStart(), p.termEnd());
         String title = roleName(term) + ": " + directory.displayName(p.nominee());
-        cases.insert(new CaseRecord(term.businessKey(), p.clusterId(), DelegationCases.PROCESS_KEY, title, "PROPOSED", null,
+        cases.insert(new CaseRecord(term.businessKey(), p.clusterId(), DelegationCases.PROCESS_KEY, title, RoleStatus.PROPOSED.name(), null,
                 proposer, null, null));
         cases.addEvent(term.businessKey(), directory.displayName(proposer), "role-proposed", title);
         engine.start(term, proposer, title);
@@ -107,12 +107,12 @@ public class RoleDelegationService {
 
     @Transactional
     public void withdraw(long termId) {
-        setStatus(registry.get(termId), "WITHDRAWN", "role-withdrawn", true);
+        setStatus(registry.get(termId), RoleStatus.WITHDRAWN.name(), "role-withdrawn", true);
     }
 
     @Transactional
     public void notApproved(long termId, String reason) {
-        RoleTerm term = setStatus(registry.get(termId), "NOT_APPROVED", "role-not-approved", true);
+        RoleTerm term = setStatus(registry.get(termId), RoleStatus.NOT_APPROVED.name(), "role-not-approved", true);
         notify(term.holder(), term, "not-approved", reason);
         notify(term.proposer(), term, "not-approved", reason);
     }
@@ -120,7 +120,7 @@ public class RoleDelegationService {
     /** The nominee holds the role: in the registry, with the rights it brings, and everyone concerned is told. */
     @Transactional
     public void appoint(long termId) {
-        RoleTerm term = setStatus(registry.get(termId), "ACTIVE", "role-appointed", false);
+        RoleTerm term = setStatus(registry.get(termId), RoleStatus.ACTIVE.name(), "role-appointed", false);
         rights(term).ifPresent(rights -> directory.joinRightsGroup(term.holder(), term.clusterId(), rights));
         notify(term.holder(), term, "appointed", null);
     }
@@ -152,7 +152,7 @@ public class RoleDelegationService {
 
     @Transactional
     public void endTerm(long termId) {
-        RoleTerm term = setStatus(registry.get(termId), "ENDED", "role-ended", true);
+        RoleTerm term = setStatus(registry.get(termId), RoleStatus.ENDED.name(), "role-ended", true);
         rights(term).ifPresent(rights -> directory.leaveRightsGroup(term.holder(), term.clusterId(), rights));
         notify(term.holder(), term, "ended", null);
     }
@@ -169,7 +169,7 @@ public class RoleDelegationService {
 
     @Transactional
     public void revoke(long termId, String reason) {
-        RoleTerm term = setStatus(registry.get(termId), "REVOKED", "role-revoked", true);
+        RoleTerm term = setStatus(registry.get(termId), RoleStatus.REVOKED.name(), "role-revoked", true);
         rights(term).ifPresent(rights -> directory.leaveRightsGroup(term.holder(), term.clusterId(), rights));
         notify(term.holder(), term, "revoked", reason);
     }

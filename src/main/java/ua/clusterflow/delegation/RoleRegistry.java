@@ -78,7 +78,7 @@ public class RoleRegistry {
     }
 
     public void setStatus(long id, String status) {
-        boolean ends = !"ACTIVE".equals(status) && !"PROPOSED".equals(status);
+        boolean ends = !RoleStatus.ACTIVE.name().equals(status) && !RoleStatus.PROPOSED.name().equals(status);
         jdbc.sql("update role_term set status = ?, started_at = case when ? = 'ACTIVE' then ? else started_at end, "
                         + "ended_at = case when ? then ? else ended_at end where id = ?")
                 .params(status, status, Timestamp.from(AppClock.now()), ends, Timestamp.from(AppClock.now()), id)

@@ -9,6 +9,6 @@ public record RoleTerm(long id, String businessKey, String clusterId, String rol
                        int hoursPerMonth, LocalDate termStart, LocalDate termEnd, Instant startedAt, Instant endedAt) {
 
     public boolean active() {
-        return "ACTIVE".equals(status);
+        return RoleStatus.ACTIVE.name().equals(status);
     }
 }

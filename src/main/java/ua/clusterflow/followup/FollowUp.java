@@ -14,6 +14,6 @@ public record FollowUp(long id, String businessKey, String clusterId, String sou
     public static final String INTRODUCTION = "introduction";
 
     public boolean done() {
-        return "DONE".equals(status);
+        return FollowUpStatus.DONE.name().equals(status);
     }
 }

@@ -1,12 +1,7 @@
 package ua.clusterflow.membership;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -15,17 +10,13 @@ import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.Role;
-import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberJoined;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.OrganisationPerson;
-import ua.clusterflow.cluster.OrganisationRole;
-import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
-import ua.clusterflow.cluster.engine.MembershipFee;
 import ua.clusterflow.mail.MailOutbox;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
@@ -40,31 +31,25 @@ public class MembershipService {
     /** The hour of the day on which the year's steps fall: invoices and status changes go out in the morning. */
     static final int HOUR = 9;
 
-    /** What the fee table gave for a year, and the days by which it is to be paid and the membership lapses. */
-    public record YearDues(long amount, Date payBy, Date lapsesOn) {
-    }
-
     private final Memberships memberships;
     private final MemberOrganisationRepository organisations;
-    private final MembershipFee fees;
     private final CaseRepository cases;
     private final ClusterDirectory directory;
     private final MailOutbox outbox;
-    private final PaymentDetails payments;
     private final MembershipYears years;
-    private final ClusterAdminService admin;
+    private final MembershipMails mails;
+    private final MembershipInvoicing invoicing;
 
-    public MembershipService(Memberships memberships, MemberOrganisationRepository organisations, MembershipFee fees,
+    public MembershipService(Memberships memberships, MemberOrganisationRepository organisations,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox,
-                             PaymentDetails payments, MembershipYears years, ClusterAdminService admin) {
-        this.admin = admin;
+                             MembershipYears years, MembershipMails mails, MembershipInvoicing invoicing) {
+        this.mails = mails;
+        this.invoicing = invoicing;
         this.memberships = memberships;
         this.organisations = organisations;
-        this.fees = fees;
         this.cases = cases;
         this.directory = directory;
         this.outbox = outbox;
-        this.payments = payments;
         this.years = years;
     }
 
@@ -123,7 +108,7 @@ public class MembershipService {
         MemberOrganisation org = organisation(organisationId);
         String key = businessKey(organisationId, yearFrom);
         String title = newYearCase(org, yearFrom);
-        long dues = determineDues(organisationId, yearFrom).amount();
+        long dues = invoicing.determineDues(organisationId, yearFrom).amount();
         memberships.invoiced(organisationId, yearFrom, yearFrom);
         memberships.setPaidUntil(organisationId, yearFrom);
         years.startUnpaid(key, org.clusterId(), org.id(), title, yearFrom, dues, lapsesOn,
@@ -143,56 +128,12 @@ public class MembershipService {
         return title;
     }
 
-    /** The year's dues from the fee table, by the organisation's category, size and years of membership. */
-    @Transactional
-    public YearDues determineDues(long organisationId, LocalDate yearFrom) {
-        MemberOrganisation org = organisation(organisationId);
-        LocalDate joined = org.joinedAt().atZone(AppClock.KYIV).toLocalDate();
-        int year = 1 + Math.max(memberships.yearsPaidBefore(organisationId, yearFrom),
-                (int) ChronoUnit.YEARS.between(joined, yearFrom));
-        MembershipFee.Fee fee = fees.of(org.category(), org.headcount(), year);
-        memberships.addDues(organisationId, yearFrom, fee.feeCategory(), fee.amount());
-        MembershipTerms terms = memberships.terms(org.clusterId());
-        LocalDate payBy = AppClock.today().plusDays(terms.paymentDays());
-        LocalDate lapsesOn = payBy.plusDays(terms.graceDays());
-        cases.addEvent(businessKey(organisationId, yearFrom), null, "dues",
-                Detail.text(MembershipFee.categoryKey(fee.feeCategory())) + ": " + Detail.money(fee.amount(), "UAH"));
-        return new YearDues(fee.amount().longValue(), morningOf(payBy), morningOf(lapsesOn));
-    }
-
-    /** The invoice for the year's dues, to the billing contacts (the main contact when there is none). */
-    @Transactional
-    public void sendInvoice(long organisationId, LocalDate yearFrom) {
-        MemberOrganisation org = organisation(organisationId);
-        Memberships.Dues dues = memberships.dues(organisationId, yearFrom).orElseThrow();
-        memberships.invoiced(organisationId, yearFrom, AppClock.today());
-        String key = businessKey(organisationId, yearFrom);
-        caseStatus(key, YearStatus.DUES_INVOICED, false);
-        cases.addEvent(key, null, "invoice", Detail.money(dues.amount(), "UAH"));
-        Map<String, Object> model = model(org, yearFrom);
-        model.put("dues", dues);
-        model.put("feeCategoryKey", MembershipFee.categoryKey(dues.feeCategory()));
-        model.put("account", payments.of(org.clusterId()).orElse(null));
-        model.put("purpose", paymentPurpose(org, yearFrom));
-        model.put("payBy", memberships.terms(org.clusterId()).paymentDays());
-        for (Person person : billingContacts(org)) {
-            outbox.queue(person, "membership-invoice", model, key);
-        }
-    }
-
-    @Transactional
-    public void remindDues(long organisationId, LocalDate yearFrom) {
-        MemberOrganisation org = organisation(organisationId);
-        notifyBilling(org, yearFrom, "reminder");
-        cases.addEvent(businessKey(organisationId, yearFrom), null, "reminder", "dues");
-    }
-
     @Transactional
     public void startGrace(long organisationId, LocalDate yearFrom) {
         MemberOrganisation org = organisation(organisationId);
         changeStatus(org, MembershipStatus.IN_GRACE, "dues-unpaid", null);
         caseStatus(businessKey(organisationId, yearFrom), YearStatus.IN_GRACE, false);
-        notifyBilling(org, yearFrom, "grace");
+        mails.notifyBilling(org, yearFrom, "grace");
     }
 
     /** The grace period passed unpaid: the organisation's people lose the member's rights, and everyone is told. */
@@ -201,9 +142,9 @@ public class MembershipService {
         MemberOrganisation org = organisation(organisationId);
         changeStatus(org, MembershipStatus.LAPSED, "dues-unpaid", null);
         caseStatus(businessKey(organisationId, yearFrom), YearStatus.LAPSED, false);
-        notifyBilling(org, yearFrom, "lapsed");
+        mails.notifyBilling(org, yearFrom, "lapsed");
         for (Person coordinator : directory.peopleWithRole(org.clusterId(), Role.COORDINATOR)) {
-            outbox.queue(coordinator, "membership-notice", notice(org, yearFrom, "lapsed-coordinator"),
+            outbox.queue(coordinator, "membership-notice", mails.notice(org, yearFrom, "lapsed-coordinator"),
                     businessKey(organisationId, yearFrom));
         }
     }
@@ -235,9 +176,9 @@ public class MembershipService {
         cases.addEvent(key, null, "dues-paid", reference);
         caseStatus(key, YearStatus.DUES_PAID, true);
         if (org.status() == MembershipStatus.LAPSED) {
-            notifyBilling(org, yearFrom, "reinstated");
+            mails.notifyBilling(org, yearFrom, "reinstated");
         } else if (memberships.dues(organisationId, yearFrom).map(d -> d.amount().signum() > 0).orElse(false)) {
-            notifyBilling(org, yearFrom, "renewed");
+            mails.notifyBilling(org, yearFrom, "renewed");
         }
         if (memberships.noticeUntil(organisationId).isEmpty()) {
             openYear(organisationId, next);
@@ -274,10 +215,10 @@ public class MembershipService {
         LocalDate until = memberships.noticeUntil(organisationId).orElse(AppClock.today());
         memberships.addEvent(organisationId, org.status(), AppClock.today(), "notice-given", actor);
         cases.addEvent(businessKey, actor, "notice-given", reason);
-        Map<String, Object> model = notice(org, null, "notice");
+        Map<String, Object> model = mails.notice(org, null, "notice");
         model.put("date", until);
         model.put("quote", reason);
-        for (Person person : mainAndCoordinators(org)) {
+        for (Person person : mails.mainAndCoordinators(org)) {
             outbox.queue(person, "membership-notice", model, businessKey);
         }
     }
@@ -306,8 +247,8 @@ public class MembershipService {
         MemberOrganisation org = organisation(organisationId);
         memberships.addEvent(organisationId, org.status(), AppClock.today(), "notice-withdrawn", actor);
         cases.addEvent(businessKey, actor, "notice-withdrawn", null);
-        for (Person person : mainAndCoordinators(org)) {
-            outbox.queue(person, "membership-notice", notice(org, null, "notice-withdrawn"), businessKey);
+        for (Person person : mails.mainAndCoordinators(org)) {
+            outbox.queue(person, "membership-notice", mails.notice(org, null, "notice-withdrawn"), businessKey);
         }
     }
 
@@ -318,8 +259,8 @@ public class MembershipService {
         changeStatus(org, MembershipStatus.RESIGNED, reason == null ? "resigned" : reason, actor);
         caseStatus(businessKey, YearStatus.RESIGNED, true);
         endOtherYears(organisationId, businessKey, "resigned");
-        for (Person person : mainAndCoordinators(org)) {
-            outbox.queue(person, "membership-notice", notice(org, null, "resigned"), businessKey);
+        for (Person person : mails.mainAndCoordinators(org)) {
+            outbox.queue(person, "membership-notice", mails.notice(org, null, "resigned"), businessKey);
         }
     }
 
@@ -355,9 +296,9 @@ public class MembershipService {
         changeStatus(org, MembershipStatus.EXCLUDED, why, null);
         caseStatus(businessKey, YearStatus.EXCLUDED, true);
         endOtherYears(organisationId, businessKey, "excluded");
-        Map<String, Object> model = notice(org, null, "excluded");
+        Map<String, Object> model = mails.notice(org, null, "excluded");
         model.put("quote", why);
-        for (Person person : mainAndCoordinators(org)) {
+        for (Person person : mails.mainAndCoordinators(org)) {
             outbox.queue(person, "membership-notice", model, businessKey);
         }
     }
@@ -366,52 +307,9 @@ public class MembershipService {
     public void keepMember(long organisationId, String businessKey, String actor, String boardReason) {
         MemberOrganisation org = organisation(organisationId);
         cases.addEvent(businessKey, null, "exclusion-rejected", boardReason);
-        Map<String, Object> model = notice(org, null, "kept");
+        Map<String, Object> model = mails.notice(org, null, "kept");
         model.put("quote", boardReason);
         directory.person(actor).ifPresent(person -> outbox.queue(person, "membership-notice", model, businessKey));
-    }
-
-    /**
-     * A person joins an organisation's people with a role there: a new address gets an account and the invitation to
-     * set a password; they hold the member's rights while the organisation is an active member. Someone with an
-     * account outside the cluster is asked first and joins when they accept.
-     */
-    @Transactional
-    public Person addPerson(long organisationId, String firstName, String lastName, String email, String language,
-                            OrganisationRole role, String actor) {
-        MemberOrganisation org = organisation(organisationId);
-        ClusterAdminService.Added added = admin.personFor(org.clusterId(), firstName, lastName, email, language,
-                org.status().active() ? Role.MEMBER : null,
-                new ClusterAdminService.ForOrganisation(organisationId, org.name(), role), actor);
-        Person person = added.person();
-        if (added.asked()) {
-            return person;
-        }
-        organisations.addPerson(organisationId, person.id(), role);
-        memberships.addEvent(organisationId, org.status(), AppClock.today(), "person-added:" + person.displayName(),
-                actor == null ? null : directory.displayName(actor));
-        return person;
-    }
-
-    /**
-     * A person leaves an organisation's people and, unless they speak for another active member of the cluster, the
-     * member's rights. The main contact stays until another is named.
-     */
-    @Transactional
-    public boolean removePerson(long organisationId, String userId, String actor) {
-        MemberOrganisation org = organisation(organisationId);
-        boolean isMain = userId.equals(org.contactUser());
-        boolean among = organisations.people(organisationId).stream().anyMatch(p -> p.userId().equals(userId));
-        if (isMain || !among) {
-            return false;
-        }
-        organisations.removePerson(organisationId, userId);
-        if (!organisations.speaksForAnotherActive(userId, org.clusterId(), organisationId)) {
-            directory.revoke(userId, org.clusterId(), Role.MEMBER);
-        }
-        memberships.addEvent(organisationId, org.status(), AppClock.today(),
-                "person-removed:" + directory.displayName(userId), actor == null ? null : directory.displayName(actor));
-        return true;
     }
 
     private void endOtherYears(long organisationId, String businessKey, String reason) {
@@ -443,63 +341,6 @@ public class MembershipService {
 
     private void caseStatus(String businessKey, YearStatus status, boolean close) {
         cases.updateStatus(businessKey, status.name(), close);
-    }
-
-    private List<Person> billingContacts(MemberOrganisation org) {
-        List<OrganisationPerson> people = organisations.people(org.id());
-        List<Person> billing = new ArrayList<>();
-        people.stream().filter(p -> p.role() == OrganisationRole.BILLING)
-                .forEach(p -> directory.person(p.userId()).ifPresent(billing::add));
-        if (billing.isEmpty()) {
-            people.stream().filter(p -> p.role() == OrganisationRole.MAIN)
-                    .forEach(p -> directory.person(p.userId()).ifPresent(billing::add));
-        }
-        return billing;
-    }
-
-    private List<Person> mainAndCoordinators(MemberOrganisation org) {
-        Map<String, Person> people = new LinkedHashMap<>();
-        organisations.people(org.id()).stream().filter(p -> p.role() == OrganisationRole.MAIN)
-                .forEach(p -> directory.person(p.userId()).ifPresent(person -> people.put(person.id(), person)));
-        directory.peopleWithRole(org.clusterId(), Role.COORDINATOR).forEach(p -> people.putIfAbsent(p.id(), p));
-        return List.copyOf(people.values());
-    }
-
-    private void notifyBilling(MemberOrganisation org, LocalDate yearFrom, String kind) {
-        Map<String, Object> model = notice(org, yearFrom, kind);
-        Map<String, Person> recipients = new LinkedHashMap<>();
-        billingContacts(org).forEach(p -> recipients.put(p.id(), p));
-        organisations.people(org.id()).stream().filter(p -> p.role() == OrganisationRole.MAIN)
-                .forEach(p -> directory.person(p.userId()).ifPresent(person -> recipients.putIfAbsent(person.id(), person)));
-        for (Person person : recipients.values()) {
-            outbox.queue(person, "membership-notice", model, businessKey(org.id(), yearFrom));
-        }
-    }
-
-    private Map<String, Object> notice(MemberOrganisation org, LocalDate yearFrom, String kind) {
-        Map<String, Object> model = model(org, yearFrom);
-        model.put("kind", kind);
-        model.put("subjectKey", "mail.membership." + kind + ".subject");
-        if (yearFrom != null) {
-            memberships.dues(org.id(), yearFrom).ifPresent(d -> model.put("dues", d));
-        }
-        return model;
-    }
-
-    private Map<String, Object> model(MemberOrganisation org, LocalDate yearFrom) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("organisation", org);
-        model.put("clusterName", directory.clusterName(org.clusterId()));
-        model.put("subjectArg", org.name());
-        model.put("yearFrom", yearFrom);
-        model.put("link", outbox.link("/members/" + org.id()));
-        return model;
-    }
-
-    /** What the payment order says, so that the coordinator can match the payment to the member and the year. */
-    static String paymentPurpose(MemberOrganisation org, LocalDate yearFrom) {
-        return "Членський внесок за " + yearFrom.getYear() + "/" + (yearFrom.getYear() + 1) + " р., " + org.name()
-                + ", ЄДРПОУ " + org.edrpou();
     }
 
     private MemberOrganisation organisation(long organisationId) {

@@ -1,16 +1,26 @@
 package ua.clusterflow.membership;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.cluster.Person;
 
 /** The membership records: each organisation's status and history, the dues of each year, each cluster's terms. */
 @Repository
@@ -31,9 +41,11 @@ public class Memberships {
     }
 
     private final JdbcClient jdbc;
+    private final ClusterDirectory directory;
 
-    public Memberships(JdbcClient jdbc) {
+    public Memberships(JdbcClient jdbc, ClusterDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     public MembershipTerms terms(String clusterId) {
@@ -132,25 +144,31 @@ public class Memberships {
      * status and category), with its people.
      */
     public List<RegisterRow> register(String clusterId, MembershipStatus status, String category) {
+        // the people's names and addresses from the directory: the cluster's people in one call, a former one alone
+        Map<String, Person> people = new HashMap<>();
+        directory.peopleOfCluster(clusterId).forEach(p -> people.put(p.id(), p));
+        Function<String, String> contacts = ids -> ids == null ? null : String.join(", ",
+                Arrays.stream(ids.split(",")).map(id -> people.computeIfAbsent(id,
+                                missing -> directory.person(missing).orElse(null)))
+                        .filter(Objects::nonNull)
+                        .map(p -> p.displayName() + " <" + p.email() + ">").toList());
         return jdbc.sql("""
-                select o.*, (select string_agg(trim(coalesce(u.first_, '') || ' ' || coalesce(u.last_, ''))
-                                               || ' <' || coalesce(u.email_, '') || '>', ', '
+                select o.*, (select string_agg(p.user_id, ','
                                                order by case p.org_role when 'MAIN' then 0 else 1 end, p.added_at)
-                             from organisation_person p join act_id_user u on u.id_ = p.user_id
-                             where p.organisation_id = o.id) as contacts
+                             from organisation_person p where p.organisation_id = o.id) as contacts
                 from member_organisation o
                 where o.cluster_id = :cluster and (:status = '' or o.status = :status)
                   and (:category = '' or o.category = :category)
                 order by o.name""")
                 .param("cluster", clusterId).param("status", status == null ? "" : status.name())
                 .param("category", category == null ? "" : category)
-                .query((rs, n) -> new RegisterRow(ua.clusterflow.cluster.MemberOrganisationRepository.toOrganisation(rs, n),
+                .query((rs, n) -> new RegisterRow(MemberOrganisationRepository.toOrganisation(rs, n),
                         rs.getObject("status_since", LocalDate.class), rs.getObject("notice_until", LocalDate.class),
-                        rs.getString("contacts")))
+                        contacts.apply(rs.getString("contacts"))))
                 .list();
     }
 
-    private static Dues toDues(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Dues toDues(ResultSet rs, int n) throws SQLException {
         return new Dues(rs.getLong("organisation_id"), rs.getObject("year_from", LocalDate.class),
                 rs.getString("fee_category"), rs.getBigDecimal("amount"), rs.getObject("invoiced_on", LocalDate.class),
                 rs.getObject("paid_on", LocalDate.class), rs.getString("payment_reference"));

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -124,6 +126,46 @@ final class ArchitectureRules {
         if (!found.isEmpty()) {
             throw new AssertionError("classes that reach into their feature's process package (a cycle the bytecode "
                     + "hides when only a constant is used): " + found);
+        }
+    }
+
+    /**
+     * A feature reads and writes its own tables alone: a table belongs to the feature whose sources insert into it,
+     * and no other feature's SQL names it (the dashboard asks each feature for its figures instead). Tables the
+     * infrastructure writes (the case register, the members) are everyone's to read.
+     */
+    void noFeatureReadsAnothersTables() {
+        Pattern insert = Pattern.compile("(?i)\\binsert\\s+into\\s+(\\w+)");
+        Pattern named = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (String feature : features()) {
+            try (Stream<Path> files = Files.walk(sources.resolve(feature))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(file);
+                    texts.put(feature + "/" + sources.resolve(feature).relativize(file), text);
+                    Matcher m = insert.matcher(text);
+                    while (m.find()) {
+                        owners.putIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), feature);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<String> found = new ArrayList<>();
+        texts.forEach((file, text) -> {
+            String feature = file.substring(0, file.indexOf('/'));
+            Matcher m = named.matcher(text);
+            while (m.find()) {
+                String owner = owners.get(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                if (owner != null && !owner.equals(feature)) {
+                    found.add(file + " names " + m.group(1) + " of " + owner);
+                }
+            }
+        });
+        if (!found.isEmpty()) {
+            throw new AssertionError("SQL on another feature's tables: " + found);
         }
     }
 

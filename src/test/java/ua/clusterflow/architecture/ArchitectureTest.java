@@ -79,6 +79,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void noFeatureReadsAnothersTables() {
+        RULES.noFeatureReadsAnothersTables();
+        assertThatThrownBy(BROKEN::noFeatureReadsAnothersTables).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("newfeature/NewFeatureService.java names grants_application of grants");
+    }
+
+    @Test
     void theEnginesTablesAreReadOnlyByItsAdapters() {
         RULES.onlyEngineAdaptersReadTheEnginesTables(ENGINE_ADAPTER_FOLDERS);
         assertThatThrownBy(() -> BROKEN.onlyEngineAdaptersReadTheEnginesTables(ENGINE_ADAPTER_FOLDERS))

@@ -44,6 +44,7 @@ class RealDoorTests extends IntegrationTest {
     @Autowired RateLimits limits;
     @Autowired StaffService staff;
     @Autowired MembershipService membership;
+    @Autowired ua.clusterflow.membership.MemberPeople memberPeople;
     @Autowired MemberOrganisationRepository organisations;
     @Autowired MeetupService meetups;
 
@@ -149,7 +150,7 @@ class RealDoorTests extends IntegrationTest {
             }
 
             assertThat(staff.leave("kharkiv", leaver, "olena")).isNotNegative();
-            assertThat(membership.removePerson(ofRemoved, removed, "olena")).isTrue();
+            assertThat(memberPeople.removePerson(ofRemoved, removed, "olena")).isTrue();
             membership.exclude(ofExcluded, yearOfExcluded, "Несплата внесків");
 
             assertThat(board.get("/cases/" + unannounced.reference()).status()).isEqualTo(404);

@@ -22,6 +22,7 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.delegation.BoardRole;
 import ua.clusterflow.delegation.RoleDelegationService;
 import ua.clusterflow.delegation.RoleRegistry;
+import ua.clusterflow.delegation.RoleStatus;
 import ua.clusterflow.delegation.RoleTerm;
 
 /** The role registry of a cluster, visible to its members; proposals and revocations by the chair or a coordinator. */
@@ -51,7 +52,8 @@ public class RoleController {
         List<RegistryEntry> entries = registry.catalogue(clusterId).stream().map(role -> {
             List<RoleTerm> ofRole = terms.stream().filter(t -> t.roleCode().equals(role.code())).toList();
             RoleTerm current = ofRole.stream().filter(RoleTerm::active).findFirst().orElse(null);
-            List<RoleTerm> past = ofRole.stream().filter(t -> "ENDED".equals(t.status()) || "REVOKED".equals(t.status()))
+            List<RoleTerm> past = ofRole.stream().filter(t -> RoleStatus.ENDED.name().equals(t.status())
+                            || RoleStatus.REVOKED.name().equals(t.status()))
                     .toList();
             Map<String, String> names = new LinkedHashMap<>();
             ofRole.forEach(t -> names.putIfAbsent(t.holder(), directory.displayName(t.holder())));

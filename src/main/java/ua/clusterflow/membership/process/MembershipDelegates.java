@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import ua.clusterflow.membership.MembershipInvoicing;
 import ua.clusterflow.membership.MembershipService;
 
 /**
@@ -18,15 +19,17 @@ import ua.clusterflow.membership.MembershipService;
 public class MembershipDelegates {
 
     private final MembershipService membership;
+    private final MembershipInvoicing invoicing;
 
-    public MembershipDelegates(MembershipService membership) {
+    public MembershipDelegates(MembershipService membership, MembershipInvoicing invoicing) {
         this.membership = membership;
+        this.invoicing = invoicing;
     }
 
     @Bean
     JavaDelegate determineDuesDelegate() {
         return execution -> {
-            MembershipService.YearDues dues = membership.determineDues(organisation(execution), yearFrom(execution));
+            MembershipInvoicing.YearDues dues = invoicing.determineDues(organisation(execution), yearFrom(execution));
             DUES.set(execution, dues.amount());
             PAY_BY.set(execution, dues.payBy());
             LAPSES_ON.set(execution, dues.lapsesOn());
@@ -35,12 +38,12 @@ public class MembershipDelegates {
 
     @Bean
     JavaDelegate sendDuesInvoiceDelegate() {
-        return execution -> membership.sendInvoice(organisation(execution), yearFrom(execution));
+        return execution -> invoicing.sendInvoice(organisation(execution), yearFrom(execution));
     }
 
     @Bean
     JavaDelegate remindDuesDelegate() {
-        return execution -> membership.remindDues(organisation(execution), yearFrom(execution));
+        return execution -> invoicing.remindDues(organisation(execution), yearFrom(execution));
     }
 
     @Bean

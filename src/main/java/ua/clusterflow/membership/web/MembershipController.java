@@ -33,6 +33,7 @@ import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.OrganisationPerson;
 import ua.clusterflow.cluster.OrganisationRole;
 import ua.clusterflow.cluster.PaymentDetails;
+import ua.clusterflow.membership.MemberPeople;
 import ua.clusterflow.membership.MemberSheet;
 import ua.clusterflow.membership.MembershipService;
 import ua.clusterflow.membership.Memberships;
@@ -55,6 +56,7 @@ public class MembershipController {
 
     private final Memberships memberships;
     private final MembershipService membership;
+    private final MemberPeople people;
     private final MemberOrganisationRepository organisations;
     private final ClusterDirectory directory;
     private final MemberRegisterWorkbook workbook;
@@ -62,7 +64,7 @@ public class MembershipController {
     private final ClusterAdminService admin;
     private final PaymentDetails paymentDetails;
 
-    public MembershipController(Memberships memberships, MembershipService membership,
+    public MembershipController(Memberships memberships, MembershipService membership, MemberPeople people,
                                 MemberOrganisationRepository organisations, ClusterDirectory directory,
                                 MemberRegisterWorkbook workbook, MessageSource messages, ClusterAdminService admin,
                                 PaymentDetails paymentDetails) {
@@ -70,6 +72,7 @@ public class MembershipController {
         this.paymentDetails = paymentDetails;
         this.memberships = memberships;
         this.membership = membership;
+        this.people = people;
         this.organisations = organisations;
         this.directory = directory;
         this.workbook = workbook;
@@ -213,7 +216,7 @@ public class MembershipController {
             return show(user, org, model, errors, Map.of("firstName", firstName, "lastName", lastName, "email", email,
                     "role", role, "language", language));
         }
-        membership.addPerson(id, firstName, lastName, email.trim(), language, chosen, user.id());
+        people.addPerson(id, firstName, lastName, email.trim(), language, chosen, user.id());
         redirect.addFlashAttribute("message", "membership.person.added");
         return "redirect:/members/" + id;
     }
@@ -225,7 +228,7 @@ public class MembershipController {
         if (!speaksFor(user, org)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        boolean removed = membership.removePerson(id, userId, user.id());
+        boolean removed = people.removePerson(id, userId, user.id());
         redirect.addFlashAttribute("message", removed ? "membership.person.removed" : "membership.person.mainStays");
         return "redirect:/members/" + id;
     }

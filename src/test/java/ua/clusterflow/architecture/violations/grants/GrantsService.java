@@ -6,6 +6,7 @@ import ua.clusterflow.architecture.violations.grants.process.GrantsProcess;
 public class GrantsService {
 
     static final String SQL = "select count(*) from act_ru_task";
+    static final String STORE = "insert into grants_application (id) values (?)";
 
     public String key() {
         return GrantsProcess.KEY;

@@ -5,6 +5,8 @@ import ua.clusterflow.architecture.violations.grants.GrantsService;
 /** A feature package no list names, importing another feature. */
 public class NewFeatureService {
 
+    static final String COUNT = "select count(*) from grants_application";
+
     private final GrantsService grants = new GrantsService();
 
     public String key() {
