@@ -63,7 +63,7 @@ public class MeetupCalendar {
                 meetup.segment());
         event.add(new Uid(meetup.reference() + "@clusterflow"));
         String online = meetup.onlineLink() == null || meetup.onlineLink().isBlank() ? null : meetup.onlineLink();
-        String where = MeetupService.where(meetup, mode);
+        String where = meetup.where(mode);
         event.add(new Description(meetup.challenge() + (online != null && "online".equals(mode) ? "\n\n" + online : "")));
         if (!where.isBlank()) {
             event.add(new Location(where));

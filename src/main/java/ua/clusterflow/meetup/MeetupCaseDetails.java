@@ -47,7 +47,7 @@ public class MeetupCaseDetails implements CaseDetails {
             facts.put("meetup.segment", m.segment());
             facts.put("meetup.challenge", m.challenge());
             facts.put("meetup.format", text("meetup.format." + m.format(), m.format()));
-            facts.put("meetup.when", MeetupService.formatWhen(m));
+            facts.put("meetup.when", m.when());
             if (m.venue() != null || m.onlineLink() != null) {
                 facts.put("meetup.where", String.join(" · ", m.venue() == null ? "" : m.venue(),
                         m.onlineLink() == null ? "" : m.onlineLink()));

@@ -21,10 +21,10 @@ public class MeetupRegistrations {
     }
 
     private final MeetupRepository meetups;
-    private final MeetupService mails;
+    private final MeetupMails mails;
     private final SignedLinks links;
 
-    public MeetupRegistrations(MeetupRepository meetups, MeetupService mails, SignedLinks links) {
+    public MeetupRegistrations(MeetupRepository meetups, MeetupMails mails, SignedLinks links) {
         this.meetups = meetups;
         this.mails = mails;
         this.links = links;
@@ -54,8 +54,8 @@ public class MeetupRegistrations {
         String status = place ? "CONFIRMED" : "WAITING";
         long id = meetups.register(meetup.id(), name, organisation, email, mode, status, language);
         // the address and the name were typed in the public form: the name is not repeated to the address
-        mails.mail(email, language, null, meetup, place ? "registered" : "waiting", null,
-                place ? mails.calendarEntry(meetup, mode) : null, id, mode);
+        mails.send(meetup, MeetupMails.Notice.to(email, language, null, place ? "registered" : "waiting")
+                .attaching(place ? mails.calendarEntry(meetup, mode) : null).forGuest(id, mode));
         return new RegistrationResult(status, null, id);
     }
 
@@ -108,14 +108,15 @@ public class MeetupRegistrations {
         }
         meetups.setRegistrationStatus(registrationId, "CANCELLED");
         boolean hadPlace = "CONFIRMED".equals(registration.status());
-        mails.mail(registration.email(), registration.language(), registration.name(), meetup,
-                "registration-cancelled", null, hadPlace ? mails.calendarCancellation(meetup, registration.mode()) : null,
-                null, registration.mode());
+        mails.send(meetup, MeetupMails.Notice.to(registration.email(), registration.language(), registration.name(),
+                        "registration-cancelled")
+                .attaching(hadPlace ? mails.calendarCancellation(meetup, registration.mode()) : null)
+                .inMode(registration.mode()));
         if (hadPlace) {
             meetups.firstWaiting(meetup.id(), registration.mode()).ifPresent(next -> {
                 meetups.setRegistrationStatus(next.id(), "CONFIRMED");
-                mails.mail(next.email(), next.language(), next.name(), meetup, "promoted", null,
-                        mails.calendarEntry(meetup, next.mode()), next.id(), next.mode());
+                mails.send(meetup, MeetupMails.Notice.to(next.email(), next.language(), next.name(), "promoted")
+                        .attaching(mails.calendarEntry(meetup, next.mode())).forGuest(next.id(), next.mode()));
             });
         }
         return true;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.PdfRenderer;
-import ua.clusterflow.base.QrCodes;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
 import ua.clusterflow.mail.MailOutbox;
+import ua.clusterflow.meetup.MeetupMails.Notice;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -36,15 +35,11 @@ public class MeetupService {
     public static final int MIN_EXPERTS = 3;
     public static final int MIN_CATEGORIES = 2;
 
-    private static final ua.clusterflow.base.Formats FORMATS = new ua.clusterflow.base.Formats();
 
     public static final String EXPERT_LINK = "meetup-expert";
     public static final String REGISTRATION_LINK = "meetup-registration";
     public static final String DOOR_LINK = "meetup-door";
     /** The mails that confirm a place, and so carry the guest's code for the door. */
-    static final Set<String> TICKET_KINDS = Set.of("registered", "promoted", "changed");
-    static final String DOOR_CODE_ID = "door-code";
-    static final int DOOR_CODE_PIXELS = 220;
     static final Duration REGISTRATION_LINK_VALIDITY = Duration.ofDays(365);
 
     /** The plan as the coordinator entered it. */
@@ -63,22 +58,19 @@ public class MeetupService {
     private final MeetupRepository meetups;
     private final CaseRepository cases;
     private final ClusterDirectory directory;
-    private final MailOutbox outbox;
     private final SignedLinks links;
     private final MeetupCases engine;
-    private final MeetupCalendar calendar;
+    private final MeetupMails mails;
     private final PdfRenderer pdf;
 
-    public MeetupService(MeetupRepository meetups, CaseRepository cases, ClusterDirectory directory, MailOutbox outbox,
-                         SignedLinks links, MeetupCases engine, MeetupCalendar calendar,
-                         PdfRenderer pdf) {
+    public MeetupService(MeetupRepository meetups, CaseRepository cases, ClusterDirectory directory, SignedLinks links,
+                         MeetupCases engine, MeetupMails mails, PdfRenderer pdf) {
         this.meetups = meetups;
         this.cases = cases;
         this.directory = directory;
-        this.outbox = outbox;
         this.links = links;
         this.engine = engine;
-        this.calendar = calendar;
+        this.mails = mails;
         this.pdf = pdf;
     }
 
@@ -103,14 +95,14 @@ public class MeetupService {
         meetups.plan(meetupId, starts, starts.plus(Duration.ofHours(plan.hours())), plan.venue(), plan.onlineLink(),
                 plan.capacityOffline(), plan.capacityOnline(), plan.budget());
         Meetup meetup = meetups.get(meetupId);
-        setStatus(meetup, MeetupStatus.PLANNED, "meetup-planned", formatWhen(meetup));
+        setStatus(meetup, MeetupStatus.PLANNED, "meetup-planned", meetup.when());
     }
 
     @Transactional
     public void notApproved(long meetupId, String comment) {
         Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.NOT_APPROVED, "meetup-not-approved", comment);
-        directory.person(meetup.proposedBy()).ifPresent(p -> mail(p.email(), p.language(), p.displayName(), meetup,
-                "not-approved", comment, null));
+        directory.person(meetup.proposedBy()).ifPresent(p -> mails.send(meetup,
+                Notice.to(p.email(), p.language(), p.displayName(), "not-approved").quoting(comment)));
     }
 
     @Transactional
@@ -120,7 +112,7 @@ public class MeetupService {
         for (Expert expert : experts) {
             long id = meetups.addExpert(meetupId, round, expert.name(), expert.email(), expert.category(),
                     expert.language());
-            inviteMail(meetup, id, expert.name(), expert.email(), expert.language(), "expert-invitation");
+            mails.invite(meetup, expertToken(id), expert.name(), expert.email(), expert.language(), "expert-invitation");
         }
         setStatus(meetup, MeetupStatus.EXPERTS_INVITED, "meetup-experts-invited",
                 String.join(", ", experts.stream().map(Expert::name).toList()));
@@ -155,7 +147,7 @@ public class MeetupService {
     public void remindExpert(long expertId) {
         MeetupRepository.Expert expert = meetups.expert(expertId).orElseThrow();
         if (expert.answer() == null) {
-            inviteMail(meetups.get(expert.meetupId()), expertId, expert.name(), expert.email(), expert.language(),
+            mails.invite(meetups.get(expert.meetupId()), expertToken(expertId), expert.name(), expert.email(), expert.language(),
                     "expert-reminder");
         }
     }
@@ -190,7 +182,7 @@ public class MeetupService {
     public Moments announce(long meetupId) {
         Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.OPEN, "meetup-announced", null);
         for (Person person : directory.peopleOfCluster(meetup.clusterId())) {
-            mail(person.email(), person.language(), person.displayName(), meetup, "announced", null, null);
+            mails.send(meetup, Notice.to(person.email(), person.language(), person.displayName(), "announced"));
         }
         return new Moments(Date.from(reminderAt(meetup, AppClock.now())), Date.from(meetup.endsAt()));
     }
@@ -216,7 +208,7 @@ public class MeetupService {
         int sent = 0;
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
             if ("CONFIRMED".equals(r.status()) && meetup.startsAt().isAfter(AppClock.now())) {
-                mail(r.email(), r.language(), r.name(), meetup, kind, null, null, r.id(), r.mode());
+                mails.send(meetup, Notice.to(r.email(), r.language(), r.name(), kind).forGuest(r.id(), r.mode()));
                 sent++;
             }
         }
@@ -239,18 +231,20 @@ public class MeetupService {
         Set<String> sent = new HashSet<>();
         for (Person person : directory.peopleOfCluster(meetup.clusterId())) {
             if (sent.add(person.email().toLowerCase())) {
-                mail(person.email(), person.language(), person.displayName(), meetup, "report", null,
-                        in.apply(person.language()));
+                mails.send(meetup, Notice.to(person.email(), person.language(), person.displayName(), "report")
+                        .attaching(in.apply(person.language())));
             }
         }
         for (MeetupRepository.Expert e : meetups.experts(meetupId)) {
             if ("accepted".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
-                mail(e.email(), e.language(), e.name(), meetup, "report", null, in.apply(e.language()));
+                mails.send(meetup, Notice.to(e.email(), e.language(), e.name(), "report")
+                        .attaching(in.apply(e.language())));
             }
         }
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
             if ("CONFIRMED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
-                mail(r.email(), r.language(), r.name(), meetup, "report", null, in.apply(r.language()), null, r.mode());
+                mails.send(meetup, Notice.to(r.email(), r.language(), r.name(), "report")
+                        .attaching(in.apply(r.language())).inMode(r.mode()));
             }
         }
     }
@@ -259,7 +253,7 @@ public class MeetupService {
         Map<String, Object> variables = new HashMap<>();
         variables.put("meetup", meetup);
         variables.put("clusterName", directory.clusterName(meetup.clusterId()));
-        variables.put("when", ua.clusterflow.base.Formats.inLanguage(locale, () -> formatWhen(meetup)));
+        variables.put("when", ua.clusterflow.base.Formats.inLanguage(locale, () -> meetup.when()));
         variables.put("agenda", lines(meetup.agendaItems()));
         variables.put("followUps", lines(meetup.followUps()));
         variables.put("experts", meetups.experts(meetup.id()).stream().filter(e -> "accepted".equals(e.answer()))
@@ -303,20 +297,20 @@ public class MeetupService {
         meetups.replan(before.id(), starts, starts.plus(Duration.ofHours(change.hours())), blankToNull(change.venue()),
                 blankToNull(change.onlineLink()));
         Meetup meetup = meetups.get(before.id());
-        cases.addEvent(reference, directory.displayName(by), "meetup-changed", formatWhen(meetup)
-                + (where(meetup, null).isBlank() ? "" : ", " + where(meetup, null)));
+        cases.addEvent(reference, directory.displayName(by), "meetup-changed", meetup.when()
+                + (meetup.where(null).isBlank() ? "" : ", " + meetup.where(null)));
         engine.moved(reference, Date.from(reminderAt(meetup, AppClock.now())), Date.from(meetup.endsAt()));
         Set<String> sent = new HashSet<>();
         for (MeetupRepository.Registration r : meetups.registrations(meetup.id())) {
             if ("CONFIRMED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
-                mail(r.email(), r.language(), r.name(), meetup, "changed", null, calendarEntry(meetup, r.mode()),
-                        r.id(), r.mode());
+                mails.send(meetup, Notice.to(r.email(), r.language(), r.name(), "changed")
+                        .attaching(mails.calendarEntry(meetup, r.mode())).forGuest(r.id(), r.mode()));
             }
         }
         for (MeetupRepository.Expert e : meetups.experts(meetup.id())) {
             if ("accepted".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
-                mail(e.email(), e.language(), e.name(), meetup, "changed", null,
-                        calendarEntry(meetup, meetup.modes().get(0)));
+                mails.send(meetup, Notice.to(e.email(), e.language(), e.name(), "changed")
+                        .attaching(mails.calendarEntry(meetup, meetup.modes().get(0))));
             }
         }
         return meetup;
@@ -338,101 +332,17 @@ public class MeetupService {
         Set<String> sent = new HashSet<>();
         for (MeetupRepository.Expert e : meetups.experts(meetupId)) {
             if (!"declined".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
-                mail(e.email(), e.language(), e.name(), meetup, "cancelled", null, null);
+                mails.send(meetup, Notice.to(e.email(), e.language(), e.name(), "cancelled"));
             }
         }
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
             if (!"CANCELLED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
                 // a confirmed guest has the meetup in their calendar: the cancellation takes it out again
-                mail(r.email(), r.language(), r.name(), meetup, "cancelled", null,
-                        "CONFIRMED".equals(r.status()) ? calendarCancellation(meetup, r.mode()) : null, null, r.mode());
+                mails.send(meetup, Notice.to(r.email(), r.language(), r.name(), "cancelled").attaching(
+                        "CONFIRMED".equals(r.status()) ? mails.calendarCancellation(meetup, r.mode()) : null)
+                        .inMode(r.mode()));
             }
         }
-    }
-
-    /** The calendar entry of a guest's mode, with the cluster as its organiser. */
-    public MailOutbox.Attachment calendarEntry(Meetup meetup, String mode) {
-        return calendar.invitation(meetup, mode, directory.clusterName(meetup.clusterId()), page(meetup));
-    }
-
-    public MailOutbox.Attachment calendarCancellation(Meetup meetup, String mode) {
-        return calendar.cancellation(meetup, mode, directory.clusterName(meetup.clusterId()), page(meetup));
-    }
-
-    public String page(Meetup meetup) {
-        return outbox.link("/meetups/" + meetup.reference());
-    }
-
-    private void inviteMail(Meetup meetup, long expertId, String name, String email, String language, String kind) {
-        String token = expertToken(expertId);
-        Map<String, Object> model = model(meetup, name, kind, null);
-        model.put("acceptLink", outbox.link("/expert/" + token + "?answer=accept"));
-        model.put("declineLink", outbox.link("/expert/" + token + "?answer=decline"));
-        outbox.queue(email, language, "meetup-expert", model, meetup.reference());
-    }
-
-    private void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
-                      MailOutbox.Attachment attachment) {
-        mail(email, language, name, meetup, kind, quote, attachment, null, null);
-    }
-
-    /**
-     * A mail about the meetup; with a registration, it carries that guest's cancel link. Without a name the address
-     * came from the public form: the mail greets no one by the name typed there and says why it was sent.
-     */
-    void mail(String email, String language, String name, Meetup meetup, String kind, String quote,
-              MailOutbox.Attachment attachment, Long registrationId, String mode) {
-        if (email == null || email.isBlank()) {
-            return;
-        }
-        Map<String, Object> model = model(meetup, name, kind, quote);
-        if (mode != null) {
-            model.put("where", where(meetup, mode));
-            model.put("mode", mode);
-        }
-        if (name == null) {
-            model.put("publicForm", true);
-        }
-        MailOutbox.Attachment doorCode = null;
-        if (registrationId != null) {
-            model.put("cancelLink", outbox.link("/meetups/registrations/"
-                    + links.sign(REGISTRATION_LINK, String.valueOf(registrationId), REGISTRATION_LINK_VALIDITY)));
-            if (TICKET_KINDS.contains(kind)) {
-                doorCode = new MailOutbox.Attachment(DOOR_CODE_ID, "image/png",
-                        QrCodes.png(doorLink(meetup, registrationId), DOOR_CODE_PIXELS));
-                model.put("doorCode", "cid:" + DOOR_CODE_ID);
-            }
-        }
-        outbox.queue(email, language, "meetup-notice", model, meetup.reference(), attachment, doorCode);
-    }
-
-    /**
-     * The link a guest's QR code holds: the coordinator's phone opens it at the door and checks the guest in. It names
-     * the guest only to someone signed in who runs the meetup.
-     */
-    /** The guest's door code as an image a page shows inline. */
-    public String doorCodeImage(Meetup meetup, long registrationId) {
-        return "data:image/png;base64," + Base64.getEncoder()
-                .encodeToString(QrCodes.png(doorLink(meetup, registrationId), DOOR_CODE_PIXELS));
-    }
-
-    public String doorLink(Meetup meetup, long registrationId) {
-        return outbox.link("/meetups/" + meetup.reference() + "/door/"
-                + links.sign(DOOR_LINK, String.valueOf(registrationId), REGISTRATION_LINK_VALIDITY));
-    }
-
-    private Map<String, Object> model(Meetup meetup, String name, String kind, String quote) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("recipientName", name);
-        model.put("kind", kind);
-        model.put("segment", meetup.segment());
-        model.put("when", (java.util.function.Supplier<String>) () -> formatWhen(meetup));
-        model.put("where", where(meetup, null));
-        model.put("quote", quote == null ? "" : quote);
-        model.put("link", page(meetup));
-        model.put("subjectKey", "mail.meetup." + kind + ".subject");
-        model.put("subjectArg", meetup.segment());
-        return model;
     }
 
     private Meetup setStatus(Meetup meetup, MeetupStatus status, String action, String detail) {
@@ -440,30 +350,6 @@ public class MeetupService {
         cases.updateStatus(meetup.reference(), "MEETUP_" + status, status.closed());
         cases.addEvent(meetup.reference(), null, action, detail);
         return meetups.get(meetup.id());
-    }
-
-    /**
-     * Where a guest of a mode goes: the online link for an online guest, the venue for one who comes in person, and
-     * without a mode (the announcement) the venue, or the link when the meetup has no venue.
-     */
-    public static String where(Meetup meetup, String mode) {
-        String venue = meetup.venue() == null ? "" : meetup.venue().trim();
-        String online = meetup.onlineLink() == null ? "" : meetup.onlineLink().trim();
-        if ("online".equals(mode)) {
-            return online.isEmpty() ? venue : online;
-        }
-        if ("offline".equals(mode)) {
-            return venue.isEmpty() ? online : venue;
-        }
-        return venue.isEmpty() ? online : venue;
-    }
-
-    /** When a meetup takes place, in Kyiv time, or its date window while it is not planned yet. */
-    public static String formatWhen(Meetup meetup) {
-        if (meetup.startsAt() == null) {
-            return FORMATS.days(meetup.windowFrom(), meetup.windowTo());
-        }
-        return FORMATS.span(meetup.startsAt(), meetup.endsAt());
     }
 
     private static List<String> lines(String text) {

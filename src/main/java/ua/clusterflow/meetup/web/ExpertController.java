@@ -50,7 +50,7 @@ public class ExpertController {
         model.addAttribute("expert", expert);
         ua.clusterflow.meetup.Meetup meetup = meetups.get(expert.meetupId());
         model.addAttribute("meetup", meetup);
-        model.addAttribute("when", MeetupService.formatWhen(meetup));
+        model.addAttribute("when", meetup.when());
         model.addAttribute("token", token);
         model.addAttribute("answer", answer);
         model.addAttribute("done", message);

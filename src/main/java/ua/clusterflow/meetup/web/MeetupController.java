@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,12 +29,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.base.FieldErrors;
+import ua.clusterflow.base.LinkLanguage;
 import ua.clusterflow.base.OneAtATime;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupCases;
+import ua.clusterflow.meetup.MeetupMails;
 import ua.clusterflow.meetup.MeetupRegistrations;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
@@ -59,16 +64,16 @@ public class MeetupController {
     private final FormValidator validator;
     private final SignedLinks links;
     private final MemberOrganisationRepository organisations;
-    private final ua.clusterflow.base.LinkLanguage language;
-    private final AttendeesWorkbook attendeesWorkbook;
+    private final LinkLanguage language;
+    private final MeetupMails mails;
 
     public MeetupController(MeetupService service, MeetupRegistrations registrations,
                             MeetupRepository meetups, ClusterDirectory directory,
                             FormDefinitions forms, FormValidator validator,
                             SignedLinks links, MemberOrganisationRepository organisations,
-                            ua.clusterflow.base.LinkLanguage language, AttendeesWorkbook attendeesWorkbook) {
+                            LinkLanguage language, MeetupMails mails) {
         this.language = language;
-        this.attendeesWorkbook = attendeesWorkbook;
+        this.mails = mails;
         this.organisations = organisations;
         this.registrations = registrations;
         this.service = service;
@@ -198,41 +203,6 @@ public class MeetupController {
         return "redirect:/meetups/" + reference;
     }
 
-    /** Who registered, per mode and waiting, for the cluster's coordinators: the list they check guests in from. */
-    @GetMapping("/meetups/{reference:MEE-\\d+}/attendees")
-    public String attendees(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
-                            @RequestParam(defaultValue = "") String q, Model model) {
-        Meetup meetup = coordinated(user, reference);
-        List<MeetupRepository.Registration> all = registrations.attendees(meetup.id(), null);
-        model.addAttribute("meetup", meetup);
-        model.addAttribute("doorOpen", MeetupRegistrations.doorOpen(meetup));
-        model.addAttribute("doorOpensOn", meetup.startsAt() == null ? null : MeetupRegistrations.doorOpensOn(meetup));
-        model.addAttribute("q", q);
-        model.addAttribute("shown", q.isBlank() ? all : registrations.attendees(meetup.id(), q));
-        model.addAttribute("confirmed", all.stream().filter(r -> "CONFIRMED".equals(r.status())).count());
-        model.addAttribute("checkedIn", all.stream().filter(MeetupRepository.Registration::checkedIn).count());
-        return "meetups/attendees";
-    }
-
-    /**
-     * The page a guest's QR code opens on the coordinator's phone: who it is, their place, and one button to check them
-     * in. Someone who does not run the meetup finds nothing here, and a damaged code is refused.
-     */
-    @GetMapping("/meetups/{reference:MEE-\\d+}/door/{token}")
-    public String door(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
-                       @PathVariable String token, Model model) {
-        Meetup meetup = coordinated(user, reference);
-        long registrationId = Long.parseLong(links.verify(MeetupService.DOOR_LINK, token));
-        MeetupRepository.Registration guest = meetups.registration(registrationId)
-                .filter(r -> r.meetupId() == meetup.id())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("meetup", meetup);
-        model.addAttribute("guest", guest);
-        model.addAttribute("doorOpen", MeetupRegistrations.doorOpen(meetup));
-        model.addAttribute("doorOpensOn", meetup.startsAt() == null ? null : MeetupRegistrations.doorOpensOn(meetup));
-        return "meetups/door";
-    }
-
     /** A new date, time or place for an announced meetup, from its coordinator: guests get the updated entry. */
     @GetMapping("/meetups/{reference:MEE-\\d+}/change")
     public String initChangeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
@@ -285,33 +255,6 @@ public class MeetupController {
         return "meetups/change";
     }
 
-    @GetMapping("/meetups/{reference:MEE-\\d+}/attendees.xlsx")
-    public ResponseEntity<byte[]> attendeesWorkbook(@AuthenticationPrincipal CurrentUser user,
-                                                    @PathVariable String reference, java.util.Locale locale) {
-        Meetup meetup = coordinated(user, reference);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=attendees-" + reference + ".xlsx")
-                .contentType(MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(attendeesWorkbook.write(meetup, registrations.attendees(meetup.id(), null), locale));
-    }
-
-    @PostMapping("/meetups/{reference:MEE-\\d+}/attendees/{registrationId}/check-in")
-    public String checkIn(@AuthenticationPrincipal CurrentUser user, @PathVariable String reference,
-                          @PathVariable long registrationId, @RequestParam(defaultValue = "") String q,
-                          RedirectAttributes redirect) {
-        Meetup meetup = coordinated(user, reference);
-        switch (registrations.checkIn(meetup.id(), registrationId, user.id())) {
-            case CHECKED_IN -> redirect.addFlashAttribute("message", "meetup.attendees.checkedInNow");
-            case ALREADY -> redirect.addFlashAttribute("message", "meetup.attendees.checkedInBefore");
-            case TOO_EARLY -> redirect.addFlashAttribute("error", "meetup.door.tooEarly");
-        }
-        if (!q.isBlank()) {
-            redirect.addAttribute("q", q);
-        }
-        return "redirect:/meetups/" + reference + "/attendees";
-    }
-
     /** A meetup the person coordinates; any other is not found for them. */
     private Meetup coordinated(CurrentUser user, String reference) {
         Meetup meetup = meetup(reference);
@@ -330,7 +273,7 @@ public class MeetupController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=report-" + reference + ".pdf")
                 .contentType(MediaType.APPLICATION_PDF)
-                .body(service.reportPdf(meetup, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+                .body(service.reportPdf(meetup, LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/meetups/registrations/{token}")
@@ -341,12 +284,12 @@ public class MeetupController {
         Meetup meetup = meetups.get(registration.meetupId());
         model.addAttribute("registration", registration);
         model.addAttribute("meetup", meetup);
-        model.addAttribute("when", MeetupService.formatWhen(meetup));
-        model.addAttribute("where", MeetupService.where(meetup, registration.mode()));
+        model.addAttribute("when", meetup.when());
+        model.addAttribute("where", meetup.where(registration.mode()));
         model.addAttribute("token", token);
         // the code to show at the door, also where the mail's picture was not shown
         model.addAttribute("doorCode", "CONFIRMED".equals(registration.status()) && !meetup.status().closed()
-                ? service.doorCodeImage(meetup, registration.id()) : null);
+                ? mails.doorCodeImage(meetup, registration.id()) : null);
         return "meetups/registration";
     }
 
@@ -361,7 +304,7 @@ public class MeetupController {
 
     private String showPage(Meetup meetup, Map<String, String> typed, String problem, Model model) {
         model.addAttribute("meetup", meetup);
-        model.addAttribute("when", MeetupService.formatWhen(meetup));
+        model.addAttribute("when", meetup.when());
         model.addAttribute("clusterName", directory.clusterName(meetup.clusterId()));
         model.addAttribute("open", meetup.status() == MeetupStatus.OPEN && meetup.startsAt() != null
                 && meetup.startsAt().isAfter(AppClock.now()));
@@ -408,7 +351,7 @@ public class MeetupController {
         return meetup;
     }
 
-    private static final java.util.Set<MeetupStatus> PUBLIC = java.util.EnumSet.of(MeetupStatus.OPEN,
+    private static final Set<MeetupStatus> PUBLIC = EnumSet.of(MeetupStatus.OPEN,
             MeetupStatus.HELD, MeetupStatus.REPORTED);
 
     private MeetupRepository.Registration registration(String token) {
