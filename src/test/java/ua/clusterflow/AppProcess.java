@@ -1,5 +1,6 @@
 package ua.clusterflow;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,8 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The application in a JVM of its own, as an operator runs it (the packaged jar, or the container image's layers)
@@ -46,10 +51,10 @@ public final class AppProcess {
             return launch(port, log, List.of("-jar", Path.of(jar).toAbsolutePath().toString()), arguments);
         }
         // the test run's classpath, each entry once (the models would otherwise be deployed twice over)
-        String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
-                        System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
+        String classpath = Arrays.stream(System.getProperty("surefire.test.class.path",
+                        System.getProperty("java.class.path")).split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString()).distinct()
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
         return launch(port, log, List.of("-cp", classpath, ClusterFlowApplication.class.getName()), arguments);
     }
 
@@ -65,7 +70,7 @@ public final class AppProcess {
     private static AppProcess launch(int port, Path log, List<String> what, List<String> arguments) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         long start = System.nanoTime();
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the JVM options spring-boot:run starts the application with (app.jvm.options in pom.xml)
         for (String option : System.getProperty("app.jvm.options", "").trim().split("\\s+")) {
@@ -147,11 +152,11 @@ public final class AppProcess {
                 .sum();
     }
 
-    private static java.util.stream.Stream<ProcessHandle> databaseProcesses(Path database) {
+    private static Stream<ProcessHandle> databaseProcesses(Path database) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(database.toAbsolutePath().toString()) && c.contains("postgres"))
                         .orElse(false))
-                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
                 .distinct();
     }
 

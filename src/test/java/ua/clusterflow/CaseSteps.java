@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.onboarding.OnboardingApplication;
@@ -45,12 +46,12 @@ public final class CaseSteps {
     /** The one open task of an activity in a case, claimed by {@code userId} and completed. */
     /** A meetup topic's proposal form: an offline meetup within the next 10 to 30 days. */
     public static Map<String, Object> meetupTopic(String segment, String challenge) {
-        Map<String, Object> values = new java.util.HashMap<>();
+        Map<String, Object> values = new HashMap<>();
         values.put("segment", segment);
         values.put("challenge", challenge);
         values.put("format", "offline");
-        values.put("windowFrom", ua.clusterflow.base.AppClock.today().plusDays(10));
-        values.put("windowTo", ua.clusterflow.base.AppClock.today().plusDays(30));
+        values.put("windowFrom", AppClock.today().plusDays(10));
+        values.put("windowTo", AppClock.today().plusDays(30));
         return values;
     }
 

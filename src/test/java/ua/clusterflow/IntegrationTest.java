@@ -16,11 +16,13 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.HistoryService;
@@ -106,7 +108,7 @@ public abstract class IntegrationTest {
     }
 
     protected OnboardingApplication apply(String cluster, String name, String edrpou, String email) {
-        return onboarding.apply(cluster, java.util.UUID.randomUUID().toString(),
+        return onboarding.apply(cluster, UUID.randomUUID().toString(),
                 FormSubmission.ofValues(applicationValues(name, edrpou, email)), "uk", null);
     }
 
@@ -188,11 +190,11 @@ public abstract class IntegrationTest {
     /** The text of a mail's attachment (a calendar entry), empty when it has none. */
     protected static String attachment(MimeMessage message) {
         try {
-            if (message.getContent() instanceof jakarta.mail.Multipart parts) {
+            if (message.getContent() instanceof Multipart parts) {
                 for (int i = 0; i < parts.getCount(); i++) {
                     if (parts.getBodyPart(i).getFileName() != null) {
                         return new String(parts.getBodyPart(i).getInputStream().readAllBytes(),
-                                java.nio.charset.StandardCharsets.UTF_8);
+                                StandardCharsets.UTF_8);
                     }
                 }
             }
@@ -246,9 +248,9 @@ public abstract class IntegrationTest {
     }
 
     private static String text(Object content) throws MessagingException, IOException {
-        if (content instanceof jakarta.mail.Multipart multipart) {
+        if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                BodyPart part = multipart.getBodyPart(i);
                 if (part.isMimeType("text/html") || part.isMimeType("multipart/*")) {
                     return text(part.getContent());
                 }

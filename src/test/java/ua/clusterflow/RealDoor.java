@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,7 +149,7 @@ public final class RealDoor implements AutoCloseable {
                         : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
                 Map<String, String> named = new LinkedHashMap<>();
                 for (Header header : response.getHeaders()) {
-                    named.putIfAbsent(header.getName().toLowerCase(java.util.Locale.ROOT), header.getValue());
+                    named.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
                 }
                 Matcher token = CSRF.matcher(body);
                 if (token.find()) {

@@ -1,5 +1,6 @@
 package ua.clusterflow.base;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,7 +33,7 @@ public final class AppClock {
     }
 
     /** The first moment of a day in Kyiv, as the database compares it with timestamps. */
-    public static java.sql.Timestamp startOf(LocalDate day) {
-        return java.sql.Timestamp.from(day.atStartOfDay(KYIV).toInstant());
+    public static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(KYIV).toInstant());
     }
 }

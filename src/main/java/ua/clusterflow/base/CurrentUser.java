@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The signed-in person with their roles per cluster, as read from the identity service at login. As a principal it is
@@ -48,9 +50,9 @@ public record CurrentUser(String id, String name, String email, String language,
                 ? roles.keySet().stream().filter(c -> has(c, Role.COORDINATOR)).sorted().findFirst().orElse("")
                 : cluster;
         if (!has(clusterId, Role.COORDINATOR)) {
-            throw new org.springframework.web.server.ResponseStatusException(
+            throw new ResponseStatusException(
                     cluster == null || cluster.isBlank() || belongsTo(clusterId)
-                            ? org.springframework.http.HttpStatus.FORBIDDEN : org.springframework.http.HttpStatus.NOT_FOUND);
+                            ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND);
         }
         return clusterId;
     }

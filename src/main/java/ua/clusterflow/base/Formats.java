@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -118,8 +120,8 @@ public class Formats {
     }
 
     /** Renders something (a mail, a document) for a reader of another language than the person acting. */
-    public static <T> T inLanguage(Locale locale, java.util.function.Supplier<T> render) {
-        org.springframework.context.i18n.LocaleContext acting = LocaleContextHolder.getLocaleContext();
+    public static <T> T inLanguage(Locale locale, Supplier<T> render) {
+        LocaleContext acting = LocaleContextHolder.getLocaleContext();
         try {
             LocaleContextHolder.setLocale(locale);
             return render.get();

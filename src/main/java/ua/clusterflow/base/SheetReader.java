@@ -14,6 +14,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -23,8 +24,8 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.XMLFilterImpl;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * The first sheet of an uploaded .xlsx workbook as rows of cell texts, read as a stream: no more rows and columns
@@ -175,7 +176,7 @@ public final class SheetReader {
             if (current == null || reference == null) {
                 return;
             }
-            int column = new org.apache.poi.ss.util.CellReference(reference).getCol();
+            int column = new CellReference(reference).getCol();
             if (column >= maxColumns) {
                 return;
             }

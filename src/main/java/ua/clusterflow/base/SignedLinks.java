@@ -3,6 +3,7 @@ package ua.clusterflow.base;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -105,7 +106,7 @@ public class SignedLinks {
     public boolean use(String token) {
         return jdbc.sql("insert into used_link (token_hash, used_at) values (?, ?) on conflict do nothing")
                 .params(Sha256.hex(token.getBytes(StandardCharsets.UTF_8)),
-                        java.sql.Timestamp.from(AppClock.now())).update() == 1;
+                        Timestamp.from(AppClock.now())).update() == 1;
     }
 
     private byte[] mac(String payload) {

@@ -1,9 +1,13 @@
 package ua.clusterflow.board;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
@@ -86,12 +90,12 @@ public class BallotRepository {
     }
 
     /** The latest decision the board took in a case. */
-    public java.util.Optional<Decision> decisionOfCase(String businessKey) {
+    public Optional<Decision> decisionOfCase(String businessKey) {
         return jdbc.sql("select * from board_decision where business_key = ? order by decided_at desc limit 1")
                 .param(businessKey).query(BallotRepository::toDecision).optional();
     }
 
-    public java.util.Optional<Decision> decision(String voteId) {
+    public Optional<Decision> decision(String voteId) {
         return jdbc.sql("select * from board_decision where vote_id = ?").param(voteId)
                 .query(BallotRepository::toDecision).optional();
     }
@@ -100,7 +104,7 @@ public class BallotRepository {
      * The register of decisions of these clusters, newest first: all of them, or those whose question, reasons or
      * outcome statement hold the words searched for.
      */
-    public List<Decision> decisions(java.util.Collection<String> clusterIds, String search, int limit) {
+    public List<Decision> decisions(Collection<String> clusterIds, String search, int limit) {
         if (clusterIds.isEmpty()) {
             return List.of();
         }
@@ -125,7 +129,7 @@ public class BallotRepository {
                 .list();
     }
 
-    private static Decision toDecision(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Decision toDecision(ResultSet rs, int n) throws SQLException {
         return new Decision(rs.getString("vote_id"), rs.getString("business_key"), rs.getString("title"),
                 rs.getString("decision"), rs.getString("reason"), rs.getInt("approvals"), rs.getInt("rejections"),
                 rs.getInt("abstentions"), rs.getTimestamp("decided_at").toInstant(), rs.getString("statement"),

@@ -1,6 +1,8 @@
 package ua.clusterflow.cluster;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -148,7 +150,7 @@ public class ClusterAdminService {
     @Transactional
     public Added personFor(String clusterId, String firstName, String lastName, String email, String language,
                            Role role, ForOrganisation organisation, String actor) {
-        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        String address = email.trim().toLowerCase(Locale.ROOT);
         Person person = directory.personByEmail(address).orElse(null);
         if (person == null) {
             person = new Person(directory.freeUserId(address), firstName.trim(), lastName.trim(), address,
@@ -178,7 +180,7 @@ public class ClusterAdminService {
     }
 
     private void invite(Person person, String clusterName, ForOrganisation organisation) {
-        Map<String, Object> model = new java.util.HashMap<>(Map.of("clusterName", clusterName, "userId", person.id(),
+        Map<String, Object> model = new HashMap<>(Map.of("clusterName", clusterName, "userId", person.id(),
                 "invitationLink", invitationLink(person.id()), "subjectArg", clusterName));
         if (organisation != null) {
             model.put("organisationName", organisation.name());

@@ -1,5 +1,6 @@
 package ua.clusterflow.cluster;
 
+import java.text.Collator;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Countries {
 
     /** Ukraine first, then the EU, then everyone else, each by name in the reader's alphabet (Є after Е, І after И). */
     public static List<Country> all(Locale locale) {
-        java.text.Collator alphabet = java.text.Collator.getInstance(locale);
+        Collator alphabet = Collator.getInstance(locale);
         return Arrays.stream(Locale.getISOCountries())
                 .map(code -> new Country(code, name(code, locale), EU.contains(code)))
                 .sorted(Comparator.comparing((Country c) -> !"UA".equals(c.code())).thenComparing(c -> !c.eu())

@@ -1,6 +1,9 @@
 package ua.clusterflow.cluster;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -101,7 +104,7 @@ public class MemberDirectory {
     }
 
     /** An introduction made between a member with a need and one with the offer for it. */
-    public record Introduction(long id, String clusterId, String needName, String offerName, java.time.Instant at) {
+    public record Introduction(long id, String clusterId, String needName, String offerName, Instant at) {
 
         public String title() {
             return needName + " ↔ " + offerName;
@@ -122,7 +125,7 @@ public class MemberDirectory {
             select i.id, i.cluster_id, n.name as need_name, o.name as offer_name, i.created_at from introduction i
             join member_organisation n on n.id = i.need_org_id join member_organisation o on o.id = i.offer_org_id""";
 
-    private static Introduction toIntroduction(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Introduction toIntroduction(ResultSet rs, int n) throws SQLException {
         return new Introduction(rs.getLong("id"), rs.getString("cluster_id"), rs.getString("need_name"),
                 rs.getString("offer_name"), rs.getTimestamp("created_at").toInstant());
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -156,7 +157,7 @@ public class MemberOrganisationRepository {
         return former;
     }
 
-    public java.util.Optional<MemberOrganisation> find(long id) {
+    public Optional<MemberOrganisation> find(long id) {
         return jdbc.sql("select * from member_organisation where id = ?").param(id)
                 .query(MemberOrganisationRepository::toOrganisation).optional();
     }

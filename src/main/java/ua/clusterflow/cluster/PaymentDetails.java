@@ -1,5 +1,6 @@
 package ua.clusterflow.cluster;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
@@ -63,6 +64,6 @@ public class PaymentDetails {
     }
 
     private static String normalIban(String iban) {
-        return iban == null ? "" : iban.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        return iban == null ? "" : iban.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }
 }

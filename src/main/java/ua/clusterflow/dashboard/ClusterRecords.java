@@ -1,6 +1,7 @@
 package ua.clusterflow.dashboard;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -115,7 +116,7 @@ public class ClusterRecords {
                         coalitions = ?, updated_by = ?, updated_at = ?, version = version + 1
                         where cluster_id = ? and version = ?""")
                         .params(profile.strategyAdopted(), profile.staffFte(), profile.workingGroups(),
-                                profile.coalitions(), by, java.sql.Timestamp.from(Instant.now()), clusterId,
+                                profile.coalitions(), by, Timestamp.from(Instant.now()), clusterId,
                                 profile.version()).update();
         if (changed == 0) {
             throw new ChangedMeanwhile();

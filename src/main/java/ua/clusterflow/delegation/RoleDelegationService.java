@@ -3,6 +3,7 @@ package ua.clusterflow.delegation;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
@@ -185,7 +186,7 @@ public class RoleDelegationService {
         return registry.role(term.clusterId(), term.roleCode()).map(BoardRole::nameUk).orElse(term.roleCode());
     }
 
-    private java.util.Optional<String> rights(RoleTerm term) {
+    private Optional<String> rights(RoleTerm term) {
         return registry.role(term.clusterId(), term.roleCode()).map(BoardRole::rights).filter(r -> r != null && !r.isBlank());
     }
 

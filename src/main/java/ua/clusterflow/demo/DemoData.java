@@ -1,7 +1,10 @@
 package ua.clusterflow.demo;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +27,8 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
-import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.dashboard.ClusterRecords;
 import ua.clusterflow.followup.FollowUpService;
 import ua.clusterflow.grant.GrantApplication;
@@ -200,7 +203,7 @@ public class DemoData {
         topic.put("windowTo", AppClock.today().plusDays(45));
         Meetup meetup = meetups.propose(KHARKIV, "nadia", FormSubmission.ofValues(topic));
         Map<String, Object> plan = new HashMap<>();
-        plan.put("meetupDate", java.util.Date.from(AppClock.today().plusDays(21).atStartOfDay(AppClock.KYIV).toInstant()));
+        plan.put("meetupDate", Date.from(AppClock.today().plusDays(21).atStartOfDay(AppClock.KYIV).toInstant()));
         plan.put("startTime", "10:00");
         plan.put("durationHours", 3L);
         plan.put("venue", "Харків, НТУ «ХПІ», корпус У2");
@@ -264,8 +267,8 @@ public class DemoData {
         return id;
     }
 
-    private static java.time.Instant daysAgo(int days) {
-        return AppClock.now().minus(java.time.Duration.ofDays(days));
+    private static Instant daysAgo(int days) {
+        return AppClock.now().minus(Duration.ofDays(days));
     }
 
     /** Kharkiv's register with a member in each status: in grace, lapsed, resigned, excluded, and one giving notice. */

@@ -3,6 +3,7 @@ package ua.clusterflow.engine;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,7 +34,7 @@ public final class ExpressionSyntax {
 
     /** The body as text in every encoding a JSON or XML parser detects by itself, byte order marks dropped. */
     public static List<String> readings(byte[] body) {
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         for (Charset charset : READINGS) {
             texts.add(new String(body, charset).replace("\uFEFF", "").replace("\u0000", ""));
         }

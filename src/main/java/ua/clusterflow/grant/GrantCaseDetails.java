@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Formats;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.tasklist.CaseDetails;
@@ -29,11 +30,11 @@ public class GrantCaseDetails implements CaseDetails {
     private final GrantReviews reviewRounds;
     private final MemberOrganisationRepository organisations;
     private final MessageSource messages;
-    private final ua.clusterflow.base.Formats formats;
+    private final Formats formats;
 
     public GrantCaseDetails(GrantRepository grants, GrantService service, GrantReviews reviewRounds,
                             MemberOrganisationRepository organisations, MessageSource messages,
-                            ua.clusterflow.base.Formats formats) {
+                            Formats formats) {
         this.formats = formats;
         this.reviewRounds = reviewRounds;
         this.grants = grants;

@@ -2,6 +2,7 @@ package ua.clusterflow.grant;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,7 @@ public class GrantForm {
     public LocalDate deadline() {
         try {
             return callDeadline.isEmpty() ? null : LocalDate.parse(callDeadline);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

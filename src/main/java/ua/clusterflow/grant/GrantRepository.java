@@ -1,5 +1,6 @@
 package ua.clusterflow.grant;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +48,7 @@ public class GrantRepository {
      * A draft of the organisation that its author has not touched yet (nothing typed, nothing attached): a second
      * click on "new application" opens it again rather than numbering another.
      */
-    public java.util.Optional<String> untouchedDraft(long organisationId, String createdBy) {
+    public Optional<String> untouchedDraft(long organisationId, String createdBy) {
         return jdbc.sql("""
                 select reference from grant_application a
                 where organisation_id = ? and created_by = ? and status = 'DRAFT' and version = 0 and title is null
@@ -109,7 +110,7 @@ public class GrantRepository {
         jdbc.sql("update grant_application set submission_reference = ? where id = ?").params(reference, id).update();
     }
 
-    public void updateOutcome(long id, String outcome, java.math.BigDecimal amount) {
+    public void updateOutcome(long id, String outcome, BigDecimal amount) {
         jdbc.sql("update grant_application set outcome = ?, amount_granted = ? where id = ?")
                 .params(outcome, amount, id).update();
     }

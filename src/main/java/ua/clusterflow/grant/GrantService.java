@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +60,7 @@ public class GrantService {
     @Transactional
     public GrantApplication createDraft(String userId, long organisationId) {
         grants.lockDrafts(organisationId);
-        java.util.Optional<GrantApplication> untouched = grants.untouchedDraft(organisationId, userId)
+        Optional<GrantApplication> untouched = grants.untouchedDraft(organisationId, userId)
                 .flatMap(grants::findByReference);
         if (untouched.isPresent()) {
             return untouched.get();

@@ -1,6 +1,7 @@
 package ua.clusterflow.grant;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The reviews of one round: each score, the means, and whether the application passes the
@@ -56,7 +57,7 @@ public record ReviewSummary(List<GrantRepository.Review> reviews) {
             }
             text.append('\n');
         }
-        text.append(String.format(java.util.Locale.ROOT, "Ø %.1f / %.1f / %.1f = %.1f", meanExcellence(),
+        text.append(String.format(Locale.ROOT, "Ø %.1f / %.1f / %.1f = %.1f", meanExcellence(),
                 meanImpact(), meanImplementation(), meanTotal()));
         return text.toString();
     }

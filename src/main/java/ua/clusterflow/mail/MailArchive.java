@@ -18,6 +18,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The mail the application wrote, for the operator to read as its recipient does: each outbox mail by its own id,
@@ -159,7 +160,7 @@ public class MailArchive {
             return html;
         }
         if (part.isMimeType("text/plain")) {
-            return "<pre>" + org.springframework.web.util.HtmlUtils.htmlEscape(part.getContent().toString()) + "</pre>";
+            return "<pre>" + HtmlUtils.htmlEscape(part.getContent().toString()) + "</pre>";
         }
         return null;
     }

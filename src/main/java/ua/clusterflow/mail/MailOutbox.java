@@ -3,12 +3,14 @@ package ua.clusterflow.mail;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import ua.clusterflow.base.Formats;
 
 /**
  * Every mail ClusterFlow sends is written here first, in the transaction of the step that
@@ -21,10 +23,10 @@ public class MailOutbox {
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final String baseUrl;
-    private final ua.clusterflow.base.Formats formats;
+    private final Formats formats;
 
     public MailOutbox(JdbcClient jdbc, ITemplateEngine templates, MessageSource messages,
-                      @Value("${clusterflow.base-url}") String baseUrl, ua.clusterflow.base.Formats formats) {
+                      @Value("${clusterflow.base-url}") String baseUrl, Formats formats) {
         this.formats = formats;
         this.jdbc = jdbc;
         this.templates = templates;
@@ -67,9 +69,9 @@ public class MailOutbox {
         context.setVariable("formats", formats);
         // dates and amounts the template formats are in the recipient's language, not in that of whoever acted; so is
         // a value the model leaves to be written out for the recipient (a meetup's time with its time zone said)
-        String body = ua.clusterflow.base.Formats.inLanguage(locale, () -> {
+        String body = Formats.inLanguage(locale, () -> {
             model.forEach((name, value) -> context.setVariable(name,
-                    value instanceof java.util.function.Supplier<?> deferred ? deferred.get() : value));
+                    value instanceof Supplier<?> deferred ? deferred.get() : value));
             return templates.process("mail/" + template, context);
         });
         Object[] subjectArgs = model.containsKey("subjectArg") ? new Object[] {model.get("subjectArg")} : new Object[0];

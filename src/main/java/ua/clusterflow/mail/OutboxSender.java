@@ -1,11 +1,13 @@
 package ua.clusterflow.mail;
 
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -44,7 +46,7 @@ public class OutboxSender {
         this.from = from;
         this.maxAttempts = maxAttempts;
         this.scheduled = scheduled;
-        String host = java.net.URI.create(baseUrl).getHost();
+        String host = URI.create(baseUrl).getHost();
         this.domain = host == null ? "clusterflow.local" : host;
     }
 
@@ -108,12 +110,12 @@ public class OutboxSender {
         helper.setSubject(mail.subject());
         helper.setText(mail.bodyHtml(), true);
         if (mail.inlineContent() != null) {
-            helper.addInline(mail.inlineId(), new org.springframework.core.io.ByteArrayResource(mail.inlineContent()),
+            helper.addInline(mail.inlineId(), new ByteArrayResource(mail.inlineContent()),
                     mail.inlineType());
         }
         if (mail.attachment() != null) {
             helper.addAttachment(mail.attachmentName(),
-                    new org.springframework.core.io.ByteArrayResource(mail.attachment()), mail.attachmentType());
+                    new ByteArrayResource(mail.attachment()), mail.attachmentType());
         }
         // one identity per outbox row: should a node stop after the server took a mail but before the row was marked
         // sent, the mail sent again carries the same Message-ID and the recipient's mail system shows it once

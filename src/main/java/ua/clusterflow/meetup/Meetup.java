@@ -3,6 +3,7 @@ package ua.clusterflow.meetup;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import ua.clusterflow.base.Formats;
 
 /** A technology meetup: its topic, plan, capacity per attendance mode, and afterwards its outcome. */
@@ -20,11 +21,11 @@ public record Meetup(long id, String reference, String clusterId, String propose
     }
 
     /** The attendance modes the format offers. */
-    public java.util.List<String> modes() {
+    public List<String> modes() {
         return switch (format) {
-            case "online" -> java.util.List.of("online");
-            case "offline" -> java.util.List.of("offline");
-            default -> java.util.List.of("offline", "online");
+            case "online" -> List.of("online");
+            case "offline" -> List.of("offline");
+            default -> List.of("offline", "online");
         };
     }
 

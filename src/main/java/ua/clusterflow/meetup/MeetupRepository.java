@@ -1,5 +1,6 @@
 package ua.clusterflow.meetup;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,7 +49,7 @@ public class MeetupRepository {
     }
 
     public void plan(long id, Instant startsAt, Instant endsAt, String venue, String onlineLink, int offline,
-                     int online, java.math.BigDecimal budget) {
+                     int online, BigDecimal budget) {
         jdbc.sql("""
                 update meetup set starts_at = ?, ends_at = ?, venue = ?, online_link = ?, capacity_offline = ?,
                     capacity_online = ?, budget = ?, status = 'PLANNED' where id = ?""")

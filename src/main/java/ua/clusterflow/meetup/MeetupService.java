@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.FieldErrors;
+import ua.clusterflow.base.Formats;
 import ua.clusterflow.base.PdfRenderer;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.cluster.ClusterDirectory;
@@ -225,7 +227,7 @@ public class MeetupService {
                 directory.clusterName(meetup.clusterId()));
         // each reader gets the report in the language of their mail, made once per language
         Map<String, MailOutbox.Attachment> reports = new HashMap<>();
-        java.util.function.Function<String, MailOutbox.Attachment> in = language -> reports.computeIfAbsent(
+        Function<String, MailOutbox.Attachment> in = language -> reports.computeIfAbsent(
                 "en".equals(language) ? "en" : "uk", l -> new MailOutbox.Attachment("report-" + meetup.reference() + ".pdf",
                         "application/pdf", "uk".equals(l) ? report : reportPdf(meetup, Locale.forLanguageTag(l))));
         Set<String> sent = new HashSet<>();
@@ -253,7 +255,7 @@ public class MeetupService {
         Map<String, Object> variables = new HashMap<>();
         variables.put("meetup", meetup);
         variables.put("clusterName", directory.clusterName(meetup.clusterId()));
-        variables.put("when", ua.clusterflow.base.Formats.inLanguage(locale, () -> meetup.when()));
+        variables.put("when", Formats.inLanguage(locale, () -> meetup.when()));
         variables.put("agenda", lines(meetup.agendaItems()));
         variables.put("followUps", lines(meetup.followUps()));
         variables.put("experts", meetups.experts(meetup.id()).stream().filter(e -> "accepted".equals(e.answer()))

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -240,7 +241,7 @@ public class MemberImport {
      * row the import brought in has none: it is in the cluster because of this file.
      */
     List<Row> checkRows(String clusterId, List<Map<String, String>> rows) {
-        Set<String> inCluster = new java.util.HashSet<>(jdbc.sql(
+        Set<String> inCluster = new HashSet<>(jdbc.sql(
                 "select edrpou from member_organisation where cluster_id = ?").param(clusterId).query(String.class).list());
         Map<String, String> firstLine = new HashMap<>();
         List<Row> checked = new ArrayList<>();

@@ -2,6 +2,7 @@ package ua.clusterflow.membership;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -315,7 +316,7 @@ public class MembershipService {
     private void endOtherYears(long organisationId, String businessKey, String reason) {
         for (String other : years.endOtherYears(organisationId, businessKey, reason)) {
             cases.addEvent(other, null, "year-ended", reason);
-            caseStatus(other, YearStatus.valueOf(reason.toUpperCase(java.util.Locale.ROOT)), true);
+            caseStatus(other, YearStatus.valueOf(reason.toUpperCase(Locale.ROOT)), true);
         }
     }
 

@@ -2,6 +2,7 @@ package ua.clusterflow.onboarding;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import ua.clusterflow.cluster.engine.MembershipFee;
 
 /** An organisation's application to join a cluster, as submitted and amended by its contact person. */
 public record OnboardingApplication(Long id, String reference, String clusterId, ApplicationStatus status,
@@ -20,6 +21,6 @@ public record OnboardingApplication(Long id, String reference, String clusterId,
     }
 
     public static String feeCategoryKey(String category) {
-        return ua.clusterflow.cluster.engine.MembershipFee.categoryKey(category);
+        return MembershipFee.categoryKey(category);
     }
 }

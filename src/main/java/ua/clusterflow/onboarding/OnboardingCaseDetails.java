@@ -1,11 +1,14 @@
 package ua.clusterflow.onboarding;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.base.Formats;
 import ua.clusterflow.tasklist.CaseDetails;
 
 /** The application itself, on its case page. */
@@ -14,10 +17,10 @@ public class OnboardingCaseDetails implements CaseDetails {
 
     private final OnboardingApplicationRepository applications;
     private final MessageSource messages;
-    private final ua.clusterflow.base.Formats formats;
+    private final Formats formats;
 
     public OnboardingCaseDetails(OnboardingApplicationRepository applications, MessageSource messages,
-                                 ua.clusterflow.base.Formats formats) {
+                                 Formats formats) {
         this.formats = formats;
         this.applications = applications;
         this.messages = messages;
@@ -40,9 +43,9 @@ public class OnboardingCaseDetails implements CaseDetails {
             facts.put("onboarding.name", a.name());
             facts.put("onboarding.edrpou", a.edrpou());
             facts.put("onboarding.category", text("form.member-onboarding-application.category." + a.category(), a.category()));
-            facts.put("onboarding.sectors", java.util.Arrays.stream(a.sectors().split(","))
+            facts.put("onboarding.sectors", Arrays.stream(a.sectors().split(","))
                     .map(sector -> text("form.member-onboarding-application.sectors." + sector, sector))
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")));
             facts.put("onboarding.headcount", String.valueOf(a.headcount()));
             facts.put("onboarding.region", a.region());
             facts.put("onboarding.contact", a.contactName() + " · " + a.contactEmail()

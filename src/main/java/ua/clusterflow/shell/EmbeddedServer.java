@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,7 +132,7 @@ final class EmbeddedServer implements Closeable {
                 server.get().destroyForcibly();
                 server.get().onExit().get(30, TimeUnit.SECONDS);
             }
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("The embedded PostgreSQL left on " + dataDirectory + " did not stop", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

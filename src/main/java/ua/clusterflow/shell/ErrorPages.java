@@ -2,7 +2,14 @@ package ua.clusterflow.shell;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -60,7 +67,7 @@ public class ErrorPages {
      */
     static boolean isBusy(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException) {
+            if (cause instanceof SQLTransientConnectionException) {
                 return cause.getCause() == null;
             }
         }
@@ -73,12 +80,12 @@ public class ErrorPages {
      */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null
                     ? sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0")
                     : "Connection is closed".equals(sql.getMessage()))) {
                 return true;
@@ -96,10 +103,10 @@ public class ErrorPages {
                           Model model) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", String.valueOf(e.minutes() * 60));
-        java.util.Map<String, java.util.List<String>> typed = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> typed = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (!name.startsWith("_")) {
-                typed.put(name, java.util.List.of(values));
+                typed.put(name, List.of(values));
             }
         });
         model.addAttribute("minutes", e.minutes());

@@ -2,6 +2,7 @@ package ua.clusterflow.shell;
 
 import static ua.clusterflow.engine.ExpressionSyntax.carriesExpression;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +67,7 @@ public class ExpressionSyntaxFilter extends OncePerRequestFilter {
         if (contentType.startsWith("application/x-www-form-urlencoded")) {
             // the container parses the form; the parameters are checked below, the body is left to it
             boolean found = request.getParameterMap().entrySet().stream().anyMatch(e -> carriesExpression(e.getKey())
-                    || java.util.Arrays.stream(e.getValue()).anyMatch(ExpressionSyntax::carriesExpression));
+                    || Arrays.stream(e.getValue()).anyMatch(ExpressionSyntax::carriesExpression));
             if (found || carriesExpression(request.getRequestURI())) {
                 refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, EXPRESSION_REFUSED);
             } else {
@@ -91,7 +94,7 @@ public class ExpressionSyntaxFilter extends OncePerRequestFilter {
      * the webapps' own copy of it ({@code /camunda/api/engine/engine/NAME/deployment/...}), read after decoding.
      */
     static boolean changesDeployments(HttpServletRequest request) {
-        String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
             return false;
         }
@@ -103,7 +106,7 @@ public class ExpressionSyntaxFilter extends OncePerRequestFilter {
                 return true;
             }
         }
-        return path.toLowerCase(java.util.Locale.ROOT).contains("deployment");
+        return path.toLowerCase(Locale.ROOT).contains("deployment");
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message)
@@ -113,7 +116,7 @@ public class ExpressionSyntaxFilter extends OncePerRequestFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        response.getWriter().write(new ObjectMapper().writeValueAsString(
                 Map.of("type", "InvalidRequestException", "message", message)));
     }
 

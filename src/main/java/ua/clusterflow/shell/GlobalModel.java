@@ -1,5 +1,6 @@
 package ua.clusterflow.shell;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -79,7 +80,7 @@ public class GlobalModel {
     @ModelAttribute("currentPath")
     public String currentPath(HttpServletRequest request) {
         // on an error page, the page that failed: switching the language there shows it again, not the error dispatch
-        Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (failed != null) {
             return failed.toString();
         }

@@ -4,6 +4,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.cluster.ClusterDirectory;
 
@@ -29,7 +30,7 @@ public class HomeController {
 
     /** The login page; its notices come from message keys, and a wait is shown only as a number of minutes. */
     @GetMapping("/login")
-    public String login(@org.springframework.web.bind.annotation.RequestParam(required = false) String throttled,
+    public String login(@RequestParam(required = false) String throttled,
                         Model model) {
         if (throttled != null && throttled.matches("[0-9]{1,3}")) {
             model.addAttribute("throttledMinutes", Integer.parseInt(throttled));

@@ -3,6 +3,7 @@ package ua.clusterflow.shell;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +16,8 @@ import org.springframework.web.servlet.view.RedirectView;
 public class LanguageController {
 
     /** A path with its query: no white space, control characters or backslashes. */
-    private static final java.util.regex.Pattern LOCAL_PATH =
-            java.util.regex.Pattern.compile("/[^\\s\\p{Cntrl}\\\\]{0,2000}");
+    private static final Pattern LOCAL_PATH =
+            Pattern.compile("/[^\\s\\p{Cntrl}\\\\]{0,2000}");
 
     private final LocaleResolver localeResolver;
 

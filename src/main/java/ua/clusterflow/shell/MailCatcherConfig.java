@@ -2,6 +2,9 @@ package ua.clusterflow.shell;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +29,10 @@ public class MailCatcherConfig {
 
     /** A second copy of the app on one machine meets the first one's catcher here: it is told which setting to change. */
     static void requireFree(String host, int port) {
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new java.net.InetSocketAddress(host, port));
-        } catch (java.io.IOException e) {
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
             throw new StartupProblem("The mail catcher cannot listen on " + host + ":" + port
                     + ": another program (perhaps another copy of ClusterFlow) uses that port.",
                     "Set clusterflow.mail.catcher.port (CLUSTERFLOW_MAIL_CATCHER_PORT) to a free port, or turn the "

@@ -1,7 +1,9 @@
 package ua.clusterflow.shell;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -21,6 +24,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -97,7 +101,7 @@ public class SecurityConfig {
     @Bean
     FilterRegistrationBean<RequestHygieneFilter> requestHygiene() {
         FilterRegistrationBean<RequestHygieneFilter> registration = new FilterRegistrationBean<>(new RequestHygieneFilter());
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
@@ -107,12 +111,12 @@ public class SecurityConfig {
      */
     @Bean
     FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailable(org.thymeleaf.ITemplateEngine templates,
-                                                                          org.springframework.web.servlet.LocaleResolver locales) {
+                                                                          LocaleResolver locales) {
         FilterRegistrationBean<DatabaseUnavailableFilter> registration =
                 new FilterRegistrationBean<>(new DatabaseUnavailableFilter(templates, locales));
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
-        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
-                jakarta.servlet.DispatcherType.ASYNC);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR,
+                DispatcherType.ASYNC);
         return registration;
     }
 
@@ -124,7 +128,7 @@ public class SecurityConfig {
 
     /** Back to the login form with what was typed as the user name, and why the login failed. */
     private static void loginFailed(HttpServletRequest request, HttpServletResponse response,
-                                    AuthenticationException failure) throws java.io.IOException {
+                                    AuthenticationException failure) throws IOException {
         String user = request.getParameter("username");
         String reason = failure instanceof LoginThrottle.Throttled throttled ? "throttled=" + throttled.minutes() : "error";
         if (user != null && user.length() > 200) {

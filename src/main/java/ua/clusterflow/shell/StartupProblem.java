@@ -1,5 +1,6 @@
 package ua.clusterflow.shell;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -40,7 +41,7 @@ public class StartupProblem extends RuntimeException {
                                     + " without spring.datasource.url the app starts its own embedded PostgreSQL.",
                             sql);
                 }
-                if (cause instanceof java.io.IOException io && io.getMessage() != null
+                if (cause instanceof IOException io && io.getMessage() != null
                         && io.getMessage().contains("No space left on device")) {
                     return new FailureAnalysis("The disk is full: " + io.getMessage(),
                             "Free disk space, or move the embedded database with clusterflow.embedded-db.data-directory"

@@ -75,7 +75,7 @@ public class CaseRepository {
 
     /** Removes a case that never started its process (a draft thrown away), with all it holds. */
     public void delete(String businessKey) {
-        for (String table : java.util.List.of("case_event", "case_comment", "case_document")) {
+        for (String table : List.of("case_event", "case_comment", "case_document")) {
             jdbc.sql("delete from " + table + " where business_key = ?").param(businessKey).update();
         }
         jdbc.sql("delete from case_record where business_key = ?").param(businessKey).update();

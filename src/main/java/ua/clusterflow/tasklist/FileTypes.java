@@ -2,6 +2,7 @@ package ua.clusterflow.tasklist;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -33,7 +34,7 @@ public final class FileTypes {
      * What is wrong with a file, as a message key: larger than allowed, or not of an allowed
      * type by its content and its name alike. Null when the file is fine.
      */
-    public static String problem(String name, byte[] content, java.util.List<String> allowed, long maxBytes) {
+    public static String problem(String name, byte[] content, List<String> allowed, long maxBytes) {
         if (content.length > maxBytes) {
             return "error.file.size";
         }

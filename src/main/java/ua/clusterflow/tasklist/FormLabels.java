@@ -1,5 +1,9 @@
 package ua.clusterflow.tasklist;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -32,17 +36,17 @@ public class FormLabels {
 
     /** What a submission says, field by field: "label: answer", options by their label, empty fields left out. */
     public String summary(FormDefinition form, FormSubmission submission) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (FormField field : form.fields()) {
             Object value = submission.values().get(field.key());
             if (field.isStatic() || field.isFile() || value == null || "".equals(value)) {
                 continue;
             }
             String shown = field.options().isEmpty() ? submission.typed(field.key())
-                    : java.util.Arrays.stream(String.valueOf(value).split(","))
+                    : Arrays.stream(String.valueOf(value).split(","))
                     .map(v -> field.options().stream().filter(o -> o.value().equals(v)).findFirst()
                             .map(o -> option(form, field, o)).orElse(v))
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
             if (value instanceof Boolean b) {
                 shown = text(b ? "common.yes" : "common.no", String.valueOf(b));
             }

@@ -3,15 +3,20 @@ package ua.clusterflow.tasklist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
+import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Countries;
 import ua.clusterflow.cluster.Edrpou;
 
@@ -19,16 +24,16 @@ import ua.clusterflow.cluster.Edrpou;
 @Component
 public class FormValidator {
 
-    private final java.util.function.Predicate<String> personExists;
+    private final Predicate<String> personExists;
     private final List<FormRule> rules;
 
-    public FormValidator(ua.clusterflow.cluster.ClusterDirectory directory) {
+    public FormValidator(ClusterDirectory directory) {
         this(directory, List.of());
     }
 
     /** Checks a field marked {@code check: person} against the people the app knows, and each form's own rules. */
-    @org.springframework.beans.factory.annotation.Autowired
-    public FormValidator(ua.clusterflow.cluster.ClusterDirectory directory, List<FormRule> rules) {
+    @Autowired
+    public FormValidator(ClusterDirectory directory, List<FormRule> rules) {
         this.personExists = directory == null ? id -> true : directory::personExists;
         this.rules = rules;
     }
@@ -143,10 +148,10 @@ public class FormValidator {
     /** An address a browser opens as a page: http or https, with a host; no script, file or data address. */
     static boolean webAddress(String value) {
         try {
-            java.net.URI uri = new java.net.URI(value);
+            URI uri = new URI(value);
             return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
                     && uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

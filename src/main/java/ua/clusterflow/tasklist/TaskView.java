@@ -1,6 +1,7 @@
 package ua.clusterflow.tasklist;
 
 import java.time.Instant;
+import ua.clusterflow.base.AppClock;
 
 /**
  * A task as the task list and task page show it; its process definition, step and delegation state ({@code PENDING}
@@ -14,7 +15,7 @@ public record TaskView(String id, String name, String businessKey, String caseTi
                        String stepKey, String delegationState, String caseProcessKey) {
 
     public boolean overdue() {
-        return due != null && due.isBefore(ua.clusterflow.base.AppClock.now());
+        return due != null && due.isBefore(AppClock.now());
     }
 
     public boolean heldBy(String userId) {

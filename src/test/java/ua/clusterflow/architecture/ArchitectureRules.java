@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -137,8 +140,8 @@ final class ArchitectureRules {
     void noFeatureReadsAnothersTables() {
         Pattern insert = Pattern.compile("(?i)\\binsert\\s+into\\s+(\\w+)");
         Pattern named = Pattern.compile("(?i)\\b(?:from|join|update|into)\\s+(\\w+)");
-        java.util.Map<String, String> owners = new java.util.HashMap<>();
-        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        Map<String, String> owners = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (String feature : features()) {
             try (Stream<Path> files = Files.walk(sources.resolve(feature))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -146,7 +149,7 @@ final class ArchitectureRules {
                     texts.put(feature + "/" + sources.resolve(feature).relativize(file), text);
                     Matcher m = insert.matcher(text);
                     while (m.find()) {
-                        owners.putIfAbsent(m.group(1).toLowerCase(java.util.Locale.ROOT), feature);
+                        owners.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), feature);
                     }
                 }
             } catch (IOException e) {
@@ -158,7 +161,7 @@ final class ArchitectureRules {
             String feature = file.substring(0, file.indexOf('/'));
             Matcher m = named.matcher(text);
             while (m.find()) {
-                String owner = owners.get(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                String owner = owners.get(m.group(1).toLowerCase(Locale.ROOT));
                 if (owner != null && !owner.equals(feature)) {
                     found.add(file + " names " + m.group(1) + " of " + owner);
                 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -81,7 +82,7 @@ class SheetReaderTest {
                     int at = xml.indexOf("<sheetData");
                     zip.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
                     byte[] spaces = new byte[1024 * 1024];
-                    java.util.Arrays.fill(spaces, (byte) ' ');
+                    Arrays.fill(spaces, (byte) ' ');
                     for (long written = 0; written < size; written += spaces.length) {
                         zip.write(spaces);
                     }

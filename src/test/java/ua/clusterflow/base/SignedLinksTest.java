@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,14 +27,14 @@ class SignedLinksTest {
     @Test
     void tamperedForeignAndExpiredLinksAreRefused() {
         String token = links.sign("track", "ONB-00042", Duration.ofDays(1));
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+        String forged = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("track|ONB-00043|9999999999".getBytes()) + token.substring(token.indexOf('.'));
         assertThatThrownBy(() -> links.verify("track", forged)).hasMessage("Link invalid");
         assertThatThrownBy(() -> links.verify("invitation", token)).hasMessage("Link invalid");
         assertThatThrownBy(() -> links.verify("track", "garbage")).hasMessage("Link invalid");
         assertThatThrownBy(() -> new SignedLinks("another-secret", null).verify("track", token))
                 .hasMessage("Link invalid");
-        ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + Duration.ofDays(2).toMillis()));
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofDays(2).toMillis()));
         assertThatThrownBy(() -> links.verify("track", token)).hasMessage("Link expired");
     }
 }

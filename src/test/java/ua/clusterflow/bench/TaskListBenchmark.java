@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +83,7 @@ class TaskListBenchmark {
         assertThat(results).containsKeys("openDatabase", "historyDatabase");
     }
 
-    private Map<String, Object> measure(java.nio.file.Path database) throws Exception {
+    private Map<String, Object> measure(Path database) throws Exception {
         try (ConfigurableApplicationContext context = BenchDatabases.start(database)) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
@@ -148,7 +150,7 @@ class TaskListBenchmark {
         return jdbc.sql(PAGE_SQL).param("clusters", user.clusterIds()).param("user", user.id())
                 .param("groups", user.groupIds().isEmpty() ? List.of("") : user.groupIds())
                 .param("process", filtered ? OnboardingProcess.KEY : "").param("overdue", filtered)
-                .param("now", new java.sql.Timestamp(AppClock.nowDate().getTime())).query().listOfRows();
+                .param("now", new Timestamp(AppClock.nowDate().getTime())).query().listOfRows();
     }
 
     /** Applying and completing the review, each timed over {@code CASES_MEASURED} new cases of one cluster. */

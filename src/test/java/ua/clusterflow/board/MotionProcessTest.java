@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ua.clusterflow.board.process.BoardVoteProcess.*;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.board.process.MotionProcess;
+import ua.clusterflow.tasklist.FormField;
 import ua.clusterflow.tasklist.FormSubmission;
+import ua.clusterflow.tasklist.engine.FormDefinitions;
 
 /**
  * A motion ({@code board-motion.bpmn}, process BoardMotion) on the real engine: the board votes through the shared board vote until the
@@ -31,7 +34,7 @@ class MotionProcessTest extends IntegrationTest {
     @Autowired BoardVoteService votes;
     @Autowired BallotRepository ballots;
     @Autowired RepositoryService repositoryService;
-    @Autowired ua.clusterflow.tasklist.engine.FormDefinitions forms;
+    @Autowired FormDefinitions forms;
 
     @BeforeEach
     void startAtNoon() {
@@ -151,9 +154,9 @@ class MotionProcessTest extends IntegrationTest {
     void theVoteClosesAtTheProposersTimeAndThoseWhoHaveNotVotedAreRemindedBeforeIt() {
         Motion motion = put("olena", "Участь у форумі " + UUID.randomUUID().toString().substring(0, 8), 51, false);
         ProcessInstance vote = vote(motion);
-        assertThat(((java.util.Date) runtime.getVariable(vote.getId(), DEADLINE.name())).toInstant())
+        assertThat(((Date) runtime.getVariable(vote.getId(), DEADLINE.name())).toInstant())
                 .isEqualTo(motion.closesAt());
-        assertThat(((java.util.Date) runtime.getVariable(vote.getId(), REMINDER_AT.name())).toInstant())
+        assertThat(((Date) runtime.getVariable(vote.getId(), REMINDER_AT.name())).toInstant())
                 .isEqualTo(motion.closesAt().minus(Duration.ofDays(1)));
         castBallot(vote.getBusinessKey(), "petro", "approve", null);
 
@@ -172,7 +175,7 @@ class MotionProcessTest extends IntegrationTest {
                 .isEqualTo("option1=Харків\noption2=Київ\noption3=Львів\nabstain=abstain");
         Task ballot = tasks.createTaskQuery().processInstanceId(vote.getId()).taskAssignee("petro").singleResult();
         assertThat(forms.forTask(ballot).field(VOTE.name()).orElseThrow().options())
-                .extracting(ua.clusterflow.tasklist.FormField.Option::label)
+                .extracting(FormField.Option::label)
                 .containsExactly("Харків", "Київ", "Львів", "abstain");
         castBallot(vote.getBusinessKey(), "petro", "option2", null);
         castBallot(vote.getBusinessKey(), "iryna", "option1", "Ближче до заводів");
@@ -211,7 +214,7 @@ class MotionProcessTest extends IntegrationTest {
         Task settle = tasks.createTaskQuery().processInstanceId(vote.getId()).taskCandidateGroup("kharkiv-chair")
                 .singleResult();
         assertThat(forms.forTask(settle).field(SETTLE_DECISION.name()).orElseThrow().options())
-                .extracting(ua.clusterflow.tasklist.FormField.Option::value).containsExactly("option1", "option2");
+                .extracting(FormField.Option::value).containsExactly("option1", "option2");
         tasks.claim(settle.getId(), "petro");
         tasks.complete(settle.getId(), Map.of(SETTLE_DECISION.name(), "option2", SETTLE_REASON.name(), "Голос голови"));
 

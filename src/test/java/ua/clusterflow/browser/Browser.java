@@ -1,13 +1,21 @@
 package ua.clusterflow.browser;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -17,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.MessageSource;
 
 /** Headless Chromium driven through Selenium, with the few moves a person makes and screenshots of each page. */
 public class Browser implements AutoCloseable {
@@ -30,7 +39,7 @@ public class Browser implements AutoCloseable {
     private int shot;
     private String language;
     private final List<String> invalid = new ArrayList<>();
-    private final java.util.Set<Integer> checked = new java.util.HashSet<>();
+    private final Set<Integer> checked = new HashSet<>();
 
     /**
      * A journey walked in one of the two languages: in Ukrainian on a desktop's screen, in English at a phone's width
@@ -82,7 +91,7 @@ public class Browser implements AutoCloseable {
     }
 
     /** Every element found now, none waited for. */
-    public java.util.List<WebElement> findAll(By by) {
+    public List<WebElement> findAll(By by) {
         return driver.findElements(by);
     }
 
@@ -116,11 +125,11 @@ public class Browser implements AutoCloseable {
     /** Downloads what a link points to with the browser's session, as the browser would. */
     public byte[] download(String href) throws IOException, InterruptedException {
         String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .collect(java.util.stream.Collectors.joining("; "));
-        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href.startsWith("http") ? href : baseUrl + href))
+                .collect(Collectors.joining("; "));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(href.startsWith("http") ? href : baseUrl + href))
                         .header("Cookie", cookies).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException("Download of " + href + " answered " + response.statusCode());
         }
@@ -147,12 +156,12 @@ public class Browser implements AutoCloseable {
         driver.manage().addCookie(new org.openqa.selenium.Cookie("clusterflow-lang", language));
     }
 
-    public java.util.Locale locale() {
-        return java.util.Locale.forLanguageTag(language == null ? "uk" : language);
+    public Locale locale() {
+        return Locale.forLanguageTag(language == null ? "uk" : language);
     }
 
     /** A text of the application's messages in the language of these pages. */
-    public String message(org.springframework.context.MessageSource messages, String key, Object... args) {
+    public String message(MessageSource messages, String key, Object... args) {
         return messages.getMessage(key, args, locale());
     }
 

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
 
 /**
  * A membership application from the public form to a member who logs in, clicked through in
@@ -89,7 +90,7 @@ class OnboardingBrowserTest extends IntegrationTest {
             browser.login("olena", "demo");
             browser.openTask(reference);
             browser.check("paymentOutcome", "paid");
-            browser.date("paidOn", ua.clusterflow.base.AppClock.today().toString());
+            browser.date("paidOn", AppClock.today().toString());
             browser.type("paymentReference", "ПД-1024");
             browser.screenshot("confirm-payment");
             browser.click(By.id("complete"));

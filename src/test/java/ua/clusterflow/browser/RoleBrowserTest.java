@@ -2,6 +2,7 @@ package ua.clusterflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,7 +51,7 @@ class RoleBrowserTest extends IntegrationTest {
             browser.click(By.id("complete"));
             browser.find(By.cssSelector(".flash.ok"));
 
-            Map<String, String> votes = new java.util.LinkedHashMap<>();
+            Map<String, String> votes = new LinkedHashMap<>();
             votes.put("taras", "abstain");
             votes.put("petro", "approve");
             votes.put("iryna", "approve");

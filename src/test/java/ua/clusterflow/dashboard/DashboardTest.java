@@ -23,7 +23,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
@@ -35,6 +37,7 @@ import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.meetup.MeetupStatus;
 import ua.clusterflow.meetup.process.MeetupProcess;
+import ua.clusterflow.membership.Memberships;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -47,7 +50,7 @@ class DashboardTest extends IntegrationTest {
     @Autowired MeetupService meetups;
     @Autowired MeetupRepository meetupRepository;
     @Autowired MockMvc mvc;
-    @Autowired ua.clusterflow.membership.Memberships memberships;
+    @Autowired Memberships memberships;
 
     @Test
     void membersFunnelStageAndProcessFiguresFollowTheCases() throws Exception {
@@ -213,7 +216,7 @@ class DashboardTest extends IntegrationTest {
         mvc.perform(post("/dashboard/records/plan/" + first.id()).with(as(coordinator)).with(csrf()).param("cluster", cluster)
                         .param("participates", "true").param("version", String.valueOf(first.version())))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .andExpect(MockMvcResultMatchers.flash()
                         .attribute("error", "records.changedMeanwhile"));
         Dashboard twenty = dashboards.forCluster(cluster);
         assertThat(twenty.target("planShare").value()).isEqualTo(20);
@@ -376,7 +379,7 @@ class DashboardTest extends IntegrationTest {
         return m;
     }
 
-    private org.springframework.test.web.servlet.ResultActions saveProfile(String cluster, String user, String adopted,
+    private ResultActions saveProfile(String cluster, String user, String adopted,
                                                                         String fte, String groups, String coalitions,
                                                                         int version) throws Exception {
         MockHttpServletRequestBuilder request = post("/dashboard/records/profile").with(as(user)).with(csrf())

@@ -2,6 +2,7 @@ package ua.clusterflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class EngineHistoryTest extends IntegrationTest {
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(root).finished().count())
                 .as("the case has ended").isEqualTo(1);
 
-        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
                 "act_hi_decinst", "act_hi_op_log", "act_hi_detail", "act_hi_job_log", "act_hi_identitylink")) {
             rows.put(table, jdbc.sql("select count(*) from " + table + " where root_proc_inst_id_ = ?").param(root)

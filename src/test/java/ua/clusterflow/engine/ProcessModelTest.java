@@ -2,12 +2,17 @@ package ua.clusterflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,19 +25,28 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import ua.clusterflow.IntegrationTest;
 
@@ -161,7 +175,7 @@ class ProcessModelTest extends IntegrationTest {
             for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
                 int in = node.getIncoming().size();
                 int out = node.getOutgoing().size();
-                boolean gateway = node instanceof org.camunda.bpm.model.bpmn.instance.Gateway;
+                boolean gateway = node instanceof Gateway;
                 if (gateway && in > 1 && out > 1) {
                     problems.add(node.getId() + " both joins and forks");
                 }
@@ -175,11 +189,11 @@ class ProcessModelTest extends IntegrationTest {
                     problems.add(node.getId() + " splits without a gateway");
                 }
                 boolean split = gateway && out > 1;
-                for (org.camunda.bpm.model.bpmn.instance.SequenceFlow flow : node.getOutgoing()) {
-                    boolean isDefault = node instanceof org.camunda.bpm.model.bpmn.instance.ExclusiveGateway exclusive
+                for (SequenceFlow flow : node.getOutgoing()) {
+                    boolean isDefault = node instanceof ExclusiveGateway exclusive
                             && flow.equals(exclusive.getDefault());
-                    if (split && !(node instanceof org.camunda.bpm.model.bpmn.instance.ParallelGateway)
-                            && !(node instanceof org.camunda.bpm.model.bpmn.instance.EventBasedGateway)
+                    if (split && !(node instanceof ParallelGateway)
+                            && !(node instanceof EventBasedGateway)
                             && flow.getConditionExpression() == null && !isDefault) {
                         problems.add(flow.getId() + " leaves a split without a condition");
                     }
@@ -188,15 +202,15 @@ class ProcessModelTest extends IntegrationTest {
                     }
                 }
             }
-            java.util.Map<String, java.util.Collection<org.camunda.bpm.model.bpmn.instance.FlowElement>> scopes =
-                    new java.util.LinkedHashMap<>();
-            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
+            Map<String, Collection<FlowElement>> scopes =
+                    new LinkedHashMap<>();
+            model.getModelElementsByType(Process.class)
                     .forEach(p -> scopes.put(p.getId(), p.getFlowElements()));
-            model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SubProcess.class)
+            model.getModelElementsByType(SubProcess.class)
                     .forEach(p -> scopes.put(p.getId(), p.getFlowElements()));
             scopes.forEach((id, elements) -> {
                 if (elements.stream().noneMatch(e -> e instanceof StartEvent)
-                        || elements.stream().noneMatch(e -> e instanceof org.camunda.bpm.model.bpmn.instance.EndEvent)) {
+                        || elements.stream().noneMatch(e -> e instanceof EndEvent)) {
                     problems.add(id + " lacks a start or an end event");
                 }
             });
@@ -253,8 +267,8 @@ class ProcessModelTest extends IntegrationTest {
 
     private String formId(Path path) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(path.toFile()).path("id").asText();
-        } catch (java.io.IOException e) {
+            return new ObjectMapper().readTree(path.toFile()).path("id").asText();
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

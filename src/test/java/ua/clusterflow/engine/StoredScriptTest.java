@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class StoredScriptTest extends IntegrationTest {
         for (String field : List.of("region", "contactName", "offers", "needs")) {
             values.put(field, field + " " + PAYLOAD);
         }
-        OnboardingApplication app = onboarding.apply("kharkiv", java.util.UUID.randomUUID().toString(),
+        OnboardingApplication app = onboarding.apply("kharkiv", UUID.randomUUID().toString(),
                 FormSubmission.ofValues(values), "uk", null);
         String taskId = task(app.reference(), OnboardingProcess.TASK_REVIEW).getId();
 

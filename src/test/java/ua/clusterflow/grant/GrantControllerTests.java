@@ -11,8 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ua.clusterflow.TestRequests.tampered;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +30,10 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.grant.process.GrantProcess;
+import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormSubmission;
+import ua.clusterflow.tasklist.FormValidator;
+import ua.clusterflow.tasklist.engine.FormDefinitions;
 
 /** The member portal for grants: bad input, stale forms, who may see what, and the reviewer's link. */
 class GrantControllerTests extends IntegrationTest {
@@ -82,7 +91,7 @@ class GrantControllerTests extends IntegrationTest {
         assertThat(a.partners()).hasSize(1);
         assertThat(jdbc.sql("select file_name from case_document where business_key = ?").param(reference)
                 .query(String.class).list()).containsExactly("кошторис.xlsx");
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance(reference, GrantProcess.KEY))
+        BpmnAwareTests.assertThat(instance(reference, GrantProcess.KEY))
                 .isWaitingAt(GrantProcess.TASK_SCREEN);
         mvc.perform(get("/grants").with(as("nadia")))
                 .andExpect(content().string(containsString("data-case=\"" + reference + "\"")))
@@ -148,7 +157,7 @@ class GrantControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("id=\"review-done\"")));
         assertThat(jdbc.sql("select excellence from grant_review where reviewer_email = 'outside-expert@example.com'")
                 .query(Integer.class).single()).isEqualTo(4);
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(instance(reference, GrantProcess.KEY))
+        BpmnAwareTests.assertThat(instance(reference, GrantProcess.KEY))
                 .isWaitingAt(GrantProcess.CALL_BOARD_VOTE);
         mvc.perform(get(tampered(link))).andExpect(status().isForbidden());
     }
@@ -209,8 +218,8 @@ class GrantControllerTests extends IntegrationTest {
         assertThat(reviewers.error("reviewer2Email").code()).isEqualTo("error.requiredWhen");
     }
 
-    private ua.clusterflow.tasklist.FormDefinition form(String file) throws java.io.IOException {
-        try (var in = new java.io.FileInputStream("forms/" + file)) {
+    private FormDefinition form(String file) throws IOException {
+        try (var in = new FileInputStream("forms/" + file)) {
             return formDefinitions.parse(in);
         }
     }
@@ -219,19 +228,19 @@ class GrantControllerTests extends IntegrationTest {
         return GrantForms.newDraft(mvc, as("nadia"));
     }
 
-    @Autowired ua.clusterflow.tasklist.FormValidator validator;
-    @Autowired ua.clusterflow.tasklist.engine.FormDefinitions formDefinitions;
+    @Autowired FormValidator validator;
+    @Autowired FormDefinitions formDefinitions;
 
     private MockMultipartHttpServletRequestBuilder form(String reference, int version, String action, String... overrides) {
         return GrantForms.form(reference, version, action, as("nadia"), overrides);
     }
 
-    private static byte[] xlsx() throws java.io.IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+    private static byte[] xlsx() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write("<Types/>".getBytes());
-            zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
             zip.write("<workbook/>".getBytes());
         }
         return bytes.toByteArray();

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ua.clusterflow.grant.process.GrantProcess.*;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.RealDoor;
-import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.tasklist.CaseRepository;
 
 /** Every path and timer of {@code grant-application.bpmn} (process GrantApplication), on the real engine and database. */
 class GrantProcessTest extends IntegrationTest {
@@ -68,7 +69,7 @@ class GrantProcessTest extends IntegrationTest {
         assertThat(body(mailsTo("kowalska@example.com").get(0))).contains("Digital twin of a welding line")
                 .doesNotContain("Цифровий двійник");
         String link = body(mailsTo("kowalska@example.com").get(0)).replaceAll("(?s).*(/review/[^\"<\\s]+).*", "$1");
-        String reviewPage = mvc.perform(get(link).cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "en")))
+        String reviewPage = mvc.perform(get(link).cookie(new Cookie("clusterflow-lang", "en")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(reviewPage).contains("Digital twin of a welding line", "A digital twin for automating machine building")
                 .doesNotContain("Цифровий двійник для автоматизації");

@@ -3,6 +3,7 @@ package ua.clusterflow.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ class MailPageTests extends IntegrationTest {
                 .doesNotContain("=D0").doesNotContain("Content-Transfer-Encoding")
                 .contains("id=\"mail-attachments\"").contains("zustrich.ics").contains("http://localhost/tasks/1");
         String download = first(shown, "href=\"(/admin/mail/caught/attachment\\?[^\"]+)\"").replace("&amp;", "&");
-        MockHttpServletResponse file = mvc.perform(get(java.net.URI.create(download)).with(as("admin"))).andReturn().getResponse();
+        MockHttpServletResponse file = mvc.perform(get(URI.create(download)).with(as("admin"))).andReturn().getResponse();
         assertThat(file.getContentAsByteArray()).isEqualTo(ics);
         assertThat(file.getHeader("Content-Disposition")).startsWith("attachment");
         assertThat(page(outboxMail)).contains("Перша задача").contains("zustrich.ics");
@@ -51,7 +52,7 @@ class MailPageTests extends IntegrationTest {
     }
 
     private String page(String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(java.net.URI.create(path)).with(as("admin"))).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(get(URI.create(path)).with(as("admin"))).andReturn().getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response.getContentAsString();
     }

@@ -11,10 +11,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ua.clusterflow.TestRequests.tampered;
 
+import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,21 +36,29 @@ import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.OrganisationRole;
+import ua.clusterflow.dashboard.DashboardService;
 import ua.clusterflow.meetup.process.MeetupProcess;
+import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormSubmission;
+import ua.clusterflow.tasklist.FormValidator;
+import ua.clusterflow.tasklist.engine.FormDefinitions;
 
 /** The public meetup page, the guests' and experts' links, and who may propose or see what. */
 class MeetupControllerTests extends IntegrationTest {
 
     @Autowired MockMvc mvc;
-    @Autowired ua.clusterflow.dashboard.DashboardService dashboards;
-    @Autowired ua.clusterflow.cluster.MemberOrganisationRepository organisationRepository;
+    @Autowired DashboardService dashboards;
+    @Autowired MemberOrganisationRepository organisationRepository;
     @Autowired MeetupService meetups;
     @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
-    @Autowired ua.clusterflow.tasklist.FormValidator validator;
-    @Autowired ua.clusterflow.tasklist.engine.FormDefinitions formDefinitions;
-    @Autowired ua.clusterflow.cluster.ClusterDirectory directory;
+    @Autowired FormValidator validator;
+    @Autowired FormDefinitions formDefinitions;
+    @Autowired ClusterDirectory directory;
 
     @Test
     void registrationExplainsBadInputDuplicatesAFullMeetupAndACancelledOne() throws Exception {
@@ -94,7 +116,7 @@ class MeetupControllerTests extends IntegrationTest {
         Meetup m = announced(3);
         long guest = registrations.register(m.reference(), "Марта Кодова", "ТОВ «QR»", "door-code@example.com",
                 "offline", "uk").registrationId();
-        jakarta.mail.internet.MimeMessage confirmation = mailsTo("door-code@example.com").get(0);
+        MimeMessage confirmation = mailsTo("door-code@example.com").get(0);
         assertThat(body(confirmation)).contains("src=\"cid:door-code\"");
         String link = decodedQr(confirmation);
         assertThat(link).contains("/meetups/" + m.reference() + "/door/");
@@ -125,14 +147,14 @@ class MeetupControllerTests extends IntegrationTest {
     @Test
     void expertsWhoTookPartBeforeAndTheMembersTechnicalExpertsAreOfferedWhenTheNextMeetupChoosesItsExperts()
             throws Exception {
-        String segment = "Адитивне виробництво " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String segment = "Адитивне виробництво " + UUID.randomUUID().toString().substring(0, 6);
         Meetup first = approved(segment, "offline", 5, 0);
         CaseSteps.shortlistExperts(tasks, first.reference(), "Знавець", "past-expert");
         repository.experts(first.id()).forEach(e -> meetups.answer(e.id(), true));
         Meetup next = approved(segment, "offline", 5, 0);
 
         long organisation = organisationRepository.idsForContact("nadia").get(0);
-        organisationRepository.addPerson(organisation, "andriy", ua.clusterflow.cluster.OrganisationRole.EXPERT);
+        organisationRepository.addPerson(organisation, "andriy", OrganisationRole.EXPERT);
         try {
             String shortlist = task(next.reference(), MeetupProcess.TASK_SHORTLIST).getId();
             String page = org.jsoup.Jsoup.parse(mvc.perform(get("/tasks/" + shortlist).with(as("olena")))
@@ -216,14 +238,14 @@ class MeetupControllerTests extends IntegrationTest {
                 "offline", "uk");
         byte[] xlsx = mvc.perform(get(page + ".xlsx").with(as("olena"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Оксана Вхідна");
             assertThat(sheet.getRow(3).getCell(4).getStringCellValue()).isEqualTo("Місце підтверджено");
             assertThat(sheet.getRow(3).getCell(5).getLocalDateTimeCellValue()).isNotNull();
             assertThat(sheet.getRow(5).getCell(4).getStringCellValue()).isEqualTo("У листі очікування");
             assertThat(sheet.getRow(5).getCell(5)).isNull();
-            assertThat(sheet.getRow(6).getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(sheet.getRow(6).getCell(0).getCellType()).isEqualTo(CellType.STRING);
             assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).startsWith("=HYPERLINK");
             assertThat(sheet.getLastRowNum()).isEqualTo(6);
         }
@@ -247,9 +269,9 @@ class MeetupControllerTests extends IntegrationTest {
         String link = body(mailsTo("replay-first@example.com").get(0))
                 .replaceAll("(?s).*href=\"[^\"]*(/meetups/registrations/[^\"]+)\".*", "$1");
 
-        List<String> messages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        var clicks = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        var pool = Executors.newFixedThreadPool(2);
+        var clicks = new ArrayList<Future<?>>();
         for (int i = 0; i < 2; i++) {
             clicks.add(pool.submit(() -> {
                 messages.add((String) mvc.perform(post(link).with(csrf())).andReturn().getFlashMap().get("message"));
@@ -257,7 +279,7 @@ class MeetupControllerTests extends IntegrationTest {
             }));
         }
         for (var click : clicks) {
-            click.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            click.get(30, TimeUnit.SECONDS);
         }
         pool.shutdown();
         assertThat(messages).containsExactlyInAnyOrder("meetup.registrationCancelled", "meetup.registrationAlreadyCancelled");
@@ -286,8 +308,8 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(content().string(not(containsString("id=\"expert-decline\""))))
                 .andExpect(content().string(containsString("id=\"expert-other\"")))
                 .andExpect(content().string(containsString("Харків, вул. Сумська 1")))
-                .andExpect(content().string(containsString(ua.clusterflow.base.AppClock.today().plusDays(20)
-                        .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))));
+                .andExpect(content().string(containsString(AppClock.today().plusDays(20)
+                        .format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))));
         assertThat(repository.expert(expert.id()).orElseThrow().answer()).as("opening the link decides nothing").isNull();
         mvc.perform(post("/expert/" + token).with(csrf()).param("answer", "accept"))
                 .andExpect(content().string(containsString("Вашу участь підтверджено")));
@@ -357,14 +379,14 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("id=\"online-link-notice\"")))
                 .andExpect(content().string(not(containsString("https://meet.example.com/koboty"))));
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf())
-                        .cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "en"))
+                        .cookie(new Cookie("clusterflow-lang", "en"))
                         .param("name", "Online Guest").param("email", "online-guest@example.com").param("mode", "online").param("consent", "true"))
                 .andExpect(flash().attribute("message", "meetup.registered.CONFIRMED"));
         mvc.perform(post("/meetups/" + m.reference() + "/register").with(csrf()).param("name", "Гість у залі")
                         .param("email", "hall-guest@example.com").param("mode", "offline").param("consent", "true"))
                 .andExpect(flash().attribute("message", "meetup.registered.CONFIRMED"));
 
-        jakarta.mail.internet.MimeMessage online = mailsTo("online-guest@example.com").get(0);
+        MimeMessage online = mailsTo("online-guest@example.com").get(0);
         // in the language the guest registered in, with the link and not the hall
         assertThat(subject(online)).isEqualTo("Registration confirmed: Роботизоване зварювання");
         assertThat(body(online)).contains("href=\"https://meet.example.com/koboty\"").doesNotContain("Сумська");
@@ -387,7 +409,7 @@ class MeetupControllerTests extends IntegrationTest {
         // the guest cancels: a mail confirms it and takes the entry out of their calendar
         greenMail.purgeEmailFromAllMailboxes();
         mvc.perform(post("/meetups/registrations/" + token).with(csrf()));
-        jakarta.mail.internet.MimeMessage cancelled = mailsTo("online-guest@example.com").get(0);
+        MimeMessage cancelled = mailsTo("online-guest@example.com").get(0);
         assertThat(subject(cancelled)).isEqualTo("Registration cancelled: Роботизоване зварювання");
         assertThat(attachment(cancelled)).contains("METHOD:CANCEL").contains("STATUS:CANCELLED")
                 .contains("UID:" + m.reference() + "@clusterflow");
@@ -422,7 +444,7 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("Yes, I will take part")));
         // a language chosen on the device wins over the invitation's
         mvc.perform(get("/expert/" + meetups.expertToken(english.id())).param("answer", "accept")
-                        .cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "uk")))
+                        .cookie(new Cookie("clusterflow-lang", "uk")))
                 .andExpect(content().string(containsString("Так, беру участь")));
     }
 
@@ -477,7 +499,7 @@ class MeetupControllerTests extends IntegrationTest {
         Meetup open = announced(5);
         if (!directory.personExists("kharkiv-reader")) {
             directory.createPerson("kharkiv-reader", "Олесь", "Читач", "kharkiv-reader@example.com", "uk", null);
-            directory.grant("kharkiv-reader", "kharkiv", ua.clusterflow.base.Role.MEMBER);
+            directory.grant("kharkiv-reader", "kharkiv", Role.MEMBER);
         }
         String list = mvc.perform(get("/meetups").with(as("kharkiv-reader"))).andReturn().getResponse().getContentAsString();
         assertThat(list).doesNotContain("href=\"/cases/" + proposedByNadia.reference() + "\"")
@@ -487,8 +509,8 @@ class MeetupControllerTests extends IntegrationTest {
                 .contains("href=\"/cases/" + proposedByNadia.reference() + "\"");
     }
 
-    private ua.clusterflow.tasklist.FormDefinition outcomeForm() throws java.io.IOException {
-        try (var in = new java.io.FileInputStream("forms/tech-meetup/tech-meetup-outcome.form")) {
+    private FormDefinition outcomeForm() throws IOException {
+        try (var in = new FileInputStream("forms/tech-meetup/tech-meetup-outcome.form")) {
             return formDefinitions.parse(in);
         }
     }

@@ -3,6 +3,7 @@ package ua.clusterflow.meetup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static ua.clusterflow.meetup.process.MeetupProcess.*;
 
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.time.Duration;
@@ -28,6 +29,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -39,9 +43,9 @@ class MeetupProcessTest extends IntegrationTest {
     @Autowired MeetupRegistrations registrations;
     @Autowired MeetupRepository repository;
     @Autowired MeetupCalendar calendar;
-    @Autowired org.springframework.test.web.servlet.MockMvc mockMvc;
+    @Autowired MockMvc mockMvc;
 
-    private org.springframework.test.web.servlet.MockMvc mvc() {
+    private MockMvc mvc() {
         return mockMvc;
     }
 
@@ -83,7 +87,7 @@ class MeetupProcessTest extends IntegrationTest {
                 .param(m.reference()).query(Long.class).single()).isEqualTo(1);
         var report = mailsTo("guest-report@example.com").stream()
                 .filter(mail -> subject(mail).startsWith("Звіт зустрічі")).findFirst().orElseThrow();
-        assertThat(report.getContent()).isInstanceOf(jakarta.mail.Multipart.class);
+        assertThat(report.getContent()).isInstanceOf(Multipart.class);
         // the experts who took part get the report too
         assertThat(subjectsTo("expert1-" + m.reference() + "@example.com")).contains("Звіт зустрічі: BIM у машинобудуванні");
     }
@@ -115,9 +119,9 @@ class MeetupProcessTest extends IntegrationTest {
         assertThat(subjectsTo("evening@example.com")).contains("Сьогодні: BIM у машинобудуванні")
                 .doesNotContain("Завтра: BIM у машинобудуванні");
         // the case says what it waits for, not that the meetup is over
-        mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/cases/" + m.reference())
+        mvc().perform(MockMvcRequestBuilders.get("/cases/" + m.reference())
                         .with(as("olena")))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .andExpect(MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("Очікування завершення зустрічі")));
     }
 

@@ -19,10 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
+import ua.clusterflow.base.Spreadsheets;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 
 /** The import of a cluster's existing members over HTTP: its dry run, corrections, the import, and a re-run. */
@@ -80,10 +83,10 @@ class MemberImportControllerTests extends IntegrationTest {
 
         assertThat(count("ТОВ «Перша перенесена»")).as("once, after a double click").isEqualTo(1);
         MemberOrganisation imported = jdbc.sql("select * from member_organisation where edrpou = ?").param(first)
-                .query(ua.clusterflow.cluster.MemberOrganisationRepository::toOrganisation).single();
+                .query(MemberOrganisationRepository::toOrganisation).single();
         assertThat(imported.status()).isEqualTo(MembershipStatus.CURRENT);
         assertThat(imported.paidUntil()).isEqualTo(LocalDate.of(2027, 3, 15));
-        assertThat(imported.joinedAt().atZone(ua.clusterflow.base.AppClock.KYIV).toLocalDate())
+        assertThat(imported.joinedAt().atZone(AppClock.KYIV).toLocalDate())
                 .isEqualTo(LocalDate.of(2022, 3, 15));
         assertThat(imported.category()).isEqualTo("sme");
         String contact = directory.personByEmail("pershyi-" + first + "@example.com").orElseThrow().id();
@@ -229,9 +232,9 @@ class MemberImportControllerTests extends IntegrationTest {
     @Test
     void aFormulaInAWorkbookIsReadAsTheFormula() throws Exception {
         String edrpou = newEdrpou();
-        byte[] book = ua.clusterflow.base.Spreadsheets.xlsx(workbook -> {
+        byte[] book = Spreadsheets.xlsx(workbook -> {
             var sheet = workbook.createSheet("Members");
-            ua.clusterflow.base.Spreadsheets.header(sheet, 0, List.of("Назва", "ЄДРПОУ", "Категорія",
+            Spreadsheets.header(sheet, 0, List.of("Назва", "ЄДРПОУ", "Категорія",
                     "Кількість працівників", "Контактна особа", "E-mail контакту", "Дата вступу", "Сплачено до"));
             var row = sheet.createRow(1);
             row.createCell(0).setCellFormula("1+1");
@@ -241,7 +244,7 @@ class MemberImportControllerTests extends IntegrationTest {
             row.createCell(4).setCellValue("Ірина Книжна");
             row.createCell(5).setCellValue("knyzhna-" + edrpou + "@example.com");
             row.createCell(6).setCellValue(LocalDate.of(2023, 9, 1));
-            row.getCell(6).setCellStyle(ua.clusterflow.base.Spreadsheets.dates(workbook, "dd.mm.yyyy"));
+            row.getCell(6).setCellStyle(Spreadsheets.dates(workbook, "dd.mm.yyyy"));
             row.createCell(7).setCellValue("01.09.2027");
             workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
         });
@@ -279,6 +282,6 @@ class MemberImportControllerTests extends IntegrationTest {
 
     private MemberOrganisation organisationOf(String userId) {
         return jdbc.sql("select * from member_organisation where contact_user = ? limit 1").param(userId)
-                .query(ua.clusterflow.cluster.MemberOrganisationRepository::toOrganisation).single();
+                .query(MemberOrganisationRepository::toOrganisation).single();
     }
 }

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
@@ -257,7 +258,7 @@ class MembershipControllerTests extends IntegrationTest {
                             .param("paymentDays", "20").param("graceDays", "45").param("noticeDays", "60"))
                     .andExpect(status().is3xxRedirection());
             MembershipTerms saved = memberships.terms("kharkiv");
-            assertThat(saved.renewalDay()).isEqualTo(java.time.MonthDay.of(1, 1));
+            assertThat(saved.renewalDay()).isEqualTo(MonthDay.of(1, 1));
             assertThat(saved.graceDays()).isEqualTo(45);
             mvc.perform(get("/members/terms").with(as("olena")))
                     .andExpect(content().string(containsString("value=\"01.01\"")));

@@ -2,7 +2,9 @@ package ua.clusterflow.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,7 +74,7 @@ class FreshInstallIT {
 
     /** Signs in through the login form; returns where the app sends the person next. */
     private static String login(String base, String user, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
@@ -80,7 +82,7 @@ class FreshInstallIT {
         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-                        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1)))
                 .build(), HttpResponse.BodyHandlers.discarding());
         return response.headers().firstValue("Location").orElse("");
     }

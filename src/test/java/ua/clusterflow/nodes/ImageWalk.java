@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,7 +70,7 @@ final class ImageWalk implements AutoCloseable {
             return OwnServers.waitFor("the application of " + email, () -> jdbc.sql(
                     "select reference from onboarding_application where contact_email = ?").param(email)
                     .query(String.class).optional().orElse(null));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -12,8 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ua.clusterflow.TestRequests.tampered;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,8 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.SignedLinks;
+import ua.clusterflow.onboarding.process.OnboardingProcess;
 
 /** The public application form and the applicant's page: what a person sees on good and bad input. */
 class OnboardingControllerTests extends IntegrationTest {
@@ -67,21 +73,21 @@ class OnboardingControllerTests extends IntegrationTest {
 
     @Test
     void aFeeIsNotPaidOnADayToComeAndTheInvoiceNamesWhereToPayInTheApplicantsWords() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/dashboard/records/payment")
+        mvc.perform(MockMvcRequestBuilders.post("/dashboard/records/payment")
                         .with(as("olena")).with(csrf()).param("cluster", "kharkiv").param("payee", "ГО «Кластер»")
                         .param("payeeCode", "1436 0570").param("iban", "UA21 3223 1300 0002 6007 2335 6600 2"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"e-iban\"")))
                 .andExpect(content().string(containsString("value=\"UA21 3223 1300 0002 6007 2335 6600 2\"")));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/dashboard/records/payment")
+        mvc.perform(MockMvcRequestBuilders.post("/dashboard/records/payment")
                         .with(as("olena")).with(csrf()).param("cluster", "kharkiv").param("payee", "ГО «Кластер»")
                         .param("payeeCode", "1436 0570").param("iban", "UA21 3223 1300 0002 6007 2335 6600 1"))
                 .andExpect(status().is3xxRedirection());
 
         OnboardingApplication app = apply("kharkiv", "ТОВ «Платник»", newEdrpou(), "payer@example.com");
-        complete(app.reference(), ua.clusterflow.onboarding.process.OnboardingProcess.TASK_REVIEW, "olena",
+        complete(app.reference(), OnboardingProcess.TASK_REVIEW, "olena",
                 Map.of("reviewDecision", "accept"));
-        for (String voter : java.util.List.of("petro", "iryna", "andriy")) {
+        for (String voter : List.of("petro", "iryna", "andriy")) {
             castBallot(app.reference(), voter, "approve", null);
         }
         String invoice = mailsTo("payer@example.com").stream()
@@ -91,10 +97,10 @@ class OnboardingControllerTests extends IntegrationTest {
                 .contains("ГО «Кластер»").contains(app.reference()).contains("Мале підприємство")
                 .doesNotContain("Small");
 
-        String payment = task(app.reference(), ua.clusterflow.onboarding.process.OnboardingProcess.TASK_CONFIRM_PAYMENT).getId();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/tasks/" + payment)
+        String payment = task(app.reference(), OnboardingProcess.TASK_CONFIRM_PAYMENT).getId();
+        mvc.perform(MockMvcRequestBuilders.post("/tasks/" + payment)
                         .with(as("olena")).with(csrf()).param("paymentOutcome", "paid")
-                        .param("paidOn", ua.clusterflow.base.AppClock.today().plusYears(1).toString()))
+                        .param("paidOn", AppClock.today().plusYears(1).toString()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("id=\"e-paidOn\"")));
         mvc.perform(get("/cases/" + app.reference()).with(as("olena")))
@@ -105,7 +111,7 @@ class OnboardingControllerTests extends IntegrationTest {
         assertThat(ukrainian).contains("Мале підприємство: 12 000,00 UAH")
                 .contains("Схвалено (за — 3, проти — 0, утрималися — 0)").doesNotContain("12000.00", "approve (");
         var english = org.jsoup.Jsoup.parse(mvc.perform(get("/cases/" + app.reference()).with(as("olena"))
-                        .cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "en")))
+                        .cookie(new Cookie("clusterflow-lang", "en")))
                 .andReturn().getResponse().getContentAsString()).select("ol.history").text();
         assertThat(english).contains("Small enterprise: UAH 12,000.00").contains("Approved (for 3, against 0, abstained 0)")
                 .doesNotContain("Мале");
@@ -168,7 +174,7 @@ class OnboardingControllerTests extends IntegrationTest {
         mvc.perform(get("/track/" + tampered(token)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("Посилання пошкоджене")));
-        String expired = links.sign(OnboardingService.TRACK_LINK, app.reference(), java.time.Duration.ofSeconds(-1));
+        String expired = links.sign(OnboardingService.TRACK_LINK, app.reference(), Duration.ofSeconds(-1));
         mvc.perform(get("/track/" + expired))
                 .andExpect(status().isGone())
                 .andExpect(content().string(containsString("Строк дії посилання минув")));
@@ -178,7 +184,7 @@ class OnboardingControllerTests extends IntegrationTest {
     void anAmendmentWithBadInputKeepsItAndAGoodOneReturnsTheCaseToReview() throws Exception {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Доповню»", newEdrpou(), "amendweb@example.com");
         complete(app.reference(), "Task_ReviewApplication", "olena",
-                java.util.Map.of("reviewDecision", "moreInfo", "reviewComment", "Додайте телефон"));
+                Map.of("reviewDecision", "moreInfo", "reviewComment", "Додайте телефон"));
         String token = onboarding.trackingToken(app);
         mvc.perform(get("/track/" + token))
                 .andExpect(content().string(containsString("Додайте телефон")))
@@ -203,7 +209,7 @@ class OnboardingControllerTests extends IntegrationTest {
         jdbc.sql("delete from cluster_payment_details where cluster_id = 'zaporizhzhia'").update();
         OnboardingApplication app = apply("zaporizhzhia", "ТОВ «Без реквізитів»", newEdrpou(), "norekv@example.com");
         complete(app.reference(), "Task_ReviewApplication", "serhiy",
-                java.util.Map.of("reviewDecision", "moreInfo", "reviewComment", "Додайте витяг з ЄДР"));
+                Map.of("reviewDecision", "moreInfo", "reviewComment", "Додайте витяг з ЄДР"));
         MockMultipartFile extract = new MockMultipartFile("registrationExtract", "витяг-з-ЄДР.pdf", "application/pdf",
                 "%PDF-1.4 витяг".getBytes(StandardCharsets.UTF_8));
         mvc.perform(amend(onboarding.trackingToken(app), "edrpou", app.edrpou()).file(extract))

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
@@ -69,7 +70,7 @@ class ClusterIsolationTests extends IntegrationTest {
                 .andExpect(content().string(containsString("ТОВ «Закрита справа»")));
         mvc.perform(get("/documents/" + document).with(as("olena")))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .andExpect(MockMvcResultMatchers.header()
                         .string("Content-Disposition", containsString("attachment")));
     }
 

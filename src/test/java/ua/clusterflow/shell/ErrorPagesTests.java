@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import jakarta.servlet.http.Cookie;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.Formats;
 import ua.clusterflow.cluster.Countries;
@@ -56,10 +58,10 @@ class ErrorPagesTests extends IntegrationTest {
         try {
             LocaleContextHolder.setLocale(Locale.forLanguageTag("uk"));
             assertThat(formats.dateTime(moment)).isEqualTo("02.12.2026 14:30");
-            assertThat(formats.money(new java.math.BigDecimal("250000"), "EUR")).isEqualTo("250\u00a0000,00 EUR");
+            assertThat(formats.money(new BigDecimal("250000"), "EUR")).isEqualTo("250\u00a0000,00 EUR");
             LocaleContextHolder.setLocale(Locale.ENGLISH);
             assertThat(formats.dateTime(moment)).isEqualTo("2 Dec 2026, 14:30");
-            assertThat(formats.money(new java.math.BigDecimal("24000"), "UAH")).isEqualTo("UAH 24,000.00");
+            assertThat(formats.money(new BigDecimal("24000"), "UAH")).isEqualTo("UAH 24,000.00");
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }
@@ -71,7 +73,7 @@ class ErrorPagesTests extends IntegrationTest {
         assertThat(names.get(0)).startsWith("А");
     }
 
-    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired MockMvc mvc;
 
     /** What a browser asks for: a page. */
     private static HttpHeaders browser() {

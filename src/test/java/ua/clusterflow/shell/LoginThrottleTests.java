@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class LoginThrottleTests extends IntegrationTest {
         // Basic authentication on the engine's API takes from the same attempts
         HttpResponse<String> basic = client.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/engine-rest/engine")).header("Authorization", "Basic "
-                        + java.util.Base64.getEncoder().encodeToString((user + ":right-password-1").getBytes()))
+                        + Base64.getEncoder().encodeToString((user + ":right-password-1").getBytes()))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(basic.statusCode()).isEqualTo(401);
     }

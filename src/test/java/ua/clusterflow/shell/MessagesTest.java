@@ -2,13 +2,16 @@ package ua.clusterflow.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -57,8 +60,8 @@ class MessagesTest {
     @Test
     void everyFormTextHasItsEnglish() throws IOException {
         Set<String> english = new HashSet<>(keys("messages_en.properties"));
-        List<String> missing = new java.util.ArrayList<>();
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> missing = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
         try (var files = Files.walk(Path.of("forms"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
                 var form = json.readTree(file.toFile());
@@ -85,9 +88,9 @@ class MessagesTest {
     void everyNamedStepEventAndFlowOfTheModelsIsInBothLanguages() throws IOException {
         Set<String> ukrainian = new HashSet<>(keys("messages.properties"));
         Set<String> english = new HashSet<>(keys("messages_en.properties"));
-        java.util.regex.Pattern named = java.util.regex.Pattern.compile(
+        Pattern named = Pattern.compile(
                 "<bpmn:(\\w+) id=\"([^\"]+)\"[^>]*?\\bname=\"([^\"]+)\"");
-        List<String> needed = new java.util.ArrayList<>();
+        List<String> needed = new ArrayList<>();
         try (var files = Files.list(Path.of("bpmn"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
                 var matcher = named.matcher(Files.readString(file));
@@ -112,8 +115,8 @@ class MessagesTest {
     void everyKeyATemplateNamesIsInBothLanguages() throws IOException {
         Set<String> ukrainian = new HashSet<>(keys("messages.properties"));
         Set<String> english = new HashSet<>(keys("messages_en.properties"));
-        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[(}]");
-        List<String> missing = new java.util.ArrayList<>();
+        Pattern literal = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[(}]");
+        List<String> missing = new ArrayList<>();
         try (var files = Files.walk(Path.of("src/main/resources/templates"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
                 var matcher = literal.matcher(Files.readString(file));

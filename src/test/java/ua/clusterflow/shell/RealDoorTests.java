@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
-import ua.clusterflow.RealDoor;
 import ua.clusterflow.RealDoor.Answer;
+import ua.clusterflow.RealDoor;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.RateLimits;
 import ua.clusterflow.base.Role;
@@ -29,6 +30,7 @@ import ua.clusterflow.cluster.StaffService;
 import ua.clusterflow.demo.DemoData;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupService;
+import ua.clusterflow.membership.MemberPeople;
 import ua.clusterflow.membership.MembershipService;
 import ua.clusterflow.tasklist.FormSubmission;
 
@@ -44,7 +46,7 @@ class RealDoorTests extends IntegrationTest {
     @Autowired RateLimits limits;
     @Autowired StaffService staff;
     @Autowired MembershipService membership;
-    @Autowired ua.clusterflow.membership.MemberPeople memberPeople;
+    @Autowired MemberPeople memberPeople;
     @Autowired MemberOrganisationRepository organisations;
     @Autowired MeetupService meetups;
 
@@ -178,7 +180,7 @@ class RealDoorTests extends IntegrationTest {
                 CaseSteps.applicationValues("ТОВ «Заголовок» " + i, newEdrpou(), "xff-" + i + "@example.com")
                         .forEach((name, value) -> fields.put(name, String.valueOf(value)));
                 fields.put("sectors", "it");
-                fields.put("submissionId", java.util.UUID.randomUUID().toString());
+                fields.put("submissionId", UUID.randomUUID().toString());
                 Answer answer = door.post("/apply/kharkiv", fields, "X-Forwarded-For", "10.9.8." + i);
                 stored += answer.status() == 302 ? 1 : 0;
                 refused += answer.status() == 429 ? 1 : 0;

@@ -13,8 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ua.clusterflow.TestRequests.from;
 
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,14 +31,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.digest.Sha512HashDigest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.RateLimits;
 import ua.clusterflow.base.Role;
@@ -53,6 +58,7 @@ import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.OnboardingApplicationRepository;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
+import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /**
@@ -141,7 +147,7 @@ class SafeByDefaultTests extends IntegrationTest {
             assertThat(refused.statusCode()).isEqualTo(400);
         }
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (OutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+        try (OutputStream gzip = new GZIPOutputStream(zipped)) {
             gzip.write(json.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(send(admin(HttpRequest.newBuilder(uri("/engine-rest/task"))).header("Content-Type", "application/json")
@@ -158,7 +164,7 @@ class SafeByDefaultTests extends IntegrationTest {
                 "right-password-1");
         directory.grant(coordinator, "kharkiv", Role.COORDINATOR);
         OnboardingApplication app = apply("kharkiv", "ТОВ «Відкликання»", newEdrpou(), "revoked-app@example.com");
-        jakarta.servlet.http.Cookie session = mvc.perform(post("/login").with(csrf())
+        Cookie session = mvc.perform(post("/login").with(csrf())
                         .param("username", coordinator).param("password", "right-password-1"))
                 .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("clusterflow-session");
         mvc.perform(get("/cases/" + app.reference()).cookie(session)).andExpect(status().isOk());
@@ -191,7 +197,7 @@ class SafeByDefaultTests extends IntegrationTest {
         directory.createPerson(contact, "Колишня", "Учасниця", contact + "@example.com", "uk", "right-password-1");
         directory.grant(contact, "kharkiv", Role.MEMBER);
         long organisation = organisations.insert(new MemberOrganisation(null, "kharkiv", "ТОВ «Пішли»", newEdrpou(),
-                "sme", "it", 5, "Харківська", "ПЗ", "Клієнти", contact, "small", java.math.BigDecimal.TEN, null));
+                "sme", "it", 5, "Харківська", "ПЗ", "Клієнти", contact, "small", BigDecimal.TEN, null));
         GrantApplication draft = grants.createDraft(contact, organisation);
         mvc.perform(get("/grants/" + draft.reference() + "/edit").with(as(contact))).andExpect(status().isOk());
 
@@ -261,7 +267,7 @@ class SafeByDefaultTests extends IntegrationTest {
     }
 
     @Test
-    void applicantsUploadsCountAgainstTheClustersQuotaForNotYetMembers(@Autowired ua.clusterflow.tasklist.DocumentQuota quota)
+    void applicantsUploadsCountAgainstTheClustersQuotaForNotYetMembers(@Autowired DocumentQuota quota)
             throws Exception {
         long used = jdbc.sql("""
                 select coalesce(sum(d.size_bytes), 0) from case_document d join case_record c on c.business_key = d.business_key
@@ -275,7 +281,7 @@ class SafeByDefaultTests extends IntegrationTest {
         for (int i = 0; i < 30 && edrpou == null; i++) {
             String code = newEdrpou();
             var response = mvc.perform(applicationForm("zaporizhzhia", code, "quota-" + i + "@example.com")
-                    .file(new org.springframework.mock.web.MockMultipartFile("registrationExtract", "e.pdf",
+                    .file(new MockMultipartFile("registrationExtract", "e.pdf",
                             "application/pdf", pdf)).with(from("127.70.0." + (i + 1)))).andReturn().getResponse();
             if (response.getStatus() == 422) {
                 assertThat(response.getContentAsString()).contains("не може прийняти більше файлів")
@@ -296,7 +302,7 @@ class SafeByDefaultTests extends IntegrationTest {
     @Test
     void aProposedMeetupIsNotPublicAndTheAnnouncedOneIs() throws Exception {
         Meetup proposed = meetups.propose("kharkiv", "nadia", FormSubmission.ofValues(
-                ua.clusterflow.CaseSteps.meetupTopic("Внутрішня тема", "Наш внутрішній виклик, не для публіки")));
+                CaseSteps.meetupTopic("Внутрішня тема", "Наш внутрішній виклик, не для публіки")));
         mvc.perform(get("/meetups/" + proposed.reference())).andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("внутрішній виклик"))));
         mvc.perform(post("/meetups/" + proposed.reference() + "/register").with(csrf()).param("name", "Гість")
@@ -360,7 +366,7 @@ class SafeByDefaultTests extends IntegrationTest {
         String user = "forgot-" + System.nanoTime() % 1_000_000;
         directory.createPerson(user, "Забудько", "Тест", user + "@example.com", "uk", "old-password-12");
         // signed in somewhere with the old password: the new one ends that session, wherever it was opened
-        jakarta.servlet.http.Cookie oldSession = mvc.perform(post("/login").with(csrf()).param("username", user)
+        Cookie oldSession = mvc.perform(post("/login").with(csrf()).param("username", user)
                 .param("password", "old-password-12")).andReturn().getResponse().getCookie("clusterflow-session");
         mvc.perform(get("/cases").cookie(oldSession)).andExpect(status().isOk());
         assertThat(sessions.countOf(user)).isEqualTo(1);

@@ -3,8 +3,10 @@ package ua.clusterflow.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -29,10 +31,10 @@ class StartupProblemTest {
     @Test
     void anUnreachableDatabaseAndAFullDiskAreSaidWithTheirSettings() {
         FailureAnalysis database = new StartupProblem.Analyzer().analyze(new IllegalStateException("pool",
-                new java.sql.SQLException("Connection to db.example:5432 refused.", "08001")));
+                new SQLException("Connection to db.example:5432 refused.", "08001")));
         assertThat(database.getAction()).contains("spring.datasource.url");
         FailureAnalysis disk = new StartupProblem.Analyzer().analyze(new IllegalStateException("start",
-                new java.io.IOException("No space left on device")));
+                new IOException("No space left on device")));
         assertThat(disk.getAction()).contains("clusterflow.embedded-db.data-directory");
         assertThat(new StartupProblem.Analyzer().analyze(new IllegalStateException("other"))).isNull();
     }

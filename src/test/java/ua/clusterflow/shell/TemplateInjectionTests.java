@@ -5,12 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -43,7 +47,7 @@ class TemplateInjectionTests extends IntegrationTest {
     void expressionsInAddressesAndParametersAreNeverEvaluated() throws Exception {
         List<String> asked = new ArrayList<>();
         for (String expression : EXPRESSIONS) {
-            String encoded = java.net.URLEncoder.encode(expression, java.nio.charset.StandardCharsets.UTF_8)
+            String encoded = URLEncoder.encode(expression, StandardCharsets.UTF_8)
                     .replace("+", "%20");
             for (String path : List.of("/cases/", "/tasks/", "/meetups/", "/grants/", "/track/", "/expert/",
                     "/review/", "/invitation/", "/directory/", "/board/votes/", "/apply/", "/")) {
@@ -56,7 +60,7 @@ class TemplateInjectionTests extends IntegrationTest {
         }
         int refusedOrHarmless = 0;
         for (String page : asked) {
-            MockHttpServletResponse response = mvc.perform(get(java.net.URI.create(page)).with(as("olena")))
+            MockHttpServletResponse response = mvc.perform(get(URI.create(page)).with(as("olena")))
                     .andReturn().getResponse();
             assertHarmless(page, response);
             refusedOrHarmless++;
@@ -79,7 +83,7 @@ class TemplateInjectionTests extends IntegrationTest {
         values.put("contactName", "[[${7*7919}]] [(${7*7919})]");
         values.put("offers", typed);
         values.put("needs", typed);
-        OnboardingApplication app = onboarding.apply("kharkiv", java.util.UUID.randomUUID().toString(),
+        OnboardingApplication app = onboarding.apply("kharkiv", UUID.randomUUID().toString(),
                 FormSubmission.ofValues(values), "uk", null);
         String taskId = task(app.reference(), OnboardingProcess.TASK_REVIEW).getId();
         mvc.perform(post("/cases/" + app.reference() + "/comments").with(as("olena")).with(csrf()).param("body", typed));

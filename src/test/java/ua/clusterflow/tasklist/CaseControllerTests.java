@@ -12,14 +12,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.onboarding.OnboardingApplication;
 
@@ -81,15 +87,15 @@ class CaseControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("Membership application")))
                 .andExpect(content().string(containsString("EDRPOU code")));
         mvc.perform(get("/lang").param("to", "en").param("back", "//evil.example.com"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/"));
     }
 
     @Test
     void errorPagesExplainWithoutAStackTrace() {
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setAccept(java.util.List.of(org.springframework.http.MediaType.TEXT_HTML));
-        ResponseEntity<String> missing = http.exchange("/apply/no-such-cluster", org.springframework.http.HttpMethod.GET,
-                new org.springframework.http.HttpEntity<>(headers), String.class);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> missing = http.exchange("/apply/no-such-cluster", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(missing.getBody()).contains("Сторінку не знайдено").doesNotContain("Exception").doesNotContain("at ua.");
     }

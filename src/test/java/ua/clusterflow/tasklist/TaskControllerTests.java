@@ -12,14 +12,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.mail.internet.MimeMessage;
+import jakarta.servlet.http.Cookie;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.onboarding.OnboardingApplication;
@@ -74,7 +80,7 @@ class TaskControllerTests extends IntegrationTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/tasks"))
                 .andExpect(flash().attribute("message", "task.completed"));
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+        BpmnAwareTests
                 .assertThat(instance(app.reference(), OnboardingProcess.KEY))
                 .isWaitingAt(OnboardingProcess.TASK_AWAIT_AMENDMENT);
     }
@@ -101,7 +107,7 @@ class TaskControllerTests extends IntegrationTest {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Не для всіх»", newEdrpou(), "offered@example.com");
         Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
         // the coordinator of another cluster, a board member and a member of this one: the review is the coordinators'
-        for (String outsider : java.util.List.of("serhiy", "iryna", "nadia")) {
+        for (String outsider : List.of("serhiy", "iryna", "nadia")) {
             mvc.perform(get("/tasks/" + review.getId()).with(as(outsider)))
                     .andExpect(redirectedUrl("/tasks"))
                     .andExpect(flash().attribute("error", "task.gone"));
@@ -144,7 +150,7 @@ class TaskControllerTests extends IntegrationTest {
         CompletableFuture<String> kateryna = CompletableFuture.supplyAsync(() -> attempt(start, "kateryna", review, "reject"));
         start.countDown();
 
-        assertThat(java.util.List.of(olena.get(), kateryna.get())).containsExactlyInAnyOrder("done", "task.heldByOther");
+        assertThat(List.of(olena.get(), kateryna.get())).containsExactlyInAnyOrder("done", "task.heldByOther");
         assertThat(history.createHistoricTaskInstanceQuery().taskId(review.getId()).finished().count()).isEqualTo(1);
     }
 
@@ -174,7 +180,7 @@ class TaskControllerTests extends IntegrationTest {
                 .andExpect(redirectedUrl("/tasks"));
         assertThat(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isEqualTo("petro");
         // the delegate's mail names who delegated and carries the note
-        jakarta.mail.internet.MimeMessage delegated = mailsTo("petro@clusterflow.local").stream()
+        MimeMessage delegated = mailsTo("petro@clusterflow.local").stream()
                 .filter(m -> subject(m).equals("Делеговано вам: Розгляньте заявку на членство")).findFirst().orElseThrow();
         assertThat(body(delegated)).contains(directory.displayName("olena")).contains("Перевір, будь ласка, профіль");
         // and so does the task's page
@@ -190,7 +196,7 @@ class TaskControllerTests extends IntegrationTest {
         assertThat(back.getAssignee()).isEqualTo("olena");
         // the case has not moved: the owner decides, with the delegate's answer before them
         assertThat(runtime.getVariable(back.getProcessInstanceId(), OnboardingProcess.REVIEW_COMMENT.name())).isNull();
-        jakarta.mail.internet.MimeMessage returned = mailsTo("olena@clusterflow.local").stream()
+        MimeMessage returned = mailsTo("olena@clusterflow.local").stream()
                 .filter(m -> subject(m).equals("Повернуто з відповіддю: Розгляньте заявку на членство")).findFirst()
                 .orElseThrow();
         assertThat(body(returned)).contains(directory.displayName("petro"));
@@ -204,7 +210,7 @@ class TaskControllerTests extends IntegrationTest {
         mvc.perform(post("/tasks/" + review.getId()).with(as("olena")).with(csrf())
                         .param("reviewDecision", "moreInfo").param("reviewComment", "Бракує витягу з ЄДР"))
                 .andExpect(redirectedUrl("/tasks"));
-        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests
+        BpmnAwareTests
                 .assertThat(instance(app.reference(), OnboardingProcess.KEY))
                 .isWaitingAt(OnboardingProcess.TASK_AWAIT_AMENDMENT);
         assertThat(mailsTo("delegate@example.com").stream().map(IntegrationTest::body))
@@ -213,7 +219,7 @@ class TaskControllerTests extends IntegrationTest {
                 .param(app.reference()).query(String.class).list()).contains("delegated", "resolved", "completed");
         // the step taken is named in the reader's language, whoever took it
         String english = org.jsoup.Jsoup.parse(mvc.perform(get("/cases/" + app.reference()).with(as("olena"))
-                        .cookie(new jakarta.servlet.http.Cookie("clusterflow-lang", "en")))
+                        .cookie(new Cookie("clusterflow-lang", "en")))
                 .andReturn().getResponse().getContentAsString()).select("ol.history").text();
         assertThat(english).contains("Review the membership application").doesNotContain("Розгляньте");
     }
@@ -223,7 +229,7 @@ class TaskControllerTests extends IntegrationTest {
         OnboardingApplication app = apply("kharkiv", "ТОВ «Строки»", newEdrpou(), "due@example.com");
         assertThat(subjectsTo("olena@clusterflow.local")).contains("Нова задача: Розгляньте заявку на членство");
         Task review = task(app.reference(), OnboardingProcess.TASK_REVIEW);
-        java.time.LocalDate today = ua.clusterflow.base.AppClock.today();
+        LocalDate today = AppClock.today();
 
         mvc.perform(post("/tasks/" + review.getId() + "/plan").with(as("olena")).with(csrf())
                         .param("due", today.minusDays(2).toString()).param("followUp", today.toString())

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -22,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.Cluster;
-import ua.clusterflow.cluster.Person;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Person;
 
 /** The cluster directory on the engine's identity service: tenants are clusters, groups are roles, users are people. */
 @Service
@@ -35,7 +37,7 @@ class EngineDirectory implements ClusterDirectory {
 
     /** The groups of a tenant's roles, as SQL on {@code act_id_tenant_member t}. */
     private static final String ROLE_GROUPS_OF_TENANT = Stream.of(Role.values())
-            .map(role -> role.groupOf("t.tenant_id_ || '") + "'").collect(java.util.stream.Collectors.joining(", "));
+            .map(role -> role.groupOf("t.tenant_id_ || '") + "'").collect(Collectors.joining(", "));
 
     private final IdentityService identity;
     private final JdbcClient jdbc;
@@ -107,7 +109,7 @@ class EngineDirectory implements ClusterDirectory {
 
     @Override
     public Optional<Person> personByEmail(String email) {
-        List<User> byEmail = identity.createUserQuery().userEmail(email.trim().toLowerCase(java.util.Locale.ROOT))
+        List<User> byEmail = identity.createUserQuery().userEmail(email.trim().toLowerCase(Locale.ROOT))
                 .listPage(0, 2);
         return byEmail.size() == 1 ? Optional.of(toPerson(byEmail.get(0))) : Optional.empty();
     }
@@ -119,7 +121,7 @@ class EngineDirectory implements ClusterDirectory {
 
     @Override
     public String freeUserId(String email) {
-        String base = email.substring(0, email.indexOf('@')).toLowerCase(java.util.Locale.ROOT)
+        String base = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9._-]", "").replaceAll("^[^a-z0-9]+", "");
         if (base.length() < 2) {
             base = "member" + base;
@@ -327,7 +329,7 @@ class EngineDirectory implements ClusterDirectory {
                     Map<String, Set<Role>> roles = new LinkedHashMap<>();
                     for (String clusterId : (String[]) rs.getArray("tenants").getArray()) {
                         Set<Role> held = EnumSet.noneOf(Role.class);
-                        groups.stream().map(g -> Role.ofGroup(g, clusterId)).filter(java.util.Objects::nonNull)
+                        groups.stream().map(g -> Role.ofGroup(g, clusterId)).filter(Objects::nonNull)
                                 .forEach(held::add);
                         roles.put(clusterId, held);
                     }

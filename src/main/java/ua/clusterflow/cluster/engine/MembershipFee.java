@@ -1,6 +1,7 @@
 package ua.clusterflow.cluster.engine;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -32,7 +33,7 @@ public class MembershipFee {
     /** The message key of a fee category's name, such as {@code fee.large-enterprise}. */
     public static String categoryKey(String feeCategory) {
         return feeCategory == null ? null
-                : "fee." + feeCategory.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                : "fee." + feeCategory.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
     /** The fee for the given year of membership, the first year being 1. */

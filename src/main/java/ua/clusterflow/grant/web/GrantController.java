@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,7 @@ import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantForm;
 import ua.clusterflow.grant.GrantRepository;
 import ua.clusterflow.grant.GrantService;
+import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.DocumentQuota;
 import ua.clusterflow.tasklist.FileTypes;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -53,11 +55,11 @@ public class GrantController {
     private final TaskListService taskList;
     private final StepNames stepNames;
     private final DocumentQuota quota;
-    private final ua.clusterflow.tasklist.CaseRepository documents;
+    private final CaseRepository documents;
 
     public GrantController(GrantService service, GrantRepository grants, MemberOrganisationRepository organisations,
                            ClusterDirectory directory, TaskListService taskList, StepNames stepNames, DocumentQuota quota,
-                           ua.clusterflow.tasklist.CaseRepository documents) {
+                           CaseRepository documents) {
         this.documents = documents;
         this.service = service;
         this.quota = quota;
@@ -197,7 +199,7 @@ public class GrantController {
 
     private Row row(GrantApplication a, List<OpenStep> open, Locale locale) {
         List<String> steps = open.stream().map(OpenStep::name).distinct().toList();
-        String holder = open.stream().map(OpenStep::assignee).filter(java.util.Objects::nonNull).findFirst()
+        String holder = open.stream().map(OpenStep::assignee).filter(Objects::nonNull).findFirst()
                 .map(directory::displayName).orElse(open.isEmpty() ? null : stepNames.status("holder.coordinators", locale));
         Long days = a.callDeadline() == null ? null : ChronoUnit.DAYS.between(AppClock.today(), a.callDeadline());
         return new Row(a, organisations.name(a.organisationId()), steps, holder, days);

@@ -1,7 +1,11 @@
 package ua.clusterflow.grant.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import ua.clusterflow.base.FieldErrors;
+import ua.clusterflow.base.LinkLanguage;
 import ua.clusterflow.base.SignedLinks;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantCaseDetails;
@@ -32,11 +37,11 @@ public class ReviewController {
     private final CaseRepository cases;
     private final GrantCaseDetails details;
 
-    private final ua.clusterflow.base.LinkLanguage language;
+    private final LinkLanguage language;
 
     public ReviewController(SignedLinks links, GrantRepository grants, GrantReviews service, CaseRepository cases,
                             GrantCaseDetails details,
-                            ua.clusterflow.base.LinkLanguage language) {
+                            LinkLanguage language) {
         this.language = language;
         this.links = links;
         this.grants = grants;
@@ -46,8 +51,8 @@ public class ReviewController {
     }
 
     @GetMapping("/review/{token}")
-    public String initReviewForm(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request,
-                                 jakarta.servlet.http.HttpServletResponse response, Model model) {
+    public String initReviewForm(@PathVariable String token, HttpServletRequest request,
+                                 HttpServletResponse response, Model model) {
         GrantRepository.Review review = review(token);
         language.apply(request, response, review.language());
         return show(review, token, null, null, null, null, model);
@@ -107,10 +112,10 @@ public class ReviewController {
         model.addAttribute("review", review);
         model.addAttribute("grant", a);
         model.addAttribute("token", token);
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(details.details(a.reference()));
+        Map<String, String> facts = new LinkedHashMap<>(details.details(a.reference()));
         facts.remove("grant.reviews");
-        model.addAttribute("details", review.submitted() ? java.util.Map.of() : facts);
-        model.addAttribute("documents", review.submitted() ? java.util.List.of() : cases.documents(a.reference()));
+        model.addAttribute("details", review.submitted() ? Map.of() : facts);
+        model.addAttribute("documents", review.submitted() ? List.of() : cases.documents(a.reference()));
         model.addAttribute("typedExcellence", excellence);
         model.addAttribute("typedImpact", impact);
         model.addAttribute("typedImplementation", implementation);

@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
@@ -41,7 +43,7 @@ public class MailController {
         model.addAttribute("status", status);
         GreenMail greenMail = catcher.getIfAvailable();
         model.addAttribute("catcherEnabled", greenMail != null);
-        model.addAttribute("caught", greenMail == null ? java.util.List.of()
+        model.addAttribute("caught", greenMail == null ? List.of()
                 : MailArchive.caught(greenMail.getReceivedMessages()));
         return "admin/mail";
     }
@@ -95,7 +97,7 @@ public class MailController {
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(found.name() == null ? "attachment" : found.name(), java.nio.charset.StandardCharsets.UTF_8)
+                        .filename(found.name() == null ? "attachment" : found.name(), StandardCharsets.UTF_8)
                         .build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(type)

@@ -1,12 +1,16 @@
 package ua.clusterflow.meetup.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import ua.clusterflow.base.LinkLanguage;
 import ua.clusterflow.base.SignedLinks;
+import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
 
@@ -18,10 +22,10 @@ public class ExpertController {
     private final MeetupRepository meetups;
     private final MeetupService service;
 
-    private final ua.clusterflow.base.LinkLanguage language;
+    private final LinkLanguage language;
 
     public ExpertController(SignedLinks links, MeetupRepository meetups, MeetupService service,
-                            ua.clusterflow.base.LinkLanguage language) {
+                            LinkLanguage language) {
         this.language = language;
         this.links = links;
         this.meetups = meetups;
@@ -30,8 +34,8 @@ public class ExpertController {
 
     @GetMapping("/expert/{token}")
     public String initAnswer(@PathVariable String token, @RequestParam(defaultValue = "accept") String answer,
-                             jakarta.servlet.http.HttpServletRequest request,
-                             jakarta.servlet.http.HttpServletResponse response, Model model) {
+                             HttpServletRequest request,
+                             HttpServletResponse response, Model model) {
         MeetupRepository.Expert expert = expert(token);
         language.apply(request, response, expert.language());
         return show(token, expert, "decline".equals(answer) ? "decline" : "accept", null, model);
@@ -48,7 +52,7 @@ public class ExpertController {
 
     private String show(String token, MeetupRepository.Expert expert, String answer, String message, Model model) {
         model.addAttribute("expert", expert);
-        ua.clusterflow.meetup.Meetup meetup = meetups.get(expert.meetupId());
+        Meetup meetup = meetups.get(expert.meetupId());
         model.addAttribute("meetup", meetup);
         model.addAttribute("when", meetup.when());
         model.addAttribute("token", token);

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -90,7 +92,7 @@ public class MeetupController {
         Instant now = AppClock.now();
         model.addAttribute("upcoming", all.stream().filter(m -> !m.status().closed()
                 && (m.startsAt() == null || m.startsAt().isAfter(now)))
-                .sorted(java.util.Comparator.comparing(m -> m.startsAt() == null ? Instant.MAX : m.startsAt())).toList());
+                .sorted(Comparator.comparing(m -> m.startsAt() == null ? Instant.MAX : m.startsAt())).toList());
         model.addAttribute("past", all.stream().filter(m -> m.status().closed()
                 || (m.startsAt() != null && !m.startsAt().isAfter(now))).toList());
         model.addAttribute("clusters", directory.clusters(user.clusterIds()));
@@ -104,7 +106,7 @@ public class MeetupController {
      * members once it is announced, nowhere before that (a link that ends in "not found" is no link).
      */
     private Map<String, String> links(CurrentUser user, List<Meetup> all) {
-        Map<String, String> links = new java.util.HashMap<>();
+        Map<String, String> links = new HashMap<>();
         for (Meetup m : all) {
             if (user.administrator() || user.worksCasesOf(m.clusterId()) || user.id().equals(m.proposedBy())) {
                 links.put(m.reference(), "/cases/" + m.reference());
@@ -169,7 +171,7 @@ public class MeetupController {
                            @RequestParam(defaultValue = "") String organisation,
                            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String mode,
                            @RequestParam(defaultValue = "") String consent,
-                           java.util.Locale locale, HttpServletResponse response, Model model,
+                           Locale locale, HttpServletResponse response, Model model,
                            RedirectAttributes redirect) {
         Meetup meetup = announced(reference);
         Map<String, String> typed = Map.of("name", name, "organisation", organisation, "email", email, "mode", mode,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import ua.clusterflow.engine.Variable;
 import ua.clusterflow.membership.MembershipYears;
+import ua.clusterflow.tasklist.ProcessVariables;
 
 /** The membership-renewal model ({@code bpmn/membership-renewal.bpmn}): its key, elements and variables. */
 public final class MembershipProcess {
@@ -32,7 +33,7 @@ public final class MembershipProcess {
     public static final String MSG_EXCLUSION = "MembershipExclusionProposed";
 
     public static final Variable<Long> ORGANISATION_ID = Variable.id("organisationId");
-    public static final Variable<String> CASE_TITLE = ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
+    public static final Variable<String> CASE_TITLE = ProcessVariables.CASE_TITLE;
     /** The first day of the membership year, as {@code yyyy-MM-dd}. */
     public static final Variable<LocalDate> YEAR_FROM = Variable.day("yearFrom");
     public static final String RENEWAL_AT = "renewalAt";

@@ -2,6 +2,7 @@ package ua.clusterflow.membership.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +82,7 @@ public class MemberImportController {
         };
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .contentType(format.equals("csv") ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                .contentType(format.equals("csv") ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                         : MediaType.parseMediaType(FileTypes.contentType("xlsx")))
                 .body(body);
     }

@@ -2,6 +2,7 @@ package ua.clusterflow.onboarding.process;
 
 import ua.clusterflow.engine.Variable;
 import ua.clusterflow.onboarding.OnboardingCases;
+import ua.clusterflow.tasklist.ProcessVariables;
 
 /** The member-onboarding model ({@code bpmn/member-onboarding.bpmn}): its key, elements and variables. */
 public final class OnboardingProcess {
@@ -26,7 +27,7 @@ public final class OnboardingProcess {
     public static final String MSG_APPLICATION_AMENDED = "ApplicationAmended";
 
     public static final Variable<Long> APPLICATION_ID = Variable.id("applicationId");
-    public static final Variable<String> CASE_TITLE = ua.clusterflow.tasklist.ProcessVariables.CASE_TITLE;
+    public static final Variable<String> CASE_TITLE = ProcessVariables.CASE_TITLE;
     public static final Variable<Boolean> DUPLICATE = Variable.flag("duplicate");
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final Variable<String> REVIEW_COMMENT = Variable.text("reviewComment");

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,7 +43,7 @@ public class OnboardingController {
     private static final String SUBMISSION_ID = "submissionId";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnboardingController.class);
     /** What the applicant's page tells of the case's history; the board's and staff's own steps stay inside. */
-    private static final java.util.Set<String> APPLICANT_EVENTS = java.util.Set.of("applied", "duplicate",
+    private static final Set<String> APPLICANT_EVENTS = Set.of("applied", "duplicate",
             "info-requested", "amended", "abandoned", "rejected", "board-vote", "board-rejected", "invoice",
             "payment-cancelled", "member", "welcome");
 
@@ -155,7 +157,7 @@ public class OnboardingController {
         return "onboarding/apply";
     }
 
-    private String showTracking(OnboardingApplication application, String token, java.util.Map<String, Object> values,
+    private String showTracking(OnboardingApplication application, String token, Map<String, Object> values,
                                 FormSubmission submission, Model model) {
         model.addAttribute("onboardingApp", application);
         model.addAttribute("token", token);

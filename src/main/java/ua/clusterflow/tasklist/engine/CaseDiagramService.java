@@ -6,13 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 import ua.clusterflow.tasklist.CaseRecord;
 import ua.clusterflow.tasklist.StepNames;
 
@@ -28,7 +33,7 @@ public class CaseDiagramService {
         }
     }
 
-    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+    private static final Pattern NAMED = Pattern.compile(
             "(<bpmn:(\\w+) id=\"([^\"]+)\"[^>]*?\\bname=\")([^\"]*)(\")");
 
     private final HistoryService history;
@@ -45,15 +50,15 @@ public class CaseDiagramService {
      * The model with every name a person sees in the reader's language: steps and events by {@code bpmn.<id>}, flow
      * labels by {@code bpmn.flow.<label>}; a name without a translation stays as the model has it.
      */
-    String inLanguage(String xml, java.util.Locale locale) {
-        java.util.regex.Matcher matcher = NAMED.matcher(xml);
+    String inLanguage(String xml, Locale locale) {
+        Matcher matcher = NAMED.matcher(xml);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String name = org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(4));
+            String name = HtmlUtils.htmlUnescape(matcher.group(4));
             String shown = name.isBlank() ? name : "sequenceFlow".equals(matcher.group(2))
                     ? stepNames.flow(name, locale) : stepNames.name(matcher.group(3), name, locale);
-            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-                    matcher.group(1) + org.springframework.web.util.HtmlUtils.htmlEscape(shown) + matcher.group(5)));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(
+                    matcher.group(1) + HtmlUtils.htmlEscape(shown) + matcher.group(5)));
         }
         matcher.appendTail(out);
         return out.toString();
@@ -82,7 +87,7 @@ public class CaseDiagramService {
                 .forEach(s -> active.put(s.getActivityId(), s.getActivityName()));
         List<String> completed = steps.stream().filter(s -> s.getEndTime() != null)
                 .map(HistoricActivityInstance::getActivityId).distinct().toList();
-        return Optional.of(new Diagram(inLanguage(xml, org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+        return Optional.of(new Diagram(inLanguage(xml, LocaleContextHolder.getLocale()),
                 List.copyOf(active.keySet()), completed, active));
     }
 }

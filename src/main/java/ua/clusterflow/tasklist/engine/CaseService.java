@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.CurrentUser;
@@ -27,12 +28,12 @@ public class CaseService {
     private final CaseRepository cases;
     private final MemberOrganisationRepository organisations;
     private final List<CaseDetails> details;
-    private final org.camunda.bpm.engine.TaskService tasks;
+    private final TaskService tasks;
     private final DocumentQuota quota;
 
     /** Who may see a case: the cluster's staff, the member it is about, and whoever works one of its tasks. */
     public CaseService(CaseRepository cases, MemberOrganisationRepository organisations, List<CaseDetails> details,
-                       org.camunda.bpm.engine.TaskService tasks, DocumentQuota quota) {
+                       TaskService tasks, DocumentQuota quota) {
         this.tasks = tasks;
         this.quota = quota;
         this.cases = cases;

@@ -1,11 +1,15 @@
 package ua.clusterflow.tasklist.engine;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
@@ -20,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.Delegation;
@@ -108,9 +113,9 @@ public class TaskWorkService {
     }
 
     /** The delegation of a task, when it has one: the note for the delegate, the answer for the owner. */
-    public java.util.Optional<Delegation> delegation(TaskView task) {
+    public Optional<Delegation> delegation(TaskView task) {
         if (task.delegationState() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Map<String, Object> local = new HashMap<>(tasks.getVariablesLocal(task.id()));
         String by = (String) local.remove(Delegation.DELEGATED_BY);
@@ -118,7 +123,7 @@ public class TaskWorkService {
         String returnedBy = DelegationState.RESOLVED.name().equals(task.delegationState())
                 ? (String) local.remove(Delegation.RETURNED_BY) : null;
         local.keySet().removeAll(Delegation.OWN_VARIABLES);
-        return java.util.Optional.of(new Delegation(by == null ? task.owner() : by, note, returnedBy,
+        return Optional.of(new Delegation(by == null ? task.owner() : by, note, returnedBy,
                 returnedBy == null ? Map.of() : local));
     }
 
@@ -238,8 +243,8 @@ public class TaskWorkService {
      */
     static boolean concurrentChange(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql
-                    && java.util.Set.of("23503", "40001", "40P01").contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql
+                    && Set.of("23503", "40001", "40P01").contains(sql.getSQLState())) {
                 return true;
             }
         }
@@ -248,7 +253,7 @@ public class TaskWorkService {
 
     private static void pauseBeforeRetry(int attempt) {
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 40L * attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskProblem("task.busy");
@@ -258,7 +263,7 @@ public class TaskWorkService {
     /** The step's name for the case history, written out in the language of whoever reads it. */
     private static String stepName(Task task) {
         return task.getTaskDefinitionKey() == null ? String.valueOf(task.getName())
-                : ua.clusterflow.base.Detail.text("bpmn." + task.getTaskDefinitionKey(), task.getName());
+                : Detail.text("bpmn." + task.getTaskDefinitionKey(), task.getName());
     }
 
     private Task visible(CurrentUser user, String taskId) {

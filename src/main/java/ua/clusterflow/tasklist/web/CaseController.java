@@ -1,7 +1,9 @@
 package ua.clusterflow.tasklist.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +60,7 @@ public class CaseController {
     }
 
     @GetMapping("/cases/{key}")
-    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String key, java.util.Locale locale,
+    public String show(@AuthenticationPrincipal CurrentUser user, @PathVariable String key, Locale locale,
                        Model model) {
         CaseRecord record = visible(user, key);
         model.addAttribute("caseRecord", record);
@@ -98,7 +100,7 @@ public class CaseController {
     @PostMapping("/cases/{key}/documents")
     public String upload(@AuthenticationPrincipal CurrentUser user, @PathVariable String key,
                          @RequestParam(name = "file", required = false) MultipartFile file,
-                         RedirectAttributes redirect) throws java.io.IOException {
+                         RedirectAttributes redirect) throws IOException {
         CaseRecord record = visible(user, key);
         String problem = file == null ? "error.required"
                 : caseService.addDocument(user, record, file.getOriginalFilename(), file.getBytes());

@@ -2,6 +2,7 @@ package ua.clusterflow.tasklist.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
+import ua.clusterflow.base.AppClock;
 import ua.clusterflow.tasklist.FormDefinition;
+import ua.clusterflow.tasklist.FormField;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
 
@@ -23,13 +26,13 @@ public final class FormRequests {
     /** Stored values as a form shows them typed: dates as ISO days in Kyiv, several choices one by one. */
     public static Map<String, Object> typed(FormDefinition form, Map<String, Object> stored) {
         Map<String, Object> typed = new LinkedHashMap<>();
-        for (ua.clusterflow.tasklist.FormField field : form.fields()) {
+        for (FormField field : form.fields()) {
             Object value = stored.get(field.key());
             if (value == null || field.isFile() || field.isStatic()) {
                 continue;
             }
-            if (value instanceof java.util.Date date) {
-                typed.put(field.key(), date.toInstant().atZone(ua.clusterflow.base.AppClock.KYIV).toLocalDate().toString());
+            if (value instanceof Date date) {
+                typed.put(field.key(), date.toInstant().atZone(AppClock.KYIV).toLocalDate().toString());
             } else if (field.isMulti()) {
                 typed.put(field.key(), List.of(value.toString().split(",")));
             } else if (value instanceof Double number && number == Math.rint(number) && !Double.isInfinite(number)) {
