@@ -63,7 +63,7 @@ public class MeetupCaseDetails implements CaseDetails {
                 facts.put("meetup.experts", experts.stream()
                         .map(e -> "№" + e.round() + " " + e.name() + " ("
                                 + text("meetup.category." + e.category(), e.category()) + "): "
-                                + (e.answer() == null ? "…" : text("meetup.expert.answer." + e.answer(), e.answer())))
+                                + (e.answer() == null ? "…" : text("meetup.expert.answer." + e.answer().stored(), e.answer().stored())))
                         .collect(Collectors.joining("\n")));
             }
             if (m.status() == MeetupStatus.PLANNED || m.status() == MeetupStatus.EXPERTS_INVITED) {
@@ -72,8 +72,8 @@ public class MeetupCaseDetails implements CaseDetails {
             var registrations = meetups.registrations(m.id());
             if (!registrations.isEmpty()) {
                 facts.put("meetup.registrations", m.modes().stream().map(mode -> text("meetup.mode." + mode, mode)
-                        + ": " + meetups.countRegistrations(m.id(), mode, "CONFIRMED") + " / " + m.capacity(mode) + " + "
-                        + meetups.countRegistrations(m.id(), mode, "WAITING")).collect(Collectors.joining("\n")));
+                        + ": " + meetups.countRegistrations(m.id(), mode, RegistrationStatus.CONFIRMED) + " / " + m.capacity(mode) + " + "
+                        + meetups.countRegistrations(m.id(), mode, RegistrationStatus.WAITING)).collect(Collectors.joining("\n")));
             }
             int checkedIn = meetups.countCheckedIn(m.id());
             if (checkedIn > 0) {

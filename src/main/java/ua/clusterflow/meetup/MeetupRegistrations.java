@@ -14,7 +14,7 @@ import ua.clusterflow.base.SignedLinks;
 public class MeetupRegistrations {
 
     /** What became of a registration: confirmed, on the waiting list, or refused with a message key. */
-    public record RegistrationResult(String status, String problem, Long registrationId) {
+    public record RegistrationResult(RegistrationStatus status, String problem, Long registrationId) {
         public boolean accepted() {
             return problem == null;
         }
@@ -50,8 +50,8 @@ public class MeetupRegistrations {
         if (meetups.registered(meetup.id(), email)) {
             return new RegistrationResult(null, "meetup.error.duplicate", null);
         }
-        boolean place = meetups.countRegistrations(meetup.id(), mode, "CONFIRMED") < meetup.capacity(mode);
-        String status = place ? "CONFIRMED" : "WAITING";
+        boolean place = meetups.countRegistrations(meetup.id(), mode, RegistrationStatus.CONFIRMED) < meetup.capacity(mode);
+        RegistrationStatus status = place ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITING;
         long id = meetups.register(meetup.id(), name, organisation, email, mode, status, language);
         // the address and the name were typed in the public form: the name is not repeated to the address
         mails.send(meetup, MeetupMails.Notice.to(email, language, null, place ? "registered" : "waiting")
@@ -65,7 +65,7 @@ public class MeetupRegistrations {
      */
     public List<MeetupRepository.Registration> attendees(long meetupId, String search) {
         String wanted = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        return meetups.registrations(meetupId).stream().filter(r -> !"CANCELLED".equals(r.status()))
+        return meetups.registrations(meetupId).stream().filter(r -> !r.cancelled())
                 .filter(r -> wanted.isEmpty() || Stream.of(r.name(), r.organisation(), r.email())
                         .anyMatch(text -> text != null && text.toLowerCase(Locale.ROOT).contains(wanted)))
                 .toList();
@@ -103,18 +103,18 @@ public class MeetupRegistrations {
         Meetup meetup = meetups.lock(meetups.registration(registrationId).orElseThrow().meetupId());
         // read again under the meetup's lock: a second click on the same link must not free a second place
         MeetupRepository.Registration registration = meetups.registration(registrationId).orElseThrow();
-        if ("CANCELLED".equals(registration.status())) {
+        if (registration.cancelled()) {
             return false;
         }
-        meetups.setRegistrationStatus(registrationId, "CANCELLED");
-        boolean hadPlace = "CONFIRMED".equals(registration.status());
+        meetups.setRegistrationStatus(registrationId, RegistrationStatus.CANCELLED);
+        boolean hadPlace = registration.confirmed();
         mails.send(meetup, MeetupMails.Notice.to(registration.email(), registration.language(), registration.name(),
                         "registration-cancelled")
                 .attaching(hadPlace ? mails.calendarCancellation(meetup, registration.mode()) : null)
                 .inMode(registration.mode()));
         if (hadPlace) {
             meetups.firstWaiting(meetup.id(), registration.mode()).ifPresent(next -> {
-                meetups.setRegistrationStatus(next.id(), "CONFIRMED");
+                meetups.setRegistrationStatus(next.id(), RegistrationStatus.CONFIRMED);
                 mails.send(meetup, MeetupMails.Notice.to(next.email(), next.language(), next.name(), "promoted")
                         .attaching(mails.calendarEntry(meetup, next.mode())).forGuest(next.id(), next.mode()));
             });

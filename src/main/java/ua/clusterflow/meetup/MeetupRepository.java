@@ -17,12 +17,33 @@ import ua.clusterflow.base.AppClock;
 @Repository
 public class MeetupRepository {
 
-    public record Expert(long id, long meetupId, int round, String name, String email, String category, String answer,
-                         String language) {
+    public record Expert(long id, long meetupId, int round, String name, String email, String category,
+                         ExpertAnswer answer, String language) {
+
+        public boolean accepted() {
+            return answer == ExpertAnswer.ACCEPTED;
+        }
+
+        public boolean declined() {
+            return answer == ExpertAnswer.DECLINED;
+        }
     }
 
     public record Registration(long id, long meetupId, String name, String organisation, String email, String mode,
-                               String status, String language, Instant checkedInAt) {
+                               RegistrationStatus status, String language, Instant checkedInAt) {
+
+        public boolean confirmed() {
+            return status == RegistrationStatus.CONFIRMED;
+        }
+
+        public boolean waiting() {
+            return status == RegistrationStatus.WAITING;
+        }
+
+        public boolean cancelled() {
+            return status == RegistrationStatus.CANCELLED;
+        }
+
         public boolean checkedIn() {
             return checkedInAt != null;
         }
@@ -155,14 +176,14 @@ public class MeetupRepository {
     }
 
     /** Records an expert's answer once; false when they answered already. */
-    public boolean answer(long expertId, String answer) {
+    public boolean answer(long expertId, ExpertAnswer answer) {
         return jdbc.sql("update meetup_expert set answer = ?, answered_at = ? where id = ? and answer is null")
-                .params(answer, Timestamp.from(AppClock.now()), expertId).update() == 1;
+                .params(answer.stored(), Timestamp.from(AppClock.now()), expertId).update() == 1;
     }
 
-    public int countRegistrations(long meetupId, String mode, String status) {
+    public int countRegistrations(long meetupId, String mode, RegistrationStatus status) {
         return jdbc.sql("select count(*) from meetup_registration where meetup_id = ? and mode = ? and status = ?")
-                .params(meetupId, mode, status).query(Integer.class).single();
+                .params(meetupId, mode, status.name()).query(Integer.class).single();
     }
 
     public boolean registered(long meetupId, String email) {
@@ -171,11 +192,12 @@ public class MeetupRepository {
                 .params(meetupId, email).query(Long.class).single() > 0;
     }
 
-    public long register(long meetupId, String name, String organisation, String email, String mode, String status,
-                         String language) {
+    public long register(long meetupId, String name, String organisation, String email, String mode,
+                         RegistrationStatus status, String language) {
         return jdbc.sql("insert into meetup_registration (meetup_id, name, organisation, email, mode, status, language, "
                         + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(meetupId, name, organisation, email, mode, status, language, Timestamp.from(AppClock.now()))
+                .params(meetupId, name, organisation, email, mode, status.name(), language,
+                        Timestamp.from(AppClock.now()))
                 .query(Long.class).single();
     }
 
@@ -189,8 +211,8 @@ public class MeetupRepository {
                 .query(MeetupRepository::toRegistration).list();
     }
 
-    public void setRegistrationStatus(long id, String status) {
-        jdbc.sql("update meetup_registration set status = ? where id = ?").params(status, id).update();
+    public void setRegistrationStatus(long id, RegistrationStatus status) {
+        jdbc.sql("update meetup_registration set status = ? where id = ?").params(status.name(), id).update();
     }
 
     /** The first on the waiting list for a mode, if any. */
@@ -215,7 +237,7 @@ public class MeetupRepository {
 
     private static Expert toExpert(ResultSet rs, int n) throws SQLException {
         return new Expert(rs.getLong("id"), rs.getLong("meetup_id"), rs.getInt("round"), rs.getString("name"),
-                rs.getString("email"), rs.getString("category"), rs.getString("answer"), rs.getString("language"));
+                rs.getString("email"), rs.getString("category"), ExpertAnswer.of(rs.getString("answer")), rs.getString("language"));
     }
 
     /**
@@ -236,7 +258,8 @@ public class MeetupRepository {
 
     private static Registration toRegistration(ResultSet rs, int n) throws SQLException {
         return new Registration(rs.getLong("id"), rs.getLong("meetup_id"), rs.getString("name"),
-                rs.getString("organisation"), rs.getString("email"), rs.getString("mode"), rs.getString("status"),
+                rs.getString("organisation"), rs.getString("email"), rs.getString("mode"),
+                RegistrationStatus.valueOf(rs.getString("status")),
                 rs.getString("language"), rs.getTimestamp("checked_in_at") == null ? null
                         : rs.getTimestamp("checked_in_at").toInstant());
     }

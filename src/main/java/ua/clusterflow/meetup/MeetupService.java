@@ -130,7 +130,7 @@ public class MeetupService {
     /** An expert's answer through their link; recorded once, and their wait in the case ends. */
     @Transactional
     public boolean answer(long expertId, boolean accept) {
-        if (!meetups.answer(expertId, accept ? "accepted" : "declined")) {
+        if (!meetups.answer(expertId, accept ? ExpertAnswer.ACCEPTED : ExpertAnswer.DECLINED)) {
             return false;
         }
         MeetupRepository.Expert expert = meetups.expert(expertId).orElseThrow();
@@ -156,7 +156,7 @@ public class MeetupService {
 
     @Transactional
     public void declinedByDeadline(long expertId) {
-        if (meetups.answer(expertId, "declined")) {
+        if (meetups.answer(expertId, ExpertAnswer.DECLINED)) {
             MeetupRepository.Expert expert = meetups.expert(expertId).orElseThrow();
             cases.addEvent(meetups.get(expert.meetupId()).reference(), expert.name(), "meetup-expert-no-answer", null);
         }
@@ -167,7 +167,7 @@ public class MeetupService {
     public boolean enoughExperts(long meetupId) {
         int round = meetups.currentRound(meetupId);
         List<MeetupRepository.Expert> accepted = meetups.experts(meetupId).stream()
-                .filter(e -> e.round() == round && "accepted".equals(e.answer())).toList();
+                .filter(e -> e.round() == round && e.accepted()).toList();
         Set<String> categories = new HashSet<>(accepted.stream().map(MeetupRepository.Expert::category).toList());
         boolean enough = accepted.size() >= MIN_EXPERTS && categories.size() >= MIN_CATEGORIES;
         cases.addEvent(meetups.get(meetupId).reference(), null, enough ? "meetup-experts-enough" : "meetup-experts-too-few",
@@ -209,7 +209,7 @@ public class MeetupService {
         String kind = Duration.between(AppClock.now(), meetup.startsAt()).toHours() >= 12 ? "reminder" : "reminder-today";
         int sent = 0;
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
-            if ("CONFIRMED".equals(r.status()) && meetup.startsAt().isAfter(AppClock.now())) {
+            if (r.confirmed() && meetup.startsAt().isAfter(AppClock.now())) {
                 mails.send(meetup, Notice.to(r.email(), r.language(), r.name(), kind).forGuest(r.id(), r.mode()));
                 sent++;
             }
@@ -238,13 +238,13 @@ public class MeetupService {
             }
         }
         for (MeetupRepository.Expert e : meetups.experts(meetupId)) {
-            if ("accepted".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
+            if (e.accepted() && sent.add(e.email().toLowerCase())) {
                 mails.send(meetup, Notice.to(e.email(), e.language(), e.name(), "report")
                         .attaching(in.apply(e.language())));
             }
         }
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
-            if ("CONFIRMED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
+            if (r.confirmed() && sent.add(r.email().toLowerCase())) {
                 mails.send(meetup, Notice.to(r.email(), r.language(), r.name(), "report")
                         .attaching(in.apply(r.language())).inMode(r.mode()));
             }
@@ -258,7 +258,7 @@ public class MeetupService {
         variables.put("when", Formats.inLanguage(locale, () -> meetup.when()));
         variables.put("agenda", lines(meetup.agendaItems()));
         variables.put("followUps", lines(meetup.followUps()));
-        variables.put("experts", meetups.experts(meetup.id()).stream().filter(e -> "accepted".equals(e.answer()))
+        variables.put("experts", meetups.experts(meetup.id()).stream().filter(e -> e.accepted())
                 .map(e -> e.name()).toList());
         variables.put("checkedIn", meetups.countCheckedIn(meetup.id()));
         return pdf.render("meetup-report", locale, variables);
@@ -304,13 +304,13 @@ public class MeetupService {
         engine.moved(reference, Date.from(reminderAt(meetup, AppClock.now())), Date.from(meetup.endsAt()));
         Set<String> sent = new HashSet<>();
         for (MeetupRepository.Registration r : meetups.registrations(meetup.id())) {
-            if ("CONFIRMED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
+            if (r.confirmed() && sent.add(r.email().toLowerCase())) {
                 mails.send(meetup, Notice.to(r.email(), r.language(), r.name(), "changed")
                         .attaching(mails.calendarEntry(meetup, r.mode())).forGuest(r.id(), r.mode()));
             }
         }
         for (MeetupRepository.Expert e : meetups.experts(meetup.id())) {
-            if ("accepted".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
+            if (e.accepted() && sent.add(e.email().toLowerCase())) {
                 mails.send(meetup, Notice.to(e.email(), e.language(), e.name(), "changed")
                         .attaching(mails.calendarEntry(meetup, meetup.modes().get(0))));
             }
@@ -333,15 +333,15 @@ public class MeetupService {
         Meetup meetup = setStatus(meetups.get(meetupId), MeetupStatus.CANCELLED, "meetup-cancelled", null);
         Set<String> sent = new HashSet<>();
         for (MeetupRepository.Expert e : meetups.experts(meetupId)) {
-            if (!"declined".equals(e.answer()) && sent.add(e.email().toLowerCase())) {
+            if (!e.declined() && sent.add(e.email().toLowerCase())) {
                 mails.send(meetup, Notice.to(e.email(), e.language(), e.name(), "cancelled"));
             }
         }
         for (MeetupRepository.Registration r : meetups.registrations(meetupId)) {
-            if (!"CANCELLED".equals(r.status()) && sent.add(r.email().toLowerCase())) {
+            if (!r.cancelled() && sent.add(r.email().toLowerCase())) {
                 // a confirmed guest has the meetup in their calendar: the cancellation takes it out again
                 mails.send(meetup, Notice.to(r.email(), r.language(), r.name(), "cancelled").attaching(
-                        "CONFIRMED".equals(r.status()) ? mails.calendarCancellation(meetup, r.mode()) : null)
+                        r.confirmed() ? mails.calendarCancellation(meetup, r.mode()) : null)
                         .inMode(r.mode()));
             }
         }

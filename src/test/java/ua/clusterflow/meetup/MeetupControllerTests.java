@@ -106,8 +106,8 @@ class MeetupControllerTests extends IntegrationTest {
                 .replaceAll("(?s).*href=\"[^\"]*(/meetups/registrations/[^\"]+)\".*", "$1");
         mvc.perform(get(link)).andExpect(content().string(containsString("id=\"cancel-registration\"")));
         mvc.perform(post(link).with(csrf())).andExpect(flash().attribute("message", "meetup.registrationCancelled"));
-        assertThat(repository.registration(first).orElseThrow().status()).isEqualTo("CANCELLED");
-        assertThat(repository.registration(second).orElseThrow().status()).isEqualTo("CONFIRMED");
+        assertThat(repository.registration(first).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(repository.registration(second).orElseThrow().status()).isEqualTo(RegistrationStatus.CONFIRMED);
         mvc.perform(get(tampered(link))).andExpect(status().isForbidden());
     }
 
@@ -287,10 +287,10 @@ class MeetupControllerTests extends IntegrationTest {
         mvc.perform(get(link)).andExpect(content().string(containsString("Скасовано")))
                 .andExpect(content().string(not(containsString("id=\"cancel-registration\""))));
 
-        assertThat(repository.registration(first).orElseThrow().status()).isEqualTo("CANCELLED");
-        assertThat(repository.registration(second).orElseThrow().status()).isEqualTo("CONFIRMED");
+        assertThat(repository.registration(first).orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(repository.registration(second).orElseThrow().status()).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(repository.registration(third).orElseThrow().status()).as("the place freed once went to one guest")
-                .isEqualTo("WAITING");
+                .isEqualTo(RegistrationStatus.WAITING);
         assertThat(mailsTo("replay-third@example.com")).hasSize(1);
     }
 
@@ -315,7 +315,7 @@ class MeetupControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("Вашу участь підтверджено")));
         mvc.perform(post("/expert/" + token).with(csrf()).param("answer", "decline"))
                 .andExpect(content().string(containsString("Ви вже відповіли")));
-        assertThat(repository.expert(expert.id()).orElseThrow().answer()).isEqualTo("accepted");
+        assertThat(repository.expert(expert.id()).orElseThrow().answer()).isEqualTo(ExpertAnswer.ACCEPTED);
     }
 
     @Test

@@ -68,7 +68,7 @@ class MeetupProcessTest extends IntegrationTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_DAY_BEFORE);
         assertThat(repository.get(m.id()).status()).isEqualTo(MeetupStatus.OPEN);
         assertThat(registrations.register(m.reference(), "Гість", "ТОВ", "guest-report@example.com", "online", "uk").status())
-                .isEqualTo("CONFIRMED");
+                .isEqualTo(RegistrationStatus.CONFIRMED);
 
         moveClock(Duration.ofDays(20));
         fireTimer(pi.getId(), TIMER_DAY_BEFORE);
@@ -165,7 +165,7 @@ class MeetupProcessTest extends IntegrationTest {
         fireTimerOf(pi, TIMER_ANSWER_DEADLINE);
 
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_SHORTLIST);
-        assertThat(repository.expert(experts.get(2).id()).orElseThrow().answer()).isEqualTo("declined");
+        assertThat(repository.expert(experts.get(2).id()).orElseThrow().answer()).isEqualTo(ExpertAnswer.DECLINED);
     }
 
     @Test
@@ -257,14 +257,14 @@ class MeetupProcessTest extends IntegrationTest {
         MeetupRegistrations.RegistrationResult first = registrations.register(m.reference(), "Перший", null, "first-w@example.com", "offline", "uk");
         registrations.register(m.reference(), "Другий", null, "second-w@example.com", "offline", "uk");
         MeetupRegistrations.RegistrationResult third = registrations.register(m.reference(), "Третій", null, "third-w@example.com", "offline", "uk");
-        assertThat(third.status()).isEqualTo("WAITING");
+        assertThat(third.status()).isEqualTo(RegistrationStatus.WAITING);
         assertThat(registrations.register(m.reference(), "Онлайн", null, "online-w@example.com", "online", "uk").status())
-                .as("the other mode has its own places").isEqualTo("CONFIRMED");
+                .as("the other mode has its own places").isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(registrations.register(m.reference(), "Двійник", null, "FIRST-W@example.com", "online", "uk").problem())
                 .isEqualTo("meetup.error.duplicate");
 
         assertThat(registrations.cancelRegistration(first.registrationId())).isTrue();
-        assertThat(repository.registration(third.registrationId()).orElseThrow().status()).isEqualTo("CONFIRMED");
+        assertThat(repository.registration(third.registrationId()).orElseThrow().status()).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(subjectsTo("third-w@example.com")).contains("Для вас звільнилося місце: BIM у машинобудуванні");
         assertThat(registrations.cancelRegistration(first.registrationId())).isFalse();
     }
@@ -294,13 +294,13 @@ class MeetupProcessTest extends IntegrationTest {
         pool.shutdown();
         long confirmed = 0;
         for (Future<MeetupRegistrations.RegistrationResult> result : results) {
-            if ("CONFIRMED".equals(result.get().status())) {
+            if (result.get().status() == RegistrationStatus.CONFIRMED) {
                 confirmed++;
             }
         }
         assertThat(confirmed).isEqualTo(50);
-        assertThat(repository.countRegistrations(m.id(), "offline", "CONFIRMED")).isEqualTo(50);
-        assertThat(repository.countRegistrations(m.id(), "offline", "WAITING")).isEqualTo(150);
+        assertThat(repository.countRegistrations(m.id(), "offline", RegistrationStatus.CONFIRMED)).isEqualTo(50);
+        assertThat(repository.countRegistrations(m.id(), "offline", RegistrationStatus.WAITING)).isEqualTo(150);
         assertThat(repository.registrations(m.id())).hasSize(200);
     }
 

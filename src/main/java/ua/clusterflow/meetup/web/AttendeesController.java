@@ -50,7 +50,7 @@ public class AttendeesController {
         model.addAttribute("doorOpensOn", meetup.startsAt() == null ? null : MeetupRegistrations.doorOpensOn(meetup));
         model.addAttribute("q", q);
         model.addAttribute("shown", q.isBlank() ? all : registrations.attendees(meetup.id(), q));
-        model.addAttribute("confirmed", all.stream().filter(r -> "CONFIRMED".equals(r.status())).count());
+        model.addAttribute("confirmed", all.stream().filter(r -> r.confirmed()).count());
         model.addAttribute("checkedIn", all.stream().filter(MeetupRepository.Registration::checkedIn).count());
         return "meetups/attendees";
     }

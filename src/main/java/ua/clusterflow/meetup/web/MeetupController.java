@@ -43,6 +43,7 @@ import ua.clusterflow.meetup.MeetupRegistrations;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
 import ua.clusterflow.meetup.MeetupStatus;
+import ua.clusterflow.meetup.RegistrationStatus;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormSubmission;
 import ua.clusterflow.tasklist.FormValidator;
@@ -290,7 +291,7 @@ public class MeetupController {
         model.addAttribute("where", meetup.where(registration.mode()));
         model.addAttribute("token", token);
         // the code to show at the door, also where the mail's picture was not shown
-        model.addAttribute("doorCode", "CONFIRMED".equals(registration.status()) && !meetup.status().closed()
+        model.addAttribute("doorCode", registration.confirmed() && !meetup.status().closed()
                 ? mails.doorCodeImage(meetup, registration.id()) : null);
         return "meetups/registration";
     }
@@ -311,8 +312,8 @@ public class MeetupController {
         model.addAttribute("open", meetup.status() == MeetupStatus.OPEN && meetup.startsAt() != null
                 && meetup.startsAt().isAfter(AppClock.now()));
         model.addAttribute("places", meetup.modes().stream().map(mode -> new Places(mode, meetup.capacity(mode),
-                meetups.countRegistrations(meetup.id(), mode, "CONFIRMED"),
-                meetups.countRegistrations(meetup.id(), mode, "WAITING"))).toList());
+                meetups.countRegistrations(meetup.id(), mode, RegistrationStatus.CONFIRMED),
+                meetups.countRegistrations(meetup.id(), mode, RegistrationStatus.WAITING))).toList());
         model.addAttribute("typed", typed);
         model.addAttribute("problem", problem);
         return "meetups/page";
