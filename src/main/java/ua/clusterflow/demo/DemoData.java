@@ -30,6 +30,7 @@ import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.dashboard.ClusterRecords;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.followup.FollowUpService;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantForm;
@@ -37,7 +38,6 @@ import ua.clusterflow.grant.GrantService;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
-import ua.clusterflow.meetup.process.MeetupProcess.ExpertField;
 import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.membership.MembershipService;
 import ua.clusterflow.membership.Memberships;
@@ -213,13 +213,13 @@ public class DemoData {
         plan.put("budget", 12000.0);
         completeTask(meetup.reference(), MeetupProcess.TASK_PLAN, plan);
         completeTask(meetup.reference(), MeetupProcess.TASK_APPROVE,
-                Map.of(MeetupProcess.APPROVAL_DECISION, MeetupProcess.APPROVED));
+                Variable.values().and(MeetupProcess.APPROVAL_DECISION, MeetupProcess.APPROVED));
         Map<String, Object> experts = new HashMap<>();
         String[][] shortlist = {{"Ірина Литвин", "business"}, {"Олег Савчук", "university"}, {"Марко Ткач", "it"}};
         for (int i = 0; i < shortlist.length; i++) {
-            experts.put(ExpertField.NAME.of(i + 1), shortlist[i][0]);
-            experts.put(ExpertField.EMAIL.of(i + 1), "expert" + (i + 1) + "@example.com");
-            experts.put(ExpertField.CATEGORY.of(i + 1), shortlist[i][1]);
+            experts.put(MeetupProcess.EXPERT_NAME.name(i + 1), shortlist[i][0]);
+            experts.put(MeetupProcess.EXPERT_EMAIL.name(i + 1), "expert" + (i + 1) + "@example.com");
+            experts.put(MeetupProcess.EXPERT_CATEGORY.name(i + 1), shortlist[i][1]);
         }
         completeTask(meetup.reference(), MeetupProcess.TASK_SHORTLIST, experts);
         meetupRepository.experts(meetup.id()).forEach(expert -> meetups.answer(expert.id(), true));

@@ -3,7 +3,9 @@ package ua.clusterflow.engine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.function.Function;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import ua.clusterflow.base.AppClock;
 
@@ -16,10 +18,45 @@ public final class Variable<T> {
 
     private final String name;
     private final Function<Object, T> reading;
+    private final Function<T, Object> writing;
 
     private Variable(String name, Function<Object, T> reading) {
+        this(name, reading, value -> value);
+    }
+
+    private Variable(String name, Function<Object, T> reading, Function<T, Object> writing) {
         this.name = name;
         this.reading = reading;
+        this.writing = writing;
+    }
+
+    /**
+     * Values of variables, each written as its variable stores it, to start a case with, send with a message or set on
+     * a running case: {@code Variable.values().and(MEETUP_ID, meetup.id()).and(CASE_TITLE, title)}.
+     */
+    public static final class Values extends HashMap<String, Object> {
+
+        private Values() {
+        }
+
+        public <V> Values and(Variable<V> variable, V value) {
+            put(variable.name, variable.stored(value));
+            return this;
+        }
+    }
+
+    public static Values values() {
+        return new Values();
+    }
+
+    /** The value as the engine stores it: a day as ISO text, anything else as it is. */
+    public Object stored(T value) {
+        return value == null ? null : writing.apply(value);
+    }
+
+    /** Sets the value on a running case (or one of its executions) from outside it. */
+    public void setOn(RuntimeService runtime, String executionId, T value) {
+        runtime.setVariable(executionId, name, stored(value));
     }
 
     public static Variable<String> text(String name) {
@@ -36,7 +73,7 @@ public final class Variable<T> {
     }
 
     public static Variable<Long> longNumber(String name) {
-        return new Variable<>(name, value -> ((Number) value).longValue());
+        return new Variable<>(name, value -> value instanceof Number n ? n.longValue() : Long.parseLong(value.toString()));
     }
 
     public static Variable<BigDecimal> amount(String name) {
@@ -47,7 +84,8 @@ public final class Variable<T> {
     /** A date a form or the case set, stored as the start of that day in Kyiv or as ISO text. */
     public static Variable<LocalDate> day(String name) {
         return new Variable<>(name, value -> value instanceof Date date
-                ? date.toInstant().atZone(AppClock.KYIV).toLocalDate() : LocalDate.parse(value.toString()));
+                ? date.toInstant().atZone(AppClock.KYIV).toLocalDate() : LocalDate.parse(value.toString()),
+                LocalDate::toString);
     }
 
     /** A moment a timer waits for. */
@@ -82,7 +120,7 @@ public final class Variable<T> {
     }
 
     public void set(VariableScope scope, T value) {
-        scope.setVariable(name, value);
+        scope.setVariable(name, stored(value));
     }
 
     @Override

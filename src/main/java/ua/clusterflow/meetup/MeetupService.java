@@ -121,9 +121,9 @@ public class MeetupService {
     }
 
     /** The experts of the current round, by id, for the multi-instance answer subprocess. */
-    public List<String> currentExperts(long meetupId) {
+    public List<Long> currentExperts(long meetupId) {
         int round = meetups.currentRound(meetupId);
-        return meetups.experts(meetupId).stream().filter(e -> e.round() == round).map(e -> String.valueOf(e.id()))
+        return meetups.experts(meetupId).stream().filter(e -> e.round() == round).map(MeetupRepository.Expert::id)
                 .toList();
     }
 

@@ -32,6 +32,7 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MembershipStatus;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupRepository;
 import ua.clusterflow.meetup.MeetupService;
@@ -364,7 +365,7 @@ class DashboardTest extends IntegrationTest {
         plan.put("budget", 2000.0);
         complete(m.reference(), MeetupProcess.TASK_PLAN, coordinator, plan);
         complete(m.reference(), MeetupProcess.TASK_APPROVE, coordinator,
-                Map.of(MeetupProcess.APPROVAL_DECISION, "approve"));
+                Variable.values().and(MeetupProcess.APPROVAL_DECISION, "approve"));
         Map<String, Object> experts = new HashMap<>();
         String[] categories = {"business", "university", "research"};
         for (int i = 0; i < categories.length; i++) {

@@ -27,6 +27,7 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.board.process.MotionProcess;
 import ua.clusterflow.delegation.process.DelegationProcess;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.followup.process.FollowUpProcess;
 import ua.clusterflow.grant.GrantForms;
 import ua.clusterflow.grant.process.GrantProcess;
@@ -143,7 +144,7 @@ class StoredScriptTest extends IntegrationTest {
         plan.put("capacityOnline", 0L);
         plan.put("budget", 3000.0);
         complete(m.reference(), MeetupProcess.TASK_PLAN, "olena", plan);
-        complete(m.reference(), MeetupProcess.TASK_APPROVE, "olena", Map.of(MeetupProcess.APPROVAL_DECISION, "approve"));
+        complete(m.reference(), MeetupProcess.TASK_APPROVE, "olena", Variable.values().and(MeetupProcess.APPROVAL_DECISION, "approve"));
         CaseSteps.shortlistExperts(tasks, m.reference(), "Expert " + PAYLOAD, "markup-expert");
         List<MeetupRepository.Expert> shortlisted = meetupRepository.experts(m.id());
         shownAsText(null, "/expert/" + meetups.expertToken(shortlisted.get(0).id()));

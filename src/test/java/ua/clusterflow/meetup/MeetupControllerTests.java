@@ -41,6 +41,7 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.OrganisationRole;
 import ua.clusterflow.dashboard.DashboardService;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.meetup.process.MeetupProcess;
 import ua.clusterflow.tasklist.FormDefinition;
 import ua.clusterflow.tasklist.FormSubmission;
@@ -538,7 +539,7 @@ class MeetupControllerTests extends IntegrationTest {
         plan.put("capacityOnline", online);
         plan.put("budget", 3000.0);
         complete(m.reference(), MeetupProcess.TASK_PLAN, "olena", plan);
-        complete(m.reference(), MeetupProcess.TASK_APPROVE, "olena", Map.of(MeetupProcess.APPROVAL_DECISION, "approve"));
+        complete(m.reference(), MeetupProcess.TASK_APPROVE, "olena", Variable.values().and(MeetupProcess.APPROVAL_DECISION, "approve"));
         return m;
     }
 

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.tasklist.FormSubmission;
 
 /** Every path and timer of {@code tech-meetup.bpmn} (process TechMeetup), registration and its waiting list. */
@@ -61,7 +62,7 @@ class MeetupProcessTest extends IntegrationTest {
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_PLAN);
         plan(m, 15000, 30, 100);
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_APPROVE);
-        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "approve"));
+        complete(m.reference(), TASK_APPROVE, "olena", Variable.values().and(APPROVAL_DECISION, "approve"));
         shortlist(m, "business", "university", "it");
         answerAll(m, true, true, true);
 
@@ -104,7 +105,7 @@ class MeetupProcessTest extends IntegrationTest {
         plan.put("capacityOnline", 50L);
         plan.put("budget", 100.0);
         complete(m.reference(), TASK_PLAN, "olena", plan);
-        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "approve"));
+        complete(m.reference(), TASK_APPROVE, "olena", Variable.values().and(APPROVAL_DECISION, "approve"));
         shortlist(m, "business", "university", "it");
         answerAll(m, true, true, true);
         ProcessInstance pi = instance(m.reference(), KEY);
@@ -144,7 +145,7 @@ class MeetupProcessTest extends IntegrationTest {
     void theCoordinatorMayRefuseASmallOne() {
         Meetup m = propose("online");
         plan(m, 1000, 0, 100);
-        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "reject", APPROVAL_COMMENT.name(), "Тема вже була"));
+        complete(m.reference(), TASK_APPROVE, "olena", Variable.values().and(APPROVAL_DECISION, "reject").and(APPROVAL_COMMENT, "Тема вже була"));
         assertThat(history.createHistoricActivityInstanceQuery().activityId(END_NOT_APPROVED)
                 .processInstanceId(historicId(m)).count()).isEqualTo(1);
     }
@@ -331,13 +332,13 @@ class MeetupProcessTest extends IntegrationTest {
 
     private Meetup approved(Meetup m) {
         plan(m, 5000, 20, 100);
-        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "approve"));
+        complete(m.reference(), TASK_APPROVE, "olena", Variable.values().and(APPROVAL_DECISION, "approve"));
         return m;
     }
 
     private Meetup announced(Meetup m, long offline, long online) {
         plan(m, 5000, offline, online);
-        complete(m.reference(), TASK_APPROVE, "olena", Map.of(APPROVAL_DECISION, "approve"));
+        complete(m.reference(), TASK_APPROVE, "olena", Variable.values().and(APPROVAL_DECISION, "approve"));
         shortlist(m, "business", "university", "research");
         answerAll(m, true, true, true);
         return repository.get(m.id());

@@ -51,8 +51,8 @@ class BallotWithdrawal {
         Integer percent = (Integer) runtime.getVariable(voteId, BoardVoteProcess.QUORUM_PERCENT.name());
         int eligible = Math.max(0, (eligibleBefore == null ? 1 : eligibleBefore) - 1);
         int quorum = Tally.quorumOf(eligible, percent == null ? 51 : percent);
-        runtime.setVariable(voteId, BoardVoteProcess.ELIGIBLE.name(), eligible);
-        runtime.setVariable(voteId, BoardVoteProcess.QUORUM.name(), quorum);
+        BoardVoteProcess.ELIGIBLE.setOn(runtime, voteId, eligible);
+        BoardVoteProcess.QUORUM.setOn(runtime, voteId, quorum);
         if (body.getChildActivityInstances().length == 1) {
             // no other ballot is open: the vote is counted now, among those who voted
             BoardEngine.countNow(runtime.createProcessInstanceModification(voteId));

@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.board.BoardCases;
 import ua.clusterflow.board.Motion;
 import ua.clusterflow.engine.ClusterTenantPlugin;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.tasklist.ProcessVariables;
 
 /** The board's motions and votes on the engine: {@code board-motion.bpmn} started, a vote's open ballots read. */
@@ -29,13 +29,13 @@ class BoardEngine implements BoardCases {
 
     @Override
     public void startMotion(Motion motion, String title) {
-        runtime.startProcessInstanceByKey(MotionProcess.KEY, motion.businessKey(), Variables.createVariables()
-                .putValue(ClusterTenantPlugin.CLUSTER.name(), motion.clusterId())
-                .putValue(MotionProcess.PROPOSER.name(), motion.proposer())
-                .putValue(MotionProcess.CLOSES_AT.name(), Date.from(motion.closesAt()))
-                .putValue(MotionProcess.QUORUM_PERCENT.name(), motion.quorumPercent())
-                .putValue(MotionProcess.OPTIONS.name(), motion.options())
-                .putValue(ProcessVariables.CASE_TITLE.name(), title));
+        runtime.startProcessInstanceByKey(MotionProcess.KEY, motion.businessKey(), Variable.values()
+                .and(ClusterTenantPlugin.CLUSTER, motion.clusterId())
+                .and(MotionProcess.PROPOSER, motion.proposer())
+                .and(MotionProcess.CLOSES_AT, Date.from(motion.closesAt()))
+                .and(MotionProcess.QUORUM_PERCENT, motion.quorumPercent())
+                .and(MotionProcess.OPTIONS, motion.options())
+                .and(ProcessVariables.CASE_TITLE, title));
     }
 
     @Override

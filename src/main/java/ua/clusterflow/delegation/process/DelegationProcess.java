@@ -1,6 +1,7 @@
 package ua.clusterflow.delegation.process;
 
 import java.time.LocalDate;
+import java.util.Date;
 import ua.clusterflow.delegation.DelegationCases;
 import ua.clusterflow.engine.Variable;
 
@@ -28,10 +29,10 @@ public final class DelegationProcess {
 
     public static final Variable<Long> TERM_ID = Variable.id("termId");
     public static final Variable<String> NOMINEE = Variable.text("nominee");
-    public static final String PROPOSER = "proposer";
+    public static final Variable<String> PROPOSER = Variable.text("proposer");
     public static final Variable<String> HOLDER = Variable.text("holder");
-    public static final String RENEWAL_AT = "renewalAt";
-    public static final String TERM_END_AT = "termEndAt";
+    public static final Variable<Date> RENEWAL_AT = Variable.moment("renewalAt");
+    public static final Variable<Date> TERM_END_AT = Variable.moment("termEndAt");
     public static final String NOMINATION_ANSWER = "nominationAnswer";
     public static final String NOMINATION_COMMENT = "nominationComment";
     public static final String REVISION_ACTION = "revisionAction";

@@ -2,10 +2,10 @@ package ua.clusterflow.followup.process;
 
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.engine.ClusterTenantPlugin;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.followup.FollowUp;
 import ua.clusterflow.followup.FollowUpCases;
 import ua.clusterflow.followup.FollowUpService;
@@ -24,12 +24,12 @@ class FollowUpEngine implements FollowUpCases {
     @Override
     public void start(FollowUp followUp, String title) {
         FollowUpService.Moments moments = FollowUpService.moments(followUp.dueOn(), AppClock.now());
-        runtime.startProcessInstanceByKey(FollowUpProcess.KEY, followUp.businessKey(), Variables.createVariables()
-                .putValue(ClusterTenantPlugin.CLUSTER.name(), followUp.clusterId())
-                .putValue(FollowUpProcess.FOLLOW_UP_ID.name(), followUp.id())
-                .putValue(FollowUpProcess.OWNER.name(), followUp.owner())
-                .putValue(FollowUpProcess.REMIND_AT.name(), Date.from(moments.remindAt()))
-                .putValue(FollowUpProcess.DUE_AT.name(), Date.from(moments.dueAt()))
-                .putValue(ProcessVariables.CASE_TITLE.name(), title));
+        runtime.startProcessInstanceByKey(FollowUpProcess.KEY, followUp.businessKey(), Variable.values()
+                .and(ClusterTenantPlugin.CLUSTER, followUp.clusterId())
+                .and(FollowUpProcess.FOLLOW_UP_ID, followUp.id())
+                .and(FollowUpProcess.OWNER, followUp.owner())
+                .and(FollowUpProcess.REMIND_AT, Date.from(moments.remindAt()))
+                .and(FollowUpProcess.DUE_AT, Date.from(moments.dueAt()))
+                .and(ProcessVariables.CASE_TITLE, title));
     }
 }

@@ -9,11 +9,11 @@ import java.util.List;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.engine.ClusterTenantPlugin;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.grant.GrantApplication;
 import ua.clusterflow.grant.GrantCases;
 import ua.clusterflow.tasklist.ProcessVariables;
@@ -32,11 +32,11 @@ class GrantEngine implements GrantCases {
 
     @Override
     public void start(GrantApplication application) {
-        VariableMap variables = deadlineVariables(application.callDeadline())
-                .putValue(ClusterTenantPlugin.CLUSTER.name(), application.clusterId())
-                .putValue(GrantProcess.APPLICATION_ID.name(), application.id())
-                .putValue(GrantProcess.APPLICANT, application.createdBy())
-                .putValue(ProcessVariables.CASE_TITLE.name(), application.title());
+        Variable.Values variables = deadlineVariables(application.callDeadline())
+                .and(ClusterTenantPlugin.CLUSTER, application.clusterId())
+                .and(GrantProcess.APPLICATION_ID, application.id())
+                .and(GrantProcess.APPLICANT, application.createdBy())
+                .and(ProcessVariables.CASE_TITLE, application.title());
         runtime.startProcessInstanceByKey(GrantProcess.KEY, application.reference(), variables);
     }
 
@@ -46,7 +46,7 @@ class GrantEngine implements GrantCases {
                 .processInstanceBusinessKey(application.reference()).processDefinitionKey(GrantProcess.KEY)
                 .singleResult();
         runtime.setVariables(instance.getId(), deadlineVariables(application.callDeadline())
-                .putValue(ProcessVariables.CASE_TITLE.name(), application.title()));
+                .and(ProcessVariables.CASE_TITLE, application.title()));
         runtime.createMessageCorrelation(GrantProcess.MSG_RESUBMITTED)
                 .processInstanceBusinessKey(application.reference()).correlate();
     }
@@ -79,12 +79,12 @@ class GrantEngine implements GrantCases {
     }
 
     /** The call deadline's end in Kyiv, and the reminder days before it. */
-    static VariableMap deadlineVariables(LocalDate deadline) {
+    static Variable.Values deadlineVariables(LocalDate deadline) {
         Date end = Date.from(deadline.atTime(LocalTime.of(23, 59)).atZone(AppClock.KYIV).toInstant());
         Date nine = Date.from(deadline.atTime(LocalTime.of(9, 0)).atZone(AppClock.KYIV).toInstant());
-        return Variables.createVariables()
-                .putValue(GrantProcess.DEADLINE_END, end)
-                .putValue(GrantProcess.WEEK_BEFORE, new Date(nine.getTime() - Duration.ofDays(7).toMillis()))
-                .putValue(GrantProcess.DAY_BEFORE, new Date(nine.getTime() - Duration.ofDays(1).toMillis()));
+        return Variable.values()
+                .and(GrantProcess.DEADLINE_END, end)
+                .and(GrantProcess.WEEK_BEFORE, new Date(nine.getTime() - Duration.ofDays(7).toMillis()))
+                .and(GrantProcess.DAY_BEFORE, new Date(nine.getTime() - Duration.ofDays(1).toMillis()));
     }
 }

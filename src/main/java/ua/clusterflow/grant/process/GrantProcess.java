@@ -1,6 +1,7 @@
 package ua.clusterflow.grant.process;
 
 import java.math.BigDecimal;
+import java.util.Date;
 import ua.clusterflow.engine.SlotVariable;
 import ua.clusterflow.engine.Variable;
 import ua.clusterflow.grant.GrantCases;
@@ -37,10 +38,10 @@ public final class GrantProcess {
     public static final String MSG_REVIEWS_COMPLETE = "GrantReviewsComplete";
 
     public static final Variable<Long> APPLICATION_ID = Variable.id("applicationId");
-    public static final String APPLICANT = "applicant";
-    public static final String DEADLINE_END = "callDeadlineEnd";
-    public static final String WEEK_BEFORE = "remindWeekBefore";
-    public static final String DAY_BEFORE = "remindDayBefore";
+    public static final Variable<String> APPLICANT = Variable.text("applicant");
+    public static final Variable<Date> DEADLINE_END = Variable.moment("callDeadlineEnd");
+    public static final Variable<Date> WEEK_BEFORE = Variable.moment("remindWeekBefore");
+    public static final Variable<Date> DAY_BEFORE = Variable.moment("remindDayBefore");
     public static final String SCREENING_DECISION = "screeningDecision";
     public static final Variable<String> SCREENING_COMMENT = Variable.text("screeningComment");
     public static final Variable<Boolean> PARTNERS_NEEDED = Variable.flag("partnersNeeded");

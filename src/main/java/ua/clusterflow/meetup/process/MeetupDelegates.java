@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
+import ua.clusterflow.engine.SlotVariable;
 import ua.clusterflow.meetup.MeetupService;
 
 /** The service steps of {@code tech-meetup.bpmn}, each mapping the case's variables to one service call. */
@@ -33,7 +34,7 @@ public class MeetupDelegates {
             this.meetups = meetups;
         }
 
-        public List<String> of(DelegateExecution execution) {
+        public List<Long> of(DelegateExecution execution) {
             return meetups.currentExperts(meetupId(execution));
         }
     }
@@ -59,16 +60,16 @@ public class MeetupDelegates {
     JavaDelegate inviteExpertsDelegate() {
         return execution -> {
             List<MeetupService.Expert> experts = new ArrayList<>();
-            for (int slot = 1; slot <= ExpertField.SLOTS; slot++) {
-                String name = ExpertField.NAME.in(slot).filledIn(execution);
-                String email = ExpertField.EMAIL.in(slot).filledIn(execution);
-                String category = ExpertField.CATEGORY.in(slot).filledIn(execution);
-                String language = ExpertField.LANGUAGE.in(slot).filledIn(execution);
+            for (int slot = 1; slot <= EXPERT_SLOTS; slot++) {
+                String name = EXPERT_NAME.in(slot).filledIn(execution);
+                String email = EXPERT_EMAIL.in(slot).filledIn(execution);
+                String category = EXPERT_CATEGORY.in(slot).filledIn(execution);
+                String language = EXPERT_LANGUAGE.in(slot).filledIn(execution);
                 if (name != null && email != null && category != null) {
                     experts.add(new MeetupService.Expert(name, email, category, "en".equals(language) ? "en" : "uk"));
                 }
-                for (ExpertField field : ExpertField.values()) {
-                    execution.removeVariable(field.of(slot));
+                for (SlotVariable field : EXPERT_FIELDS) {
+                    execution.removeVariable(field.name(slot));
                 }
             }
             meetups.inviteExperts(meetupId(execution), experts);
@@ -77,12 +78,12 @@ public class MeetupDelegates {
 
     @Bean
     JavaDelegate remindExpertDelegate() {
-        return execution -> meetups.remindExpert(Long.parseLong(EXPERT_ID.filledIn(execution)));
+        return execution -> meetups.remindExpert(EXPERT_ID.from(execution));
     }
 
     @Bean
     JavaDelegate expertDeclinedByDeadlineDelegate() {
-        return execution -> meetups.declinedByDeadline(Long.parseLong(EXPERT_ID.filledIn(execution)));
+        return execution -> meetups.declinedByDeadline(EXPERT_ID.from(execution));
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.engine.ClusterTenantPlugin;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.meetup.Meetup;
 import ua.clusterflow.meetup.MeetupCases;
 import ua.clusterflow.tasklist.ProcessVariables;
@@ -30,18 +31,23 @@ class MeetupEngine implements MeetupCases {
 
     @Override
     public void start(Meetup meetup) {
-        runtime.startProcessInstanceByKey(MeetupProcess.KEY, meetup.reference(), Variables.createVariables()
-                .putValue(ClusterTenantPlugin.CLUSTER.name(), meetup.clusterId())
-                .putValue(MeetupProcess.MEETUP_ID.name(), meetup.id())
-                .putValue(ProcessVariables.CASE_TITLE.name(), meetup.segment()));
+        runtime.startProcessInstanceByKey(MeetupProcess.KEY, meetup.reference(), Variable.values()
+                .and(ClusterTenantPlugin.CLUSTER, meetup.clusterId())
+                .and(MeetupProcess.MEETUP_ID, meetup.id())
+                .and(ProcessVariables.CASE_TITLE, meetup.segment()));
     }
 
     @Override
     public void expertAnswered(String reference, long expertId) {
         runtime.createMessageCorrelation(MeetupProcess.MSG_EXPERT_ANSWERED)
                 .processInstanceBusinessKey(reference)
+                .localVariableEquals(MeetupProcess.EXPERT_ID.name(), expertId)
+                .correlateAllWithResult();
+        // a case begun before the experts' ids were numbers waits with the id as text
+        runtime.createMessageCorrelation(MeetupProcess.MSG_EXPERT_ANSWERED)
+                .processInstanceBusinessKey(reference)
                 .localVariableEquals(MeetupProcess.EXPERT_ID.name(), String.valueOf(expertId))
-                .correlateAll();
+                .correlateAllWithResult();
     }
 
     /** The variables for the record, and each timer the case waits on now set to its new moment. */
@@ -49,8 +55,8 @@ class MeetupEngine implements MeetupCases {
     public void moved(String reference, Date remindAt, Date endsAt) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .processDefinitionKey(MeetupProcess.KEY).singleResult();
-        runtime.setVariable(instance.getId(), MeetupProcess.DAY_BEFORE.name(), remindAt);
-        runtime.setVariable(instance.getId(), MeetupProcess.ENDS_AT.name(), endsAt);
+        MeetupProcess.DAY_BEFORE.setOn(runtime, instance.getId(), remindAt);
+        MeetupProcess.ENDS_AT.setOn(runtime, instance.getId(), endsAt);
         move(instance.getId(), MeetupProcess.TIMER_DAY_BEFORE, remindAt);
         move(instance.getId(), MeetupProcess.TIMER_MEETUP_OVER, endsAt);
     }

@@ -3,6 +3,8 @@ package ua.clusterflow.meetup.process;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
+import ua.clusterflow.engine.SlotVariable;
 import ua.clusterflow.engine.Variable;
 import ua.clusterflow.meetup.MeetupCases;
 
@@ -32,9 +34,9 @@ public final class MeetupProcess {
     public static final String MSG_CANCELLED = "MeetupCancelled";
 
     public static final Variable<Long> MEETUP_ID = Variable.id("meetupId");
-    public static final Variable<String> EXPERT_ID = Variable.text("expertId");
+    public static final Variable<Long> EXPERT_ID = Variable.id("expertId");
     public static final Variable<String> APPROVER = Variable.text("approver");
-    public static final String APPROVAL_DECISION = "approvalDecision";
+    public static final Variable<String> APPROVAL_DECISION = Variable.text("approvalDecision");
     /** The approver's yes, as the model's gateway compares {@link #APPROVAL_DECISION} with it. */
     public static final String APPROVED = "approve";
     public static final Variable<String> APPROVAL_COMMENT = Variable.text("approvalComment");
@@ -46,28 +48,14 @@ public final class MeetupProcess {
     public static final String APPROVER_TABLE = "meetup-approval";
     public static final String IN_BUDGET = "budget";
 
-    /** A field of one expert's slot on the shortlist form, named {@code expert<slot><Field>} (expert1Name, ...). */
-    public enum ExpertField {
-        NAME("Name"), EMAIL("Email"), CATEGORY("Category"), LANGUAGE("Language");
-
-        /** The shortlist form's slots for experts. */
-        public static final int SLOTS = 6;
-
-        private final String suffix;
-
-        ExpertField(String suffix) {
-            this.suffix = suffix;
-        }
-
-        /** The variable of this field in the given slot, from 1. */
-        public String of(int slot) {
-            return "expert" + slot + suffix;
-        }
-
-        public Variable<String> in(int slot) {
-            return Variable.text(of(slot));
-        }
-    }
+    /** The shortlist form's slots for experts, each field named {@code expert<slot><Field>} (expert1Name, ...). */
+    public static final int EXPERT_SLOTS = 6;
+    public static final SlotVariable EXPERT_NAME = new SlotVariable("expert", "Name");
+    public static final SlotVariable EXPERT_EMAIL = new SlotVariable("expert", "Email");
+    public static final SlotVariable EXPERT_CATEGORY = new SlotVariable("expert", "Category");
+    public static final SlotVariable EXPERT_LANGUAGE = new SlotVariable("expert", "Language");
+    public static final List<SlotVariable> EXPERT_FIELDS = List.of(EXPERT_NAME, EXPERT_EMAIL, EXPERT_CATEGORY,
+            EXPERT_LANGUAGE);
 
     public static final Variable<LocalDate> MEETUP_DATE = Variable.day("meetupDate");
     public static final Variable<String> START_TIME = Variable.text("startTime");

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.engine.ClusterTenantPlugin;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.membership.MembershipYears;
 
 /** The membership years on the engine: {@code membership-renewal.bpmn} started, messaged and ended. */
@@ -34,23 +33,24 @@ class MembershipEngine implements MembershipYears {
     @Override
     public void startUnpaid(String businessKey, String clusterId, long organisationId, String title,
                             LocalDate yearFrom, long dues, LocalDate lapsesOn, boolean inGrace) {
-        VariableMap variables = yearVariables(clusterId, organisationId, title, yearFrom)
-                .putValue(MembershipProcess.DUES.name(), dues)
-                .putValue(MembershipProcess.LAPSES_ON.name(), morningOf(lapsesOn))
-                .putValue(MembershipProcess.PAY_BY.name(), morningOf(yearFrom));
+        Variable.Values variables = yearVariables(clusterId, organisationId, title, yearFrom)
+                .and(MembershipProcess.DUES, dues)
+                .and(MembershipProcess.LAPSES_ON, morningOf(lapsesOn))
+                .and(MembershipProcess.PAY_BY, morningOf(yearFrom));
         runtime.createProcessInstanceByKey(MembershipProcess.KEY).businessKey(businessKey).setVariables(variables)
                 .startBeforeActivity(inGrace ? MembershipProcess.TASK_CONFIRM_DUES_IN_GRACE
                         : MembershipProcess.TASK_CONFIRM_DUES_LAPSED)
                 .execute();
     }
 
-    private static VariableMap yearVariables(String clusterId, long organisationId, String title, LocalDate yearFrom) {
-        return Variables.createVariables()
-                .putValue(ClusterTenantPlugin.CLUSTER.name(), clusterId)
-                .putValue(MembershipProcess.ORGANISATION_ID.name(), organisationId)
-                .putValue(MembershipProcess.CASE_TITLE.name(), title)
-                .putValue(MembershipProcess.YEAR_FROM.name(), yearFrom.toString())
-                .putValue(MembershipProcess.RENEWAL_AT, morningOf(yearFrom));
+    private static Variable.Values yearVariables(String clusterId, long organisationId, String title,
+                                                 LocalDate yearFrom) {
+        return Variable.values()
+                .and(ClusterTenantPlugin.CLUSTER, clusterId)
+                .and(MembershipProcess.ORGANISATION_ID, organisationId)
+                .and(MembershipProcess.CASE_TITLE, title)
+                .and(MembershipProcess.YEAR_FROM, yearFrom)
+                .and(MembershipProcess.RENEWAL_AT, morningOf(yearFrom));
     }
 
     @Override
@@ -63,9 +63,10 @@ class MembershipEngine implements MembershipYears {
     public void resignation(String year, LocalDate ends, String reason, String actor) {
         runtime.createMessageCorrelation(MembershipProcess.MSG_RESIGNATION)
                 .processInstanceId(year)
-                .setVariable(MembershipProcess.NOTICE_ENDS.name(), morningOf(ends))
-                .setVariable(MembershipProcess.REASON.name(), reason)
-                .setVariable(MembershipProcess.ACTOR.name(), actor)
+                .setVariables(Variable.values()
+                        .and(MembershipProcess.NOTICE_ENDS, morningOf(ends))
+                        .and(MembershipProcess.REASON, reason)
+                        .and(MembershipProcess.ACTOR, actor))
                 .correlate();
     }
 
@@ -73,7 +74,7 @@ class MembershipEngine implements MembershipYears {
     public boolean noticeWithdrawn(long organisationId, String actor) {
         return !runtime.createMessageCorrelation(MembershipProcess.MSG_NOTICE_WITHDRAWN)
                 .processInstanceVariableEquals(MembershipProcess.ORGANISATION_ID.name(), organisationId)
-                .setVariable(MembershipProcess.ACTOR.name(), actor)
+                .setVariables(Variable.values().and(MembershipProcess.ACTOR, actor))
                 .correlateAllWithResult().isEmpty();
     }
 
@@ -81,8 +82,9 @@ class MembershipEngine implements MembershipYears {
     public void exclusion(String year, String reason, String actor) {
         runtime.createMessageCorrelation(MembershipProcess.MSG_EXCLUSION)
                 .processInstanceId(year)
-                .setVariable(MembershipProcess.REASON.name(), reason)
-                .setVariable(MembershipProcess.ACTOR.name(), actor)
+                .setVariables(Variable.values()
+                        .and(MembershipProcess.REASON, reason)
+                        .and(MembershipProcess.ACTOR, actor))
                 .correlate();
     }
 

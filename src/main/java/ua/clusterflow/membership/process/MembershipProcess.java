@@ -36,7 +36,7 @@ public final class MembershipProcess {
     public static final Variable<String> CASE_TITLE = ProcessVariables.CASE_TITLE;
     /** The first day of the membership year, as {@code yyyy-MM-dd}. */
     public static final Variable<LocalDate> YEAR_FROM = Variable.day("yearFrom");
-    public static final String RENEWAL_AT = "renewalAt";
+    public static final Variable<Date> RENEWAL_AT = Variable.moment("renewalAt");
     public static final Variable<Date> PAY_BY = Variable.moment("payBy");
     public static final Variable<Date> LAPSES_ON = Variable.moment("lapsesOn");
     public static final Variable<Long> DUES = Variable.longNumber("dues");

@@ -1,9 +1,9 @@
 package ua.clusterflow.onboarding.process;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ua.clusterflow.engine.ClusterTenantPlugin;
+import ua.clusterflow.engine.Variable;
 import ua.clusterflow.onboarding.OnboardingCases;
 
 /** The onboarding cases on the engine: {@code member-onboarding.bpmn} started and messaged. */
@@ -18,10 +18,10 @@ class OnboardingEngine implements OnboardingCases {
 
     @Override
     public void start(String reference, String clusterId, long applicationId, String title) {
-        runtime.startProcessInstanceByKey(OnboardingProcess.KEY, reference, Variables.createVariables()
-                .putValue(ClusterTenantPlugin.CLUSTER.name(), clusterId)
-                .putValue(OnboardingProcess.APPLICATION_ID.name(), applicationId)
-                .putValue(OnboardingProcess.CASE_TITLE.name(), title));
+        runtime.startProcessInstanceByKey(OnboardingProcess.KEY, reference, Variable.values()
+                .and(ClusterTenantPlugin.CLUSTER, clusterId)
+                .and(OnboardingProcess.APPLICATION_ID, applicationId)
+                .and(OnboardingProcess.CASE_TITLE, title));
     }
 
     @Override
