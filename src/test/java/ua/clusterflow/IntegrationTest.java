@@ -17,6 +17,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -183,6 +186,34 @@ public abstract class IntegrationTest {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text of a PDF as poppler's pdftotext reads it. */
+    protected static String pdfText(byte[] pdf) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("invoice", ".pdf");
+        Files.write(file, pdf);
+        Process process = new ProcessBuilder("pdftotext", "-layout", file.toString(), "-").redirectErrorStream(true)
+                .start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Files.deleteIfExists(file);
+        return text.replace('\u00a0', ' ');
+    }
+
+    /** The file name of a mail's attachment, null when it has none. */
+    protected static String attachmentName(MimeMessage message) {
+        try {
+            if (message.getContent() instanceof Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (parts.getBodyPart(i).getFileName() != null) {
+                        return parts.getBodyPart(i).getFileName();
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

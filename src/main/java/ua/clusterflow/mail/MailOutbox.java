@@ -39,11 +39,17 @@ public class MailOutbox {
     }
 
     public void queue(Recipient recipient, String template, Map<String, ?> model, String businessKey) {
+        queue(recipient, template, model, businessKey, null);
+    }
+
+    /** As above, with a file attached (an invoice); none when null. */
+    public void queue(Recipient recipient, String template, Map<String, ?> model, String businessKey,
+                      Attachment attachment) {
         if (recipient.email() == null || recipient.email().isBlank()) {
             return;
         }
         queue(recipient.email(), recipient.language(), template, withName(model, recipient.displayName()),
-                businessKey);
+                businessKey, attachment);
     }
 
     public void queue(String recipient, String language, String template, Map<String, ?> model, String businessKey) {

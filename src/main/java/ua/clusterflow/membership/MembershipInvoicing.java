@@ -3,11 +3,13 @@ package ua.clusterflow.membership;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Detail;
+import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.PaymentDetails;
@@ -34,10 +36,12 @@ public class MembershipInvoicing {
     private final MailOutbox outbox;
     private final PaymentDetails payments;
     private final MembershipMails mails;
+    private final Invoices invoices;
 
     public MembershipInvoicing(Memberships memberships, MemberOrganisationRepository organisations, MembershipFee fees,
                                CaseRepository cases, MailOutbox outbox, PaymentDetails payments,
-                               MembershipMails mails) {
+                               MembershipMails mails, Invoices invoices) {
+        this.invoices = invoices;
         this.memberships = memberships;
         this.organisations = organisations;
         this.fees = fees;
@@ -78,9 +82,17 @@ public class MembershipInvoicing {
         model.put("feeCategoryKey", MembershipFee.categoryKey(dues.feeCategory()));
         model.put("account", payments.of(org.clusterId()).orElse(null));
         model.put("purpose", mails.paymentPurpose(org, yearFrom));
-        model.put("payBy", memberships.terms(org.clusterId()).paymentDays());
-        for (Person person : mails.billingContacts(org)) {
-            outbox.queue(person, "membership-invoice", model, key);
+        int paymentDays = memberships.terms(org.clusterId()).paymentDays();
+        model.put("payBy", paymentDays);
+        List<Person> billing = mails.billingContacts(org);
+        // the invoice as a document, numbered in the cluster's year, in the language of whoever pays it
+        Invoices.Invoice invoice = invoices.issue(new Invoices.Issue(org.clusterId(), key, org.id(), org.name(),
+                org.edrpou(), mails.paymentPurpose(org, yearFrom), dues.amount(),
+                AppClock.today().plusDays(paymentDays), billing.isEmpty() ? "uk" : billing.get(0).language()));
+        model.put("invoiceNumber", invoice.printed());
+        MailOutbox.Attachment document = invoices.attachment(invoice);
+        for (Person person : billing) {
+            outbox.queue(person, "membership-invoice", model, key, document);
         }
     }
 

@@ -15,6 +15,7 @@ import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberJoined;
 import ua.clusterflow.cluster.MemberOrganisation;
+import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.PaymentDetails;
 import ua.clusterflow.cluster.Person;
@@ -44,11 +45,14 @@ public class OnboardingService {
     private final ClusterAdminService admin;
     private final DocumentQuota quota;
     private final PaymentDetails payments;
+    private final Invoices invoices;
 
     public OnboardingService(OnboardingApplicationRepository applications, MemberOrganisationRepository organisations,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox, SignedLinks links,
                              OnboardingCases engine, MembershipFee fees, DocumentQuota quota,
-                             PaymentDetails payments, ClusterAdminService admin, ApplicationEventPublisher events) {
+                             PaymentDetails payments, ClusterAdminService admin, ApplicationEventPublisher events,
+                             Invoices invoices) {
+        this.invoices = invoices;
         this.admin = admin;
         this.events = events;
         this.payments = payments;
@@ -219,7 +223,11 @@ public class OnboardingService {
         // with the cluster's account and the words the payment must carry, so the member can pay from the mail alone
         invoice.put("account", payments.of(a.clusterId()).orElse(null));
         invoice.put("purpose", paymentPurpose(a));
-        applicantMail(a, "onboarding-invoice", invoice);
+        // the invoice as a document, numbered in the cluster's year, in the applicant's language
+        Invoices.Invoice document = invoices.issue(new Invoices.Issue(a.clusterId(), a.reference(), null, a.name(),
+                a.edrpou(), paymentPurpose(a), a.annualFee(), AppClock.today().plusDays(30), a.language()));
+        invoice.put("invoiceNumber", document.printed());
+        applicantMail(a, "onboarding-invoice", invoice, invoices.attachment(document));
     }
 
     @Transactional
@@ -283,6 +291,11 @@ public class OnboardingService {
     private static final Map<String, Object> PUBLIC_FORM = Map.of("publicForm", true, "recipientName", "");
 
     private void applicantMail(OnboardingApplication a, String template, Map<String, Object> extra) {
+        applicantMail(a, template, extra, null);
+    }
+
+    private void applicantMail(OnboardingApplication a, String template, Map<String, Object> extra,
+                               MailOutbox.Attachment attachment) {
         Map<String, Object> model = new HashMap<>(extra);
         OnboardingApplication current = applications.get(a.id());
         model.put("application", current);
@@ -291,7 +304,7 @@ public class OnboardingService {
         model.put("trackLink", outbox.link("/track/" + trackingToken(current)));
         model.put("subjectArg", current.reference());
         model.putAll(extra);
-        outbox.queue(current.contactEmail(), current.language(), template, model, current.reference());
+        outbox.queue(current.contactEmail(), current.language(), template, model, current.reference(), attachment);
     }
 
     /** What the payment order says, so that the coordinator can match the payment to the application. */

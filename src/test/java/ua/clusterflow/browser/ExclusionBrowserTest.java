@@ -90,6 +90,8 @@ class ExclusionBrowserTest extends IntegrationTest {
             browser.type("region", "Харківська");
             browser.type("contactName", "Євген Виключний");
             browser.type("contactEmail", contact + "@example.com");
+            browser.type("offers", "Програмування ПЛК");
+            browser.type("needs", "Замовники з машинобудування");
             browser.click(By.id("f-consent"));
             browser.click(By.id("submit-application"));
             assertThat(browser.text(By.id("applied-text"))).isNotBlank();

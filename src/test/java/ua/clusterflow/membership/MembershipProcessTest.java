@@ -22,6 +22,7 @@ import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
@@ -29,6 +30,8 @@ import ua.clusterflow.cluster.OrganisationRole;
 
 /** Every path of {@code membership-renewal.bpmn} (process MembershipRenewal), on the real engine and database. */
 class MembershipProcessTest extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired Invoices invoices;
 
     private static final String CLUSTER = "kharkiv";
 
@@ -62,7 +65,7 @@ class MembershipProcessTest extends IntegrationTest {
     }
 
     @Test
-    void onTheRenewalDateTheDuesAreInvoicedToTheBillingContactAndAPaymentRenewsAndOpensTheNextYear() {
+    void onTheRenewalDateTheDuesAreInvoicedToTheBillingContactAndAPaymentRenewsAndOpensTheNextYear() throws Exception {
         ProcessInstance pi = instance(key, KEY);
         BpmnAwareTests.assertThat(pi).isWaitingAt(TIMER_RENEWAL_DATE);
 
@@ -73,6 +76,12 @@ class MembershipProcessTest extends IntegrationTest {
         assertThat(subjectsTo(billing + "@example.com")).containsExactly("Membership dues invoice: " + name());
         assertThat(body(mailsTo(billing + "@example.com").get(0))).contains("12,000.00").contains("ЄДРПОУ");
         assertThat(subjectsTo(contact + "@example.com")).isEmpty();
+        // the invoice as a numbered document in the billing contact's language, attached and on the member's page
+        var invoice = invoices.ofCase(key).orElseThrow();
+        assertThat(body(mailsTo(billing + "@example.com").get(0))).contains("Invoice No. " + invoice.printed());
+        assertThat(attachmentName(mailsTo(billing + "@example.com").get(0))).isEqualTo(invoice.fileName());
+        assertThat(pdfText(invoices.pdf(invoice.id())))
+                .contains("Invoice No. " + invoice.printed()).contains("twelve thousand hryvnias 00 kopiykas");
 
         complete(key, TASK_CONFIRM_DUES, "olena", Map.of(PAID_ON.name(), noon(), PAYMENT_REFERENCE.name(), "ПД-77"));
         BpmnAwareTests.assertThat(pi).isEnded().hasPassedInOrder(TIMER_RENEWAL_DATE, TASK_CONFIRM_DUES, END_RENEWED);

@@ -27,6 +27,7 @@ import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
@@ -63,11 +64,13 @@ public class MembershipController {
     private final MessageSource messages;
     private final ClusterAdminService admin;
     private final PaymentDetails paymentDetails;
+    private final Invoices invoices;
 
     public MembershipController(Memberships memberships, MembershipService membership, MemberPeople people,
                                 MemberOrganisationRepository organisations, ClusterDirectory directory,
                                 MemberRegisterWorkbook workbook, MessageSource messages, ClusterAdminService admin,
-                                PaymentDetails paymentDetails) {
+                                PaymentDetails paymentDetails, Invoices invoices) {
+        this.invoices = invoices;
         this.admin = admin;
         this.paymentDetails = paymentDetails;
         this.memberships = memberships;
@@ -242,6 +245,7 @@ public class MembershipController {
         model.addAttribute("history", memberships.history(org.id()).stream()
                 .map(e -> new HistoryLine(e.onDay(), e.status(), reason(e.reason(), locale), e.actor())).toList());
         model.addAttribute("dues", memberships.duesOf(org.id()));
+        model.addAttribute("invoices", invoices.ofOrganisation(org.id()));
         List<PersonLine> people = organisations.people(org.id()).stream().map(this::line).toList();
         model.addAttribute("people", people);
         model.addAttribute("roles", OrganisationRole.values());

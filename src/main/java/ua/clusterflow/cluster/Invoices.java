@@ -1,0 +1,132 @@
+package ua.clusterflow.cluster;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import ua.clusterflow.base.AmountInWords;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.PdfRenderer;
+import ua.clusterflow.base.TransactionLocks;
+import ua.clusterflow.mail.MailOutbox;
+
+/**
+ * A cluster's invoices as documents: each gets the next number of the cluster's year (1/2027, 2/2027, ...) without
+ * gaps, one after the other on whichever node issues it, and a PDF in the payer's language with the cluster's payment
+ * details, the payer, the purpose and the amount in figures and in words. A case's invoice is issued once: the step
+ * that sends it, run again, sends the same one.
+ */
+@Repository
+public class Invoices {
+
+    /** An invoice as issued. */
+    public record Invoice(long id, String clusterId, int year, int number, String businessKey, Long organisationId,
+                          String payerName, String payerCode, String purpose, BigDecimal amount, LocalDate issuedOn,
+                          LocalDate dueOn, String language, boolean cancelled) {
+
+        /** As the invoice prints its number: 7/2027. */
+        public String printed() {
+            return number + "/" + year;
+        }
+
+        public String fileName() {
+            return "invoice-" + number + "-" + year + ".pdf";
+        }
+    }
+
+    /** What an invoice is for and to whom. */
+    public record Issue(String clusterId, String businessKey, Long organisationId, String payerName, String payerCode,
+                        String purpose, BigDecimal amount, LocalDate dueOn, String language) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PdfRenderer pdf;
+    private final PaymentDetails payments;
+    private final ClusterDirectory directory;
+
+    public Invoices(JdbcClient jdbc, PdfRenderer pdf, PaymentDetails payments, ClusterDirectory directory) {
+        this.jdbc = jdbc;
+        this.pdf = pdf;
+        this.payments = payments;
+        this.directory = directory;
+    }
+
+    /** The case's invoice: issued now with the next number, or the one issued for it before. */
+    @Transactional
+    public Invoice issue(Issue issue) {
+        TransactionLocks.hold(jdbc, "invoice:" + issue.clusterId());
+        Optional<Invoice> before = ofCase(issue.businessKey());
+        if (before.isPresent()) {
+            return before.get();
+        }
+        LocalDate today = AppClock.today();
+        int year = today.getYear();
+        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from invoice where cluster_id = ? and year = ?")
+                .params(issue.clusterId(), year).query(Integer.class).single();
+        String language = "en".equals(issue.language()) ? "en" : "uk";
+        Invoice invoice = new Invoice(0, issue.clusterId(), year, number, issue.businessKey(), issue.organisationId(),
+                issue.payerName(), issue.payerCode(), issue.purpose(), issue.amount(), today, issue.dueOn(), language,
+                false);
+        byte[] document = render(invoice);
+        long id = jdbc.sql("""
+                insert into invoice (cluster_id, year, number, business_key, organisation_id, payer_name, payer_code,
+                                     purpose, amount, issued_on, due_on, language, pdf)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(issue.clusterId(), year, number, issue.businessKey(), issue.organisationId(),
+                        issue.payerName(), issue.payerCode(), issue.purpose(), issue.amount(), today, issue.dueOn(),
+                        language, document)
+                .query(Long.class).single();
+        return find(id).orElseThrow();
+    }
+
+    /** The PDF as a mail's attachment. */
+    public MailOutbox.Attachment attachment(Invoice invoice) {
+        return new MailOutbox.Attachment(invoice.fileName(), "application/pdf", pdf(invoice.id()));
+    }
+
+    public Optional<Invoice> find(long id) {
+        return jdbc.sql("select * from invoice where id = ?").param(id).query(Invoices::toInvoice).optional();
+    }
+
+    /** The case's invoice that stands (not cancelled). */
+    public Optional<Invoice> ofCase(String businessKey) {
+        return jdbc.sql("select * from invoice where business_key = ? and cancelled_at is null order by id limit 1")
+                .param(businessKey).query(Invoices::toInvoice).optional();
+    }
+
+    /** An organisation's invoices, newest first. */
+    public List<Invoice> ofOrganisation(long organisationId) {
+        return jdbc.sql("select * from invoice where organisation_id = ? order by issued_on desc, id desc")
+                .param(organisationId).query(Invoices::toInvoice).list();
+    }
+
+    public byte[] pdf(long id) {
+        return jdbc.sql("select pdf from invoice where id = ?").param(id).query(byte[].class).single();
+    }
+
+    private byte[] render(Invoice invoice) {
+        Locale locale = Locale.forLanguageTag(invoice.language());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("invoice", invoice);
+        variables.put("clusterName", directory.clusterName(invoice.clusterId()));
+        variables.put("account", payments.of(invoice.clusterId()).orElse(null));
+        variables.put("inWords", AmountInWords.hryvnias(invoice.amount(), locale));
+        return pdf.render("invoice", locale, variables);
+    }
+
+    private static Invoice toInvoice(ResultSet rs, int n) throws SQLException {
+        return new Invoice(rs.getLong("id"), rs.getString("cluster_id"), rs.getInt("year"), rs.getInt("number"),
+                rs.getString("business_key"), (Long) rs.getObject("organisation_id"), rs.getString("payer_name"),
+                rs.getString("payer_code"), rs.getString("purpose"), rs.getBigDecimal("amount"),
+                rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                rs.getString("language"), rs.getTimestamp("cancelled_at") != null);
+    }
+}
