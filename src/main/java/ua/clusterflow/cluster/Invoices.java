@@ -30,7 +30,17 @@ public class Invoices {
     /** An invoice as issued. */
     public record Invoice(long id, String clusterId, int year, int number, String businessKey, Long organisationId,
                           String payerName, String payerCode, String purpose, BigDecimal amount, LocalDate issuedOn,
-                          LocalDate dueOn, String language, boolean cancelled) {
+                          LocalDate dueOn, String language, boolean cancelled, LocalDate paidOn) {
+
+        /** Neither paid nor cancelled: what the payer owes. */
+        public boolean open() {
+            return paidOn == null && !cancelled;
+        }
+
+        /** Days past its due day on the given day; 0 while it is not due yet. */
+        public long daysOverdue(LocalDate on) {
+            return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(dueOn, on));
+        }
 
         /** As the invoice prints its number: 7/2027. */
         public String printed() {
@@ -74,7 +84,7 @@ public class Invoices {
         String language = "en".equals(issue.language()) ? "en" : "uk";
         Invoice invoice = new Invoice(0, issue.clusterId(), year, number, issue.businessKey(), issue.organisationId(),
                 issue.payerName(), issue.payerCode(), issue.purpose(), issue.amount(), today, issue.dueOn(), language,
-                false);
+                false, null);
         byte[] document = render(invoice);
         long id = jdbc.sql("""
                 insert into invoice (cluster_id, year, number, business_key, organisation_id, payer_name, payer_code,
@@ -85,6 +95,33 @@ public class Invoices {
                         language, document)
                 .query(Long.class).single();
         return find(id).orElseThrow();
+    }
+
+    /** The case's invoice is paid, on the day and with the reference the coordinator confirmed. */
+    public void paid(String businessKey, LocalDate paidOn, String reference) {
+        jdbc.sql("""
+                update invoice set paid_on = ?, payment_reference = ?
+                where business_key = ? and cancelled_at is null and paid_on is null""")
+                .params(paidOn, reference, businessKey).update();
+    }
+
+    /** The case's invoice is cancelled (its payment was not made): it keeps its number, marked cancelled. */
+    public void cancel(String businessKey) {
+        jdbc.sql("update invoice set cancelled_at = ? where business_key = ? and cancelled_at is null and paid_on is null")
+                .params(java.sql.Timestamp.from(AppClock.now()), businessKey).update();
+    }
+
+    /** An applicant's invoice becomes its organisation's once it is a member. */
+    public void belongsTo(String businessKey, long organisationId) {
+        jdbc.sql("update invoice set organisation_id = ? where business_key = ?").params(organisationId, businessKey)
+                .update();
+    }
+
+    /** The cluster's open invoices, the longest overdue first. */
+    public List<Invoice> open(String clusterId) {
+        return jdbc.sql("""
+                select * from invoice where cluster_id = ? and paid_on is null and cancelled_at is null
+                order by due_on, year, number""").param(clusterId).query(Invoices::toInvoice).list();
     }
 
     /** The PDF as a mail's attachment. */
@@ -127,6 +164,7 @@ public class Invoices {
                 rs.getString("business_key"), (Long) rs.getObject("organisation_id"), rs.getString("payer_name"),
                 rs.getString("payer_code"), rs.getString("purpose"), rs.getBigDecimal("amount"),
                 rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                rs.getString("language"), rs.getTimestamp("cancelled_at") != null);
+                rs.getString("language"), rs.getTimestamp("cancelled_at") != null,
+                rs.getObject("paid_on", LocalDate.class));
     }
 }

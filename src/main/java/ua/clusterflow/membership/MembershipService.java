@@ -12,6 +12,7 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberJoined;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -40,10 +41,13 @@ public class MembershipService {
     private final MembershipYears years;
     private final MembershipMails mails;
     private final MembershipInvoicing invoicing;
+    private final Invoices invoices;
 
     public MembershipService(Memberships memberships, MemberOrganisationRepository organisations,
                              CaseRepository cases, ClusterDirectory directory, MailOutbox outbox,
-                             MembershipYears years, MembershipMails mails, MembershipInvoicing invoicing) {
+                             MembershipYears years, MembershipMails mails, MembershipInvoicing invoicing,
+                             Invoices invoices) {
+        this.invoices = invoices;
         this.mails = mails;
         this.invoicing = invoicing;
         this.memberships = memberships;
@@ -167,6 +171,7 @@ public class MembershipService {
         MemberOrganisation org = organisation(organisationId);
         String key = businessKey(organisationId, yearFrom);
         memberships.paid(organisationId, yearFrom, paidOn == null ? AppClock.today() : paidOn, reference);
+        invoices.paid(key, paidOn == null ? AppClock.today() : paidOn, reference);
         LocalDate next = yearFrom.plusYears(1);
         memberships.setPaidUntil(organisationId, next);
         if (org.status() == MembershipStatus.LAPSED) {

@@ -241,6 +241,7 @@ public class OnboardingService {
     public void paymentCancelled(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
         setStatus(a, ApplicationStatus.PAYMENT_CANCELLED, "payment-cancelled", null);
+        invoices.cancel(a.reference());
         applicantMail(a, "onboarding-payment-cancelled", Map.of());
     }
 
@@ -261,6 +262,9 @@ public class OnboardingService {
                 a.category(), a.sectors(), a.headcount(), a.region(), a.offers(), a.needs(), userId,
                 a.feeCategory(), a.annualFee(), null));
         applications.linkOrganisation(a.id(), organisationId);
+        // the fee is paid (the coordinator confirmed it to get here): the invoice is the new member's, settled
+        invoices.belongsTo(a.reference(), organisationId);
+        invoices.paid(a.reference(), AppClock.today(), null);
         cases.setOrganisation(a.reference(), organisationId);
         setStatus(a, ApplicationStatus.MEMBER, "member", userId);
         // the fee paid for joining is the first year's dues; the membership year begins from today

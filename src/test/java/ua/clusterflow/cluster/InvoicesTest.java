@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Role;
 
 /**
  * Invoices as documents: numbered without gaps within a cluster's year (also when many are issued at once), issued
@@ -30,6 +34,7 @@ class InvoicesTest extends IntegrationTest {
     @Autowired Invoices invoices;
     @Autowired MemberOrganisationRepository organisations;
     @Autowired MockMvc mvc;
+    @Autowired ClusterDirectory directory;
 
     @Test
     void numbersFollowOnWithoutGapsAndACaseIsInvoicedOnce() throws Exception {
@@ -53,7 +58,7 @@ class InvoicesTest extends IntegrationTest {
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         int lowest = numbers.stream().min(Integer::compare).orElseThrow();
         assertThat(numbers).as("ten at once, one after the other").containsExactlyInAnyOrderElementsOf(
-                java.util.stream.IntStream.range(lowest, lowest + 10).boxed().toList());
+                IntStream.range(lowest, lowest + 10).boxed().toList());
     }
 
     @Test
@@ -80,6 +85,56 @@ class InvoicesTest extends IntegrationTest {
         mvc.perform(get("/invoices/" + invoice.id()).with(as("bohdan"))).andExpect(status().isNotFound());
         mvc.perform(get("/invoices/" + invoice.id()).with(as("serhiy"))).andExpect(status().isNotFound());
         mvc.perform(get("/invoices/" + invoice.id()).with(as("petro"))).andExpect(status().isNotFound());
+    }
+
+    /**
+     * Who owes what: the open invoices by age with their payers' status, totals per age, the same in a spreadsheet; a
+     * paid or cancelled invoice leaves the page, and only the cluster's coordinators see it.
+     */
+    @Test
+    void theDebtorsPageShowsOpenInvoicesByAgeAndForgetsPaidAndCancelledOnes() throws Exception {
+        String cluster = "debtors-" + Long.toString(System.nanoTime(), 36);
+        directory.createCluster(cluster, "Кластер боржників");
+        directory.createPerson(cluster + "-coordinator", "Ольга", "Рахункова", cluster + "@example.com", "uk", null);
+        directory.grant(cluster + "-coordinator", cluster, Role.COORDINATOR);
+        Invoices.Invoice notDue = invoices.issue(new Invoices.Issue(cluster, "D-1-" + cluster, null, "ТОВ «Нова»",
+                "14360570", "Внесок", new BigDecimal("1000"), AppClock.today().plusDays(5), "uk"));
+        Invoices.Invoice late = invoices.issue(new Invoices.Issue(cluster, "D-2-" + cluster, null, "ТОВ «Пізня»",
+                "14360570", "Внесок", new BigDecimal("2000"), AppClock.today().minusDays(45), "uk"));
+        Invoices.Invoice veryLate = invoices.issue(new Invoices.Issue(cluster, "D-3-" + cluster, null,
+                "ТОВ «Давня»", "14360570", "Внесок", new BigDecimal("3000"), AppClock.today().minusDays(120), "uk"));
+        Invoices.Invoice paid = invoices.issue(new Invoices.Issue(cluster, "D-4-" + cluster, null, "ТОВ «Сплачена»",
+                "14360570", "Внесок", new BigDecimal("4000"), AppClock.today().minusDays(10), "uk"));
+        Invoices.Invoice cancelled = invoices.issue(new Invoices.Issue(cluster, "D-5-" + cluster, null,
+                "ТОВ «Скасована»", "14360570", "Внесок", new BigDecimal("5000"), AppClock.today().minusDays(10), "uk"));
+        invoices.paid(paid.businessKey(), AppClock.today(), "ПД-1");
+        invoices.cancel(cancelled.businessKey());
+        assertThat(cancelled.number()).isEqualTo(paid.number() + 1).as("a cancelled invoice keeps its number");
+
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/members/debtors").param("cluster", cluster)
+                        .with(as(cluster + "-coordinator"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#debts tr[data-invoice]").eachAttr("data-invoice")).containsExactly(
+                String.valueOf(veryLate.id()), String.valueOf(late.id()), String.valueOf(notDue.id()));
+        assertThat(page.select("tr[data-invoice=" + late.id() + "]").attr("data-age")).isEqualTo("upTo90");
+        assertThat(page.select("tr[data-invoice=" + veryLate.id() + "]").attr("data-age")).isEqualTo("over90");
+        assertThat(page.select("#debt-totals dd[data-age=notDue]").text().replace('\u00a0', ' ')).isEqualTo("1 000,00 UAH");
+        assertThat(page.select("#debt-totals dd[data-age=upTo30]").text().replace('\u00a0', ' ')).isEqualTo("0,00 UAH");
+        assertThat(page.text()).contains("Заявник").doesNotContain("ТОВ «Сплачена»", "ТОВ «Скасована»");
+
+        byte[] book = mvc.perform(get("/members/debtors.xlsx").param("cluster", cluster)
+                        .with(as(cluster + "-coordinator"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(book))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("ТОВ «Давня»");
+            assertThat(sheet.getRow(3).getCell(3).getNumericCellValue()).isEqualTo(3000.0);
+            assertThat(sheet.getRow(3).getCell(5).getNumericCellValue()).isEqualTo(120.0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(5);
+        }
+        mvc.perform(get("/members/debtors").param("cluster", cluster).with(as("olena")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/members/debtors").with(as("nadia"))).andExpect(status().isForbidden());
     }
 
     private Invoices.Invoice issue(String cluster, String key, Long organisationId, String language) {
