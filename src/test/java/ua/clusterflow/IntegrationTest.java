@@ -205,15 +205,9 @@ public abstract class IntegrationTest {
     /** The file name of a mail's attachment, null when it has none. */
     protected static String attachmentName(MimeMessage message) {
         try {
-            if (message.getContent() instanceof Multipart parts) {
-                for (int i = 0; i < parts.getCount(); i++) {
-                    if (parts.getBodyPart(i).getFileName() != null) {
-                        return parts.getBodyPart(i).getFileName();
-                    }
-                }
-            }
-            return null;
-        } catch (MessagingException | IOException e) {
+            Part part = attachedPart(message);
+            return part == null ? null : part.getFileName();
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -221,15 +215,23 @@ public abstract class IntegrationTest {
     /** The text of a mail's attachment (a calendar entry), empty when it has none. */
     protected static String attachment(MimeMessage message) {
         try {
+            Part part = attachedPart(message);
+            return part == null ? "" : new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Part attachedPart(MimeMessage message) {
+        try {
             if (message.getContent() instanceof Multipart parts) {
                 for (int i = 0; i < parts.getCount(); i++) {
                     if (parts.getBodyPart(i).getFileName() != null) {
-                        return new String(parts.getBodyPart(i).getInputStream().readAllBytes(),
-                                StandardCharsets.UTF_8);
+                        return parts.getBodyPart(i);
                     }
                 }
             }
-            return "";
+            return null;
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
