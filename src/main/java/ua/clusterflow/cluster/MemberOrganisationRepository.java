@@ -168,10 +168,18 @@ public class MemberOrganisationRepository {
                 .params(sectors, headcount, region, offers, needs, id).update();
     }
 
-    /** The register's facts about an organisation, as a coordinator corrected them. */
-    public void updateDetails(long id, String name, String edrpou, String category, String region, int headcount) {
-        jdbc.sql("update member_organisation set name = ?, edrpou = ?, category = ?, region = ?, headcount = ? where id = ?")
-                .params(name, edrpou, category, region, headcount, id).update();
+    /**
+     * The register's facts about an organisation, as a coordinator corrected them, stored only while they still stand
+     * as the coordinator read them; false when someone changed them meanwhile.
+     */
+    public boolean updateDetails(MemberOrganisation read, String name, String edrpou, String category, String region,
+                                 int headcount) {
+        return jdbc.sql("""
+                update member_organisation set name = ?, edrpou = ?, category = ?, region = ?, headcount = ?
+                where id = ? and name = ? and edrpou = ? and category = ? and coalesce(region, '') = ? and headcount = ?""")
+                .params(name, edrpou, category, region, headcount, read.id(), read.name(), read.edrpou(),
+                        read.category(), read.region() == null ? "" : read.region(), read.headcount())
+                .update() == 1;
     }
 
     /** Whether another organisation of the cluster, current or former, has the code. */

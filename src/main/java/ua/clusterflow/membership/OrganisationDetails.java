@@ -37,6 +37,21 @@ public class OrganisationDetails {
                 "region", org.region() == null ? "" : org.region(), "headcount", String.valueOf(org.headcount()));
     }
 
+    /**
+     * The fields someone else changed since the person read the form ({@code was}: the values as the form showed
+     * them), each with its value in the register now; empty when nobody did.
+     */
+    public static Map<String, String> changedMeanwhile(MemberOrganisation now, Map<String, String> was) {
+        Map<String, String> current = typed(now);
+        Map<String, String> changed = new java.util.LinkedHashMap<>();
+        for (String field : FIELDS) {
+            if (was.containsKey(field) && !Objects.equals(was.get(field).strip(), current.get(field))) {
+                changed.put(field, current.get(field));
+            }
+        }
+        return changed;
+    }
+
     /** What is wrong with the typed details, field by field. */
     public FieldErrors check(MemberOrganisation org, Map<String, String> typed) {
         FieldErrors errors = new FieldErrors().required("name", typed.get("name"), 300)
@@ -57,12 +72,16 @@ public class OrganisationDetails {
         if (!headcount.matches("\\d{1,7}") || Integer.parseInt(headcount) < 1) {
             errors.reject("headcount", "error.integer");
         }
+        errors.maxLength("reason", typed.getOrDefault("reason", ""), 500);
         return errors;
     }
 
-    /** Stores checked details; the history names each field that changed, with its old value. */
+    /**
+     * Stores checked details over the organisation as the person read it; the history names each field that changed,
+     * with its old value, and the reason given. False (nothing stored) when someone changed the details meanwhile.
+     */
     @Transactional
-    public void save(MemberOrganisation org, Map<String, String> typed, String actor) {
+    public boolean save(MemberOrganisation org, Map<String, String> typed, String actor) {
         String name = typed.get("name").strip();
         String edrpou = Edrpou.normalise(typed.get("edrpou"));
         String region = typed.get("region").strip();
@@ -74,11 +93,15 @@ public class OrganisationDetails {
         note(changed, org.region() == null ? "" : org.region(), region);
         note(changed, String.valueOf(org.headcount()), String.valueOf(headcount));
         if (changed.isEmpty()) {
-            return;
+            return true;
         }
-        organisations.updateDetails(org.id(), name, edrpou, typed.get("category"), region, headcount);
+        if (!organisations.updateDetails(org, name, edrpou, typed.get("category"), region, headcount)) {
+            return false;
+        }
+        String reason = typed.getOrDefault("reason", "").strip();
         memberships.addEvent(org.id(), org.status(), AppClock.today(),
-                "details-changed:" + String.join("; ", changed), actor);
+                "details-changed:" + String.join("; ", changed) + (reason.isEmpty() ? "" : " (" + reason + ")"), actor);
+        return true;
     }
 
     private static void note(List<String> changed, String before, String after) {

@@ -15,7 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
@@ -42,6 +44,7 @@ class MembershipControllerTests extends IntegrationTest {
     @Autowired Memberships memberships;
     @Autowired MemberOrganisationRepository organisations;
     @Autowired ClusterDirectory directory;
+    @Autowired OrganisationDetails details;
 
     private long org;
     private String contact;
@@ -221,6 +224,32 @@ class MembershipControllerTests extends IntegrationTest {
         assertThat(corrected.headcount()).isEqualTo(12);
         mvc.perform(get("/members/" + org).with(as("olena")))
                 .andExpect(content().string(containsString("Виправлено відомості: " + name + " → ТОВ «Виправлена»")));
+
+        // two coordinators at once: the later one sees the earlier's change beside her own values, nothing is lost
+        MemberOrganisation read = organisations.find(org).orElseThrow();
+        mvc.perform(get("/members/" + org + "/details").with(as("olena")))
+                .andExpect(content().string(containsString("name=\"was.name\" value=\"ТОВ «Виправлена»\"")));
+        Map<String, String> other = new HashMap<>(OrganisationDetails.typed(read));
+        other.put("name", "ТОВ «Інша правка»");
+        assertThat(details.save(read, other, "olena")).isTrue();
+        mvc.perform(post("/members/" + org + "/details").with(as("olena")).with(csrf()).param("name", "ТОВ «Моя правка»")
+                        .param("edrpou", code).param("category", "sme").param("region", "Харківська")
+                        .param("headcount", "12").param("was.name", "ТОВ «Виправлена»").param("was.edrpou", code)
+                        .param("was.category", "sme").param("was.region", "Харківська").param("was.headcount", "12"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Тепер у реєстрі: ТОВ «Інша правка»")))
+                .andExpect(content().string(containsString("value=\"ТОВ «Моя правка»\"")))
+                .andExpect(content().string(containsString("name=\"was.name\" value=\"ТОВ «Інша правка»\"")));
+        assertThat(organisations.find(org).orElseThrow().name()).isEqualTo("ТОВ «Інша правка»");
+        mvc.perform(post("/members/" + org + "/details").with(as("olena")).with(csrf()).param("name", "ТОВ «Моя правка»")
+                        .param("edrpou", code).param("category", "sme").param("region", "Харківська")
+                        .param("headcount", "12").param("reason", "Назва з виписки ЄДР")
+                        .param("was.name", "ТОВ «Інша правка»").param("was.edrpou", code).param("was.category", "sme")
+                        .param("was.region", "Харківська").param("was.headcount", "12"))
+                .andExpect(redirectedUrl("/members/" + org));
+        assertThat(organisations.find(org).orElseThrow().name()).isEqualTo("ТОВ «Моя правка»");
+        mvc.perform(get("/members/" + org).with(as("olena"))).andExpect(content().string(containsString(
+                "ТОВ «Інша правка» → ТОВ «Моя правка» (Назва з виписки ЄДР)")));
     }
 
     @Test

@@ -36,7 +36,8 @@ public class OrganisationDetailsController {
     @GetMapping("/members/{id}/details")
     public String initDetailsForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         MemberOrganisation org = coordinated(user, id);
-        return form(org, OrganisationDetails.typed(org), new FieldErrors(), model);
+        return form(org, OrganisationDetails.typed(org), OrganisationDetails.typed(org), Map.of(), new FieldErrors(),
+                model);
     }
 
     @PostMapping("/members/{id}/details")
@@ -45,22 +46,46 @@ public class OrganisationDetailsController {
                                      HttpServletResponse response, RedirectAttributes redirect) {
         MemberOrganisation org = coordinated(user, id);
         Map<String, String> typed = new HashMap<>();
+        Map<String, String> was = new HashMap<>();
         for (String field : OrganisationDetails.FIELDS) {
             typed.put(field, params.getOrDefault(field, ""));
+            if (params.containsKey("was." + field)) {
+                was.put(field, params.get("was." + field));
+            }
+        }
+        typed.put("reason", params.getOrDefault("reason", ""));
+        // another coordinator's change since this form was read is shown beside the typed values, never overwritten
+        Map<String, String> meanwhile = OrganisationDetails.changedMeanwhile(org, was);
+        if (!meanwhile.isEmpty()) {
+            return clash(org, typed, meanwhile, model, response);
         }
         FieldErrors errors = details.check(org, typed);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return form(org, typed, errors, model);
+            return form(org, typed, was, Map.of(), errors, model);
         }
-        details.save(org, typed, user.id());
+        if (!details.save(org, typed, user.id())) {
+            MemberOrganisation now = coordinated(user, id);
+            return clash(now, typed, OrganisationDetails.changedMeanwhile(now, OrganisationDetails.typed(org)), model,
+                    response);
+        }
         redirect.addFlashAttribute("message", "members.details.saved");
         return "redirect:/members/" + id;
     }
 
-    private String form(MemberOrganisation org, Map<String, String> typed, FieldErrors errors, Model model) {
+    private String clash(MemberOrganisation now, Map<String, String> typed, Map<String, String> meanwhile, Model model,
+                         HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("error", "members.details.clash");
+        return form(now, typed, OrganisationDetails.typed(now), meanwhile, new FieldErrors(), model);
+    }
+
+    private String form(MemberOrganisation org, Map<String, String> typed, Map<String, String> was,
+                        Map<String, String> meanwhile, FieldErrors errors, Model model) {
         model.addAttribute("organisation", org);
         model.addAttribute("typed", typed);
+        model.addAttribute("was", was);
+        model.addAttribute("meanwhile", meanwhile);
         model.addAttribute("errors", errors);
         model.addAttribute("categories", MemberSheet.CATEGORIES);
         return "members/details";
