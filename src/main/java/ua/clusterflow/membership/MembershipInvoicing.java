@@ -99,7 +99,9 @@ public class MembershipInvoicing {
     @Transactional
     public void remindDues(long organisationId, LocalDate yearFrom) {
         MemberOrganisation org = organisation(organisationId);
-        mails.notifyBilling(org, yearFrom, "reminder");
+        // the reminder carries the year's invoice again, to pay from the mail alone
+        mails.notifyBilling(org, yearFrom, "reminder", invoices.ofCase(MembershipService.businessKey(organisationId,
+                yearFrom)).map(invoices::attachment).orElse(null));
         cases.addEvent(MembershipService.businessKey(organisationId, yearFrom), null, "reminder", "dues");
     }
 

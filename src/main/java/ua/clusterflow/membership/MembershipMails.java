@@ -57,13 +57,19 @@ class MembershipMails {
     }
 
     void notifyBilling(MemberOrganisation org, LocalDate yearFrom, String kind) {
+        notifyBilling(org, yearFrom, kind, null);
+    }
+
+    /** As above, with a file attached (the year's invoice to a reminder); none when null. */
+    void notifyBilling(MemberOrganisation org, LocalDate yearFrom, String kind, MailOutbox.Attachment attachment) {
         Map<String, Object> model = notice(org, yearFrom, kind);
         Map<String, Person> recipients = new LinkedHashMap<>();
         billingContacts(org).forEach(p -> recipients.put(p.id(), p));
         organisations.people(org.id()).stream().filter(p -> p.role() == OrganisationRole.MAIN)
                 .forEach(p -> directory.person(p.userId()).ifPresent(person -> recipients.putIfAbsent(person.id(), person)));
         for (Person person : recipients.values()) {
-            outbox.queue(person, "membership-notice", model, MembershipService.businessKey(org.id(), yearFrom));
+            outbox.queue(person, "membership-notice", model, MembershipService.businessKey(org.id(), yearFrom),
+                    attachment);
         }
     }
 

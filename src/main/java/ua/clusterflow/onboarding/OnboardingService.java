@@ -233,7 +233,9 @@ public class OnboardingService {
     @Transactional
     public void remindPayment(long applicationId) {
         OnboardingApplication a = applications.get(applicationId);
-        applicantMail(a, "onboarding-payment-reminder", Map.of());
+        // the reminder carries the invoice again, to pay from the mail alone
+        applicantMail(a, "onboarding-payment-reminder", Map.of(),
+                invoices.ofCase(a.reference()).map(invoices::attachment).orElse(null));
         cases.addEvent(a.reference(), null, "reminder", "payment");
     }
 

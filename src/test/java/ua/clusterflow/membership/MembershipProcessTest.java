@@ -116,6 +116,9 @@ class MembershipProcessTest extends IntegrationTest {
         fireTimer(pi.getId(), TIMER_DUES_REMINDER);
         BpmnAwareTests.assertThat(pi).isWaitingAt(TASK_CONFIRM_DUES);
         assertThat(subjectsTo(billing + "@example.com")).contains("Reminder: membership dues of " + name());
+        assertThat(mailsTo(billing + "@example.com").stream().filter(m -> subject(m).startsWith("Reminder"))
+                .map(IntegrationTest::attachmentName)).as("the reminder carries the invoice again")
+                .containsExactly(invoices.ofCase(key).orElseThrow().fileName());
 
         moveClock(Duration.ofDays(20));
         fireTimer(pi.getId(), TIMER_GRACE_STARTS);

@@ -16,6 +16,7 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
@@ -24,6 +25,8 @@ import ua.clusterflow.tasklist.FormSubmission;
 
 /** Every path of {@code member-onboarding.bpmn} (process MemberOnboarding), on the real engine and database. */
 class OnboardingProcessTest extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired Invoices invoices;
 
     private static final String CLUSTER = "kharkiv";
 
@@ -205,8 +208,12 @@ class OnboardingProcessTest extends IntegrationTest {
         fireTimer(pi.getId(), TIMER_PAYMENT_REMINDER);
         assertThat(subjectsTo("unpaid@example.com"))
                 .contains("Нагадування про оплату внеску, заявка " + app.reference());
+        assertThat(mailsTo("unpaid@example.com").stream().filter(m -> subject(m).startsWith("Нагадування"))
+                .map(IntegrationTest::attachmentName)).as("the reminder carries the invoice again")
+                .containsExactly(invoices.ofCase(app.reference()).orElseThrow().fileName());
 
         complete(app.reference(), TASK_CONFIRM_PAYMENT, "olena", Map.of(PAYMENT_OUTCOME, PAYMENT_CANCELLED));
+        assertThat(invoices.ofCase(app.reference())).as("a cancelled invoice no longer stands").isEmpty();
         BpmnAwareTests.assertThat(pi).isEnded().hasPassed(END_PAYMENT_CANCELLED);
         assertThat(applications.get(app.id()).status()).isEqualTo(ApplicationStatus.PAYMENT_CANCELLED);
         assertThat(directory.personExists("unpaid")).isFalse();
