@@ -29,7 +29,11 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.board.process.BoardVoteProcess;
 import ua.clusterflow.board.process.MotionProcess;
 
-/** Motions through HTTP on the real app: put with a document, ballots changed on the vote page, the register searched. */
+/**
+ * Motions through MockMvc: put with a document, ballots changed on the vote page, the register searched. The doors it
+ * checks (who may put a motion, read a vote, cast a ballot, export the minutes) are proven again on the real port by
+ * {@link ua.clusterflow.shell.FeatureDoorsTests}.
+ */
 class MotionControllerTests extends IntegrationTest {
 
     @Autowired MockMvc mvc;

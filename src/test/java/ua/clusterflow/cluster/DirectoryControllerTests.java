@@ -16,7 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
 
-/** The member directory, each member's profile, and matchmaking by full-text search in Ukrainian and English. */
+/**
+ * The member directory, each member's profile, and matchmaking by full-text search in Ukrainian and English, through
+ * MockMvc. The doors it checks (introductions, another cluster's directory, the profile) are proven again on the real
+ * port by {@link ua.clusterflow.shell.FeatureDoorsTests}.
+ */
 class DirectoryControllerTests extends IntegrationTest {
 
     @Autowired MockMvc mvc;

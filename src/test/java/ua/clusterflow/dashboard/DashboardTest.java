@@ -43,7 +43,11 @@ import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.onboarding.process.OnboardingProcess;
 import ua.clusterflow.tasklist.FormSubmission;
 
-/** The dashboard's figures, computed from cases carried through the processes in clusters of their own. */
+/**
+ * The dashboard's figures, computed from cases carried through the processes in clusters of their own. The doors it
+ * checks through MockMvc (the dashboard, its records, the reports, the alliance) are proven again on the real port by
+ * {@link ua.clusterflow.shell.FeatureDoorsTests}.
+ */
 class DashboardTest extends IntegrationTest {
 
     @Autowired DashboardService dashboards;

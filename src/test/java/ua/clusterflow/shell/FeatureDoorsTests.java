@@ -2,6 +2,7 @@ package ua.clusterflow.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,20 +11,23 @@ import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.RealDoor;
 import ua.clusterflow.TestRequests;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.demo.DemoData;
 import ua.clusterflow.grant.GrantReviews;
 
 /**
- * The board's, the directory's and the grants' doors, whose page tests (MotionControllerTests,
- * DirectoryControllerTests, GrantControllerTests) prove them through MockMvc, again through the real filter chain:
- * the application on its real port, each person signed in from an address of their own.
+ * The board's, the directory's, the grants', the dashboard's and the books' doors, whose page tests
+ * (MotionControllerTests, DirectoryControllerTests, GrantControllerTests, DashboardTest, InvoicesTest,
+ * MembershipControllerTests) prove them through MockMvc, again through the real filter chain: the application on its
+ * real port, each person signed in from an address of their own.
  */
 class FeatureDoorsTests extends IntegrationTest {
 
     @LocalServerPort int port;
     @Autowired MemberOrganisationRepository organisations;
     @Autowired GrantReviews reviews;
+    @Autowired Invoices invoices;
 
     @Test
     void nobodyOffTheBoardPutsAMotionOrReadsAVoteOrTheMinutes() throws Exception {
@@ -38,8 +42,13 @@ class FeatureDoorsTests extends IntegrationTest {
                     "quorumPercent", "51"), null, null, null).status()).isEqualTo(404);
             assertThat(nadia.get("/board/votes/" + voteId).status()).isEqualTo(404);
             assertThat(nadia.get("/board/decisions.xlsx").status()).isEqualTo(404);
+            nadia.get("/tasks");
+            assertThat(nadia.post("/board/votes/" + voteId + "/ballot", Map.of("vote", "approve")).status())
+                    .isEqualTo(404);
             assertThat(petro.get("/board/votes/" + voteId).status()).isEqualTo(200);
         }
+        assertThat(jdbc.sql("select count(*) from board_ballot where vote_id = ? and voter = 'nadia'").param(voteId)
+                .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from board_motion where question = 'Чуже питання'").query(Long.class)
                 .single()).isZero();
     }
@@ -82,6 +91,46 @@ class FeatureDoorsTests extends IntegrationTest {
             assertThat(stranger.get(TestRequests.tampered("/review/" + reviews.reviewToken(1L))).status())
                     .isEqualTo(403);
         }
+    }
+
+    @Test
+    void theDashboardItsRecordsAndReportsAreTheCoordinatorsAndTheAllianceTheAdministrators() throws Exception {
+        long exports = jdbc.sql("select count(*) from export_activity").query(Long.class).single();
+        try (RealDoor nadia = signedIn("nadia", "127.0.48.30"); RealDoor serhiy = signedIn("serhiy", "127.0.48.31");
+             RealDoor olena = signedIn("olena", "127.0.48.32"); RealDoor admin = signedIn("admin", "127.0.48.33")) {
+            assertThat(nadia.get("/dashboard").status()).isEqualTo(403);
+            nadia.get("/tasks");
+            assertThat(nadia.post("/dashboard/records/export?cluster=kharkiv", Map.of("kind", "EVENT", "title",
+                    "Чужий експорт", "country", "DE", "heldOn", AppClock.today().toString(), "participants", "1"))
+                    .status()).isEqualTo(403);
+            assertThat(nadia.get("/dashboard/report.pdf?cluster=kharkiv").status()).isEqualTo(403);
+            assertThat(serhiy.get("/dashboard/report.pdf?cluster=kharkiv").status()).isEqualTo(404);
+            assertThat(olena.get("/dashboard/alliance").status()).isEqualTo(403);
+            assertThat(admin.get("/dashboard/alliance").status()).isEqualTo(200);
+            assertThat(olena.get("/dashboard").status()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select count(*) from export_activity").query(Long.class).single()).isEqualTo(exports);
+    }
+
+    @Test
+    void aMembersInvoicesDebtsAndDetailsAreForItsCoordinatorsAndItsOwnPeople() throws Exception {
+        long nadiasOrg = organisations.idsForContact("nadia").get(0);
+        Invoices.Invoice invoice = invoices.issue(new Invoices.Issue("kharkiv", "DOOR-" + System.nanoTime(), nadiasOrg,
+                "ТОВ «Промавтоматика»", "30123458", "Внесок", new BigDecimal("100"), AppClock.today(), "uk"));
+        try (RealDoor nadia = signedIn("nadia", "127.0.48.40"); RealDoor bohdan = signedIn("bohdan", "127.0.48.41");
+             RealDoor serhiy = signedIn("serhiy", "127.0.48.42"); RealDoor olena = signedIn("olena", "127.0.48.43")) {
+            assertThat(nadia.get("/invoices/" + invoice.id()).status()).isEqualTo(200);
+            assertThat(olena.get("/invoices/" + invoice.id()).status()).isEqualTo(200);
+            assertThat(bohdan.get("/invoices/" + invoice.id()).status()).isEqualTo(404);
+            assertThat(serhiy.get("/invoices/" + invoice.id()).status()).isEqualTo(404);
+            assertThat(nadia.get("/members/debtors").status()).isEqualTo(403);
+            assertThat(serhiy.get("/members/debtors?cluster=kharkiv").status()).isEqualTo(404);
+            assertThat(nadia.get("/members/" + nadiasOrg + "/details").status()).isEqualTo(404);
+            nadia.get("/tasks");
+            assertThat(nadia.post("/members/" + nadiasOrg + "/details", Map.of("name", "ТОВ «Чужа правка»", "edrpou",
+                    "30123458", "category", "sme", "region", "", "headcount", "45")).status()).isEqualTo(404);
+        }
+        assertThat(organisations.find(nadiasOrg).orElseThrow().name()).isNotEqualTo("ТОВ «Чужа правка»");
     }
 
     private RealDoor signedIn(String user, String address) {
