@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AmountInWords;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.PdfRenderer;
-import ua.clusterflow.base.TransactionLocks;
 import ua.clusterflow.mail.MailOutbox;
 
 /**
@@ -72,15 +71,13 @@ public class Invoices {
     /** The case's invoice: issued now with the next number, or the one issued for it before. */
     @Transactional
     public Invoice issue(Issue issue) {
-        TransactionLocks.hold(jdbc, "invoice:" + issue.clusterId());
+        LocalDate today = AppClock.today();
+        int year = today.getYear();
+        int number = YearNumbers.next(jdbc, "invoice", issue.clusterId(), year);
         Optional<Invoice> before = ofCase(issue.businessKey());
         if (before.isPresent()) {
             return before.get();
         }
-        LocalDate today = AppClock.today();
-        int year = today.getYear();
-        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from invoice where cluster_id = ? and year = ?")
-                .params(issue.clusterId(), year).query(Integer.class).single();
         String language = "en".equals(issue.language()) ? "en" : "uk";
         Invoice invoice = new Invoice(0, issue.clusterId(), year, number, issue.businessKey(), issue.organisationId(),
                 issue.payerName(), issue.payerCode(), issue.purpose(), issue.amount(), today, issue.dueOn(), language,

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import ua.clusterflow.base.TransactionLocks;
 
 /**
  * The register of a cluster's outgoing letters: each gets the next number of the cluster's year (1/2027, 2/2027, ...)
@@ -31,15 +30,14 @@ public class OutgoingLetters {
     /** Registers a letter of a case to an addressee, issued on a day: the cluster's next number of that year. */
     @Transactional
     public Number register(String clusterId, String businessKey, String addressee, LocalDate issuedOn) {
-        TransactionLocks.hold(jdbc, "outgoing-letter:" + clusterId);
         int year = issuedOn.getYear();
-        int number = jdbc.sql("""
+        int number = YearNumbers.next(jdbc, "outgoing_letter", clusterId, year);
+        jdbc.sql("""
                 insert into outgoing_letter (cluster_id, year, number, business_key, addressee, issued_on)
-                select ?, ?, coalesce(max(number), 0) + 1, ?, ?, ? from outgoing_letter where cluster_id = ? and year = ?
-                returning number""")
-                .params(clusterId, year, businessKey, addressee.length() > 500 ? addressee.substring(0, 500) : addressee,
-                        issuedOn, clusterId, year)
-                .query(Integer.class).single();
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(clusterId, year, number, businessKey,
+                        addressee.length() > 500 ? addressee.substring(0, 500) : addressee, issuedOn)
+                .update();
         return new Number(number, year, issuedOn);
     }
 }

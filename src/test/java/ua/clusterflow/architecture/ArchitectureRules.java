@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,18 +114,12 @@ final class ArchitectureRules {
     void noFeatureReachesIntoItsProcessPackage() {
         List<String> found = new ArrayList<>();
         for (String feature : features()) {
-            Path folder = sources.resolve(feature);
-            String process = root + "." + feature + ".process";
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    String text = Files.readString(file);
-                    if (text.contains("import " + process + ".") || text.contains(process + ".")) {
-                        found.add(feature + "/" + file.getFileName());
-                    }
+            String process = root + "." + feature + ".process.";
+            sources(feature).forEach((file, text) -> {
+                if (!file.contains("/process/") && !file.contains("/web/") && text.contains(process)) {
+                    found.add(file);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
         }
         if (!found.isEmpty()) {
             throw new AssertionError("classes that reach into their feature's process package (a cycle the bytecode "
@@ -143,18 +138,13 @@ final class ArchitectureRules {
         Map<String, String> owners = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
         for (String feature : features()) {
-            try (Stream<Path> files = Files.walk(sources.resolve(feature))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    String text = Files.readString(file);
-                    texts.put(feature + "/" + sources.resolve(feature).relativize(file), text);
-                    Matcher m = insert.matcher(text);
-                    while (m.find()) {
-                        owners.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), feature);
-                    }
+            sources(feature).forEach((file, text) -> {
+                texts.put(file, text);
+                Matcher m = insert.matcher(text);
+                while (m.find()) {
+                    owners.putIfAbsent(m.group(1).toLowerCase(Locale.ROOT), feature);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
         }
         List<String> found = new ArrayList<>();
         texts.forEach((file, text) -> {
@@ -178,21 +168,27 @@ final class ArchitectureRules {
      */
     void onlyEngineAdaptersReadTheEnginesTables(List<String> adapterFolders) {
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(sources)) {
+        sources("").forEach((file, text) -> {
+            if (adapterFolders.stream().noneMatch(file::contains)
+                    && text.matches("(?s).*\\b(?i:act_(?:id|ru|hi|re|ge)_)\\w+.*")) {
+                found.add(file);
+            }
+        });
+        if (!found.isEmpty()) {
+            throw new AssertionError("SQL on the engine's tables outside its adapters: " + found);
+        }
+    }
+
+    /** The Java sources under a folder of the root (all of them for ""), by their path from the root, with '/'. */
+    private Map<String, String> sources(String folder) {
+        Map<String, String> texts = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources.resolve(folder))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String relative = sources.relativize(file).toString().replace('\\', '/');
-                if (adapterFolders.stream().anyMatch(relative::contains)) {
-                    continue;
-                }
-                if (Files.readString(file).matches("(?s).*\\b(?i:act_(?:id|ru|hi|re|ge)_)\\w+.*")) {
-                    found.add(relative);
-                }
+                texts.put(sources.relativize(file).toString().replace('\\', '/'), Files.readString(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!found.isEmpty()) {
-            throw new AssertionError("SQL on the engine's tables outside its adapters: " + found);
-        }
+        return texts;
     }
 }
