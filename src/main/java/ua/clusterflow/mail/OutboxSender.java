@@ -1,5 +1,6 @@
 package ua.clusterflow.mail;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,14 +29,14 @@ public class OutboxSender {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     private final JdbcClient jdbc;
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mailSender;
     private final TransactionTemplate transaction;
     private final String from;
     private final int maxAttempts;
     private final boolean scheduled;
     private final String domain;
 
-    public OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transaction,
+    public OutboxSender(JdbcClient jdbc, JavaMailSenderImpl mailSender, TransactionTemplate transaction,
                         @Value("${clusterflow.mail.from}") String from,
                         @Value("${clusterflow.mail.max-attempts}") int maxAttempts,
                         @Value("${clusterflow.mail.scheduled:true}") boolean scheduled,
@@ -57,16 +58,18 @@ public class OutboxSender {
         }
     }
 
-    /** Sends what is due; returns how many mails went out. */
+    /** Sends what is due over one connection to the SMTP server; returns how many mails went out. */
     public int sendDue() {
         int sent = 0;
-        while (true) {
-            Boolean delivered = transaction.execute(status -> sendNext());
-            if (delivered == null) {
-                return sent;
-            }
-            if (delivered) {
-                sent++;
+        try (SmtpConnection connection = new SmtpConnection(mailSender)) {
+            while (true) {
+                Boolean delivered = transaction.execute(status -> sendNext(connection));
+                if (delivered == null) {
+                    return sent;
+                }
+                if (delivered) {
+                    sent++;
+                }
             }
         }
     }
@@ -75,7 +78,7 @@ public class OutboxSender {
      * Sends the next due mail and records it, in a transaction of its own that locks the row: null when nothing is
      * due, else whether the server took it (a failure is recorded and the mail waits for its next attempt).
      */
-    private Boolean sendNext() {
+    private Boolean sendNext(SmtpConnection connection) {
         List<OutboxMail> due = jdbc.sql("""
                 select id, recipient, subject, body_html, attempts, attachment_name, attachment_type, attachment,
                        created_at, inline_id, inline_type, inline_content
@@ -91,7 +94,7 @@ public class OutboxSender {
         }
         OutboxMail mail = due.get(0);
         try {
-            deliver(mail);
+            connection.send(message(mail));
             jdbc.sql("update mail_outbox set status = 'SENT', sent_at = now(), attempts = attempts + 1, "
                     + "last_error = null where id = ?").param(mail.id()).update();
             return true;
@@ -101,7 +104,7 @@ public class OutboxSender {
         }
     }
 
-    private void deliver(OutboxMail mail) throws Exception {
+    private MimeMessage message(OutboxMail mail) throws MessagingException {
         MimeMessage message = mailSender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message,
                 mail.attachment() != null || mail.inlineContent() != null, "UTF-8");
@@ -120,7 +123,7 @@ public class OutboxSender {
         // one identity per outbox row: should a node stop after the server took a mail but before the row was marked
         // sent, the mail sent again carries the same Message-ID and the recipient's mail system shows it once
         message.setHeader("Message-ID", messageId(mail));
-        mailSender.send(message);
+        return message;
     }
 
     String messageId(OutboxMail mail) {
@@ -131,12 +134,25 @@ public class OutboxSender {
         int attempts = mail.attempts() + 1;
         boolean giveUp = attempts >= maxAttempts;
         Duration pause = Duration.ofMinutes(Math.min(240, (long) Math.pow(2, attempts)));
-        log.warn("Mail {} to {} failed (attempt {}): {}", mail.id(), mail.recipient(), attempts, e.getMessage());
+        String error = describe(e);
+        log.warn("Mail {} to {} failed (attempt {}): {}", mail.id(), mail.recipient(), attempts, error);
         jdbc.sql("update mail_outbox set attempts = ?, last_error = ?, status = ?, "
                         + "next_attempt_at = now() + make_interval(secs => ?) where id = ?")
-                .params(attempts, String.valueOf(e.getMessage()), giveUp ? "FAILED" : "PENDING",
+                .params(attempts, error, giveUp ? "FAILED" : "PENDING",
                         pause.toSeconds(), mail.id())
                 .update();
+    }
+
+    /** The failure and what caused it, as the administrator reads it beside the mail: "Exception reading response: Read timed out". */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(": ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     record OutboxMail(long id, String recipient, String subject, String bodyHtml, int attempts, String attachmentName,
