@@ -2,6 +2,12 @@ package ua.clusterflow.base;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -59,6 +67,47 @@ public final class SheetReader {
     }
 
     private SheetReader() {
+    }
+
+    /**
+     * The rows of a CSV file as cells, at most {@code maxRows} of them: UTF-8 (with or without its mark) or, when the
+     * bytes are not UTF-8, Windows-1251 as Excel in Ukrainian and the banks' exports save it; the cells separated by
+     * ';' or ',', whichever the first line has more of.
+     */
+    public static List<List<String>> csv(byte[] content, int maxRows) throws Unreadable {
+        String text = decode(content);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+        List<List<String>> table = new ArrayList<>();
+        try {
+            for (CSVRecord record : CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
+                    .parse(new StringReader(text))) {
+                if (table.size() >= maxRows) {
+                    break;
+                }
+                table.add(record.toList());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable(e, false);
+        }
+        return table;
+    }
+
+    /** UTF-8 as written by most tools, else Windows-1251. */
+    public static String decode(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(content, Charset.forName("windows-1251"));
+        }
+    }
+
+    private static int count(String s, char c) {
+        return (int) s.chars().filter(ch -> ch == c).count();
     }
 
     /** At most {@code maxRows} rows of at most {@code maxColumns} cells each, empty rows kept as empty lists. */

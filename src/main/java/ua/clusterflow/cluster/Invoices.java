@@ -29,11 +29,17 @@ public class Invoices {
     /** An invoice as issued. */
     public record Invoice(long id, String clusterId, int year, int number, String businessKey, Long organisationId,
                           String payerName, String payerCode, String purpose, BigDecimal amount, LocalDate issuedOn,
-                          LocalDate dueOn, String language, boolean cancelled, LocalDate paidOn) {
+                          LocalDate dueOn, String language, boolean cancelled, LocalDate paidOn,
+                          BigDecimal paidAmount) {
 
         /** Neither paid nor cancelled: what the payer owes. */
         public boolean open() {
             return paidOn == null && !cancelled;
+        }
+
+        /** What is still to pay: the amount less what came in towards it, never below zero. */
+        public BigDecimal outstanding() {
+            return amount.subtract(paidAmount).max(BigDecimal.ZERO);
         }
 
         /** Days past its due day on the given day; 0 while it is not due yet. */
@@ -55,6 +61,10 @@ public class Invoices {
     public record Issue(String clusterId, String businessKey, Long organisationId, String payerName, String payerCode,
                         String purpose, BigDecimal amount, LocalDate dueOn, String language) {
     }
+
+    /** An invoice's columns but its PDF, which is read alone when it is downloaded or attached. */
+    private static final String COLUMNS = "id, cluster_id, year, number, business_key, organisation_id, payer_name, "
+            + "payer_code, purpose, amount, issued_on, due_on, language, cancelled_at, paid_on, paid_amount";
 
     private final JdbcClient jdbc;
     private final PdfRenderer pdf;
@@ -81,7 +91,7 @@ public class Invoices {
         String language = "en".equals(issue.language()) ? "en" : "uk";
         Invoice invoice = new Invoice(0, issue.clusterId(), year, number, issue.businessKey(), issue.organisationId(),
                 issue.payerName(), issue.payerCode(), issue.purpose(), issue.amount(), today, issue.dueOn(), language,
-                false, null);
+                false, null, BigDecimal.ZERO);
         byte[] document = render(invoice);
         long id = jdbc.sql("""
                 insert into invoice (cluster_id, year, number, business_key, organisation_id, payer_name, payer_code,
@@ -102,6 +112,18 @@ public class Invoices {
                 .params(paidOn, reference, businessKey).update();
     }
 
+    /**
+     * A payment towards the invoice, as a bank statement's line brought it: kept as a payment of its own and added
+     * to what was paid; the invoice as it stands after it.
+     */
+    public Invoice recordPayment(long invoiceId, BigDecimal amount, LocalDate paidOn, String reference,
+                                 String recordedBy) {
+        jdbc.sql("insert into invoice_payment (invoice_id, amount, paid_on, reference, recorded_by) values (?, ?, ?, ?, ?)")
+                .params(invoiceId, amount, paidOn, reference, recordedBy).update();
+        jdbc.sql("update invoice set paid_amount = paid_amount + ? where id = ?").params(amount, invoiceId).update();
+        return find(invoiceId).orElseThrow();
+    }
+
     /** The case's invoice is cancelled (its payment was not made): it keeps its number, marked cancelled. */
     public void cancel(String businessKey) {
         jdbc.sql("update invoice set cancelled_at = ? where business_key = ? and cancelled_at is null and paid_on is null")
@@ -116,8 +138,8 @@ public class Invoices {
 
     /** The cluster's open invoices, the longest overdue first. */
     public List<Invoice> open(String clusterId) {
-        return jdbc.sql("""
-                select * from invoice where cluster_id = ? and paid_on is null and cancelled_at is null
+        return jdbc.sql("select " + COLUMNS + """
+                 from invoice where cluster_id = ? and paid_on is null and cancelled_at is null
                 order by due_on, year, number""").param(clusterId).query(Invoices::toInvoice).list();
     }
 
@@ -127,18 +149,20 @@ public class Invoices {
     }
 
     public Optional<Invoice> find(long id) {
-        return jdbc.sql("select * from invoice where id = ?").param(id).query(Invoices::toInvoice).optional();
+        return jdbc.sql("select " + COLUMNS + " from invoice where id = ?").param(id).query(Invoices::toInvoice)
+                .optional();
     }
 
     /** The case's invoice that stands (not cancelled). */
     public Optional<Invoice> ofCase(String businessKey) {
-        return jdbc.sql("select * from invoice where business_key = ? and cancelled_at is null order by id limit 1")
+        return jdbc.sql("select " + COLUMNS
+                        + " from invoice where business_key = ? and cancelled_at is null order by id limit 1")
                 .param(businessKey).query(Invoices::toInvoice).optional();
     }
 
     /** An organisation's invoices, newest first. */
     public List<Invoice> ofOrganisation(long organisationId) {
-        return jdbc.sql("select * from invoice where organisation_id = ? order by issued_on desc, id desc")
+        return jdbc.sql("select " + COLUMNS + " from invoice where organisation_id = ? order by issued_on desc, id desc")
                 .param(organisationId).query(Invoices::toInvoice).list();
     }
 
@@ -162,6 +186,6 @@ public class Invoices {
                 rs.getString("payer_code"), rs.getString("purpose"), rs.getBigDecimal("amount"),
                 rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
                 rs.getString("language"), rs.getTimestamp("cancelled_at") != null,
-                rs.getObject("paid_on", LocalDate.class));
+                rs.getObject("paid_on", LocalDate.class), rs.getBigDecimal("paid_amount"));
     }
 }

@@ -3,12 +3,7 @@ package ua.clusterflow.membership;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -301,39 +295,11 @@ public class MemberSheet {
     }
 
     private static List<List<String>> csv(byte[] content) {
-        String text = decode(content);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        List<List<String>> table = new ArrayList<>();
         try {
-            for (CSVRecord record : CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get()
-                    .parse(new StringReader(text))) {
-                if (table.size() > MemberImport.MAX_ROWS + 20) {
-                    break;
-                }
-                table.add(record.toList());
-            }
-        } catch (IOException | RuntimeException e) {
+            return SheetReader.csv(content, MemberImport.MAX_ROWS + 21);
+        } catch (SheetReader.Unreadable e) {
             throw new Unreadable("members.import.error.type", null);
         }
-        return table;
-    }
-
-    /** UTF-8 as written by most tools, else Windows-1251 as Excel in Ukrainian saves a CSV file. */
-    private static String decode(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(content, Charset.forName("windows-1251"));
-        }
-    }
-
-    private static int count(String s, char c) {
-        return (int) s.chars().filter(ch -> ch == c).count();
     }
 
     private static String normal(String s) {
