@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,7 +147,8 @@ public class StatementsController {
             }
         }
         BankStatements.Booking booking = statements.book(user, statement, chosen);
-        redirect.addFlashAttribute("booking", booking);
+        // the lines not booked and why, beside each line of the page after (a flash attribute lives in the session)
+        redirect.addFlashAttribute("refused", new LinkedHashMap<>(booking.refused()));
         redirect.addFlashAttribute("message", "books.booked");
         redirect.addFlashAttribute("messageArgs", new Object[] {booking.booked(), booking.completed()});
         return "redirect:/books/statements/" + id;

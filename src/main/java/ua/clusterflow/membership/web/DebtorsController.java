@@ -62,7 +62,7 @@ public class DebtorsController {
         List<Debt> debts = debts(clusterId);
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         AGES.forEach(age -> totals.put(age, BigDecimal.ZERO));
-        debts.forEach(d -> totals.merge(d.age(), d.invoice().amount(), BigDecimal::add));
+        debts.forEach(d -> totals.merge(d.age(), d.invoice().outstanding(), BigDecimal::add));
         model.addAttribute("clusterId", clusterId);
         model.addAttribute("clusterName", directory.clusterName(clusterId));
         model.addAttribute("debts", debts);
@@ -82,7 +82,7 @@ public class DebtorsController {
             sheet.createRow(0).createCell(0).setCellValue(text("members.debtors", locale) + " · "
                     + directory.clusterName(clusterId));
             Spreadsheets.header(sheet, 2, List.of(text("invoice.number", locale), text("invoice.payer", locale),
-                    text("members.status", locale), text("invoice.sum", locale), text("invoice.dueOn", locale),
+                    text("members.status", locale), text("members.debtors.outstanding", locale), text("invoice.dueOn", locale),
                     text("members.debtors.daysOverdue", locale), text("members.debtors.age", locale)));
             int r = 3;
             for (Debt debt : debts) {
@@ -90,7 +90,7 @@ public class DebtorsController {
                 line.createCell(0).setCellValue(debt.invoice().printed());
                 line.createCell(1).setCellValue(debt.invoice().payerName());
                 line.createCell(2).setCellValue(text(debt.status(), locale));
-                line.createCell(3).setCellValue(debt.invoice().amount().doubleValue());
+                line.createCell(3).setCellValue(debt.invoice().outstanding().doubleValue());
                 line.createCell(4).setCellValue(debt.invoice().dueOn());
                 line.getCell(4).setCellStyle(date);
                 line.createCell(5).setCellValue(debt.daysOverdue());
