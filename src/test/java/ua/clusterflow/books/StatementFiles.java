@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Bank statements as banks write them, for the tests: ISO 20022 camt.053.001.02 and a CSV export in Windows-1251. */
-final class StatementFiles {
+public final class StatementFiles {
 
     /** A credit (or, with a negative amount, a debit) on the statement. */
-    record Entry(LocalDate day, BigDecimal amount, String currency, String payerName, String payerCode, String purpose,
+    public record Entry(LocalDate day, BigDecimal amount, String currency, String payerName, String payerCode, String purpose,
                  String bankReference) {
 
-        static Entry credit(LocalDate day, String amount, String payerName, String payerCode, String purpose,
+        public static Entry credit(LocalDate day, String amount, String payerName, String payerCode, String purpose,
                             String reference) {
             return new Entry(day, new BigDecimal(amount), "UAH", payerName, payerCode, purpose, reference);
         }
@@ -22,7 +22,7 @@ final class StatementFiles {
     private StatementFiles() {
     }
 
-    static byte[] camt053(List<Entry> entries) {
+    public static byte[] camt053(List<Entry> entries) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
@@ -64,7 +64,7 @@ final class StatementFiles {
     }
 
     /** As a Ukrainian bank's client exports it: ';' between cells, a comma as the decimal mark, Windows-1251. */
-    static byte[] csv1251(List<Entry> entries) {
+    public static byte[] csv1251(List<Entry> entries) {
         StringBuilder csv = new StringBuilder("Виписка по рахунку UA213223130000026007233566001;;;;;;\r\n")
                 .append("Дата операції;Номер документа;Сума;Валюта;Найменування контрагента;ЄДРПОУ контрагента;"
                         + "Призначення платежу\r\n");
