@@ -3,6 +3,7 @@ package ua.clusterflow.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +12,7 @@ import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.RealDoor;
 import ua.clusterflow.TestRequests;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.books.StatementFiles;
 import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.demo.DemoData;
@@ -126,6 +128,21 @@ class FeatureDoorsTests extends IntegrationTest {
             assertThat(nadia.get("/members/debtors").status()).isEqualTo(403);
             assertThat(serhiy.get("/members/debtors?cluster=kharkiv").status()).isEqualTo(404);
             assertThat(nadia.get("/members/" + nadiasOrg + "/details").status()).isEqualTo(404);
+            // the bank's statements: the cluster's coordinators alone
+            byte[] statement = StatementFiles.camt053(List.of(StatementFiles.Entry.credit(AppClock.today(), "100.00",
+                    "ТОВ «Промавтоматика»", "30123458", "рах. " + invoice.printed(), "DOOR-" + invoice.id())));
+            assertThat(nadia.get("/books/statements").status()).isEqualTo(403);
+            assertThat(serhiy.get("/books/statements?cluster=kharkiv").status()).isEqualTo(404);
+            nadia.get("/tasks");
+            assertThat(nadia.postWithFile("/books/statements?cluster=kharkiv", Map.of(), "file", "camt.xml", statement)
+                    .status()).isEqualTo(403);
+            olena.get("/books/statements");
+            String uploaded = olena.postWithFile("/books/statements?cluster=kharkiv", Map.of(), "file", "camt.xml",
+                    statement).location();
+            assertThat(uploaded).contains("/books/statements/");
+            assertThat(olena.get(uploaded).status()).isEqualTo(200);
+            assertThat(serhiy.get(uploaded).status()).isEqualTo(404);
+            assertThat(nadia.get(uploaded).status()).isEqualTo(403);
             nadia.get("/tasks");
             assertThat(nadia.post("/members/" + nadiasOrg + "/details", Map.of("name", "ТОВ «Чужа правка»", "edrpou",
                     "30123458", "category", "sme", "region", "", "headcount", "45")).status()).isEqualTo(404);
