@@ -1,0 +1,162 @@
+package ua.clusterflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Role;
+import ua.clusterflow.books.StatementFiles;
+import ua.clusterflow.books.StatementFiles.Entry;
+import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.shell.IdentityAuthenticationProvider;
+
+/**
+ * A month's bank statement of 2,000 credits matched against a cluster's 3,000 open invoices, through the coordinator's
+ * pages: the upload of the camt.053 file and the dry run's page of 2,000 lines (1,000 naming their invoice, 500 by the
+ * payer's code and amount, 200 partial, 300 unknown). The invoices are written straight into the table (their PDFs
+ * are not what is measured). Writes {@code target/bench/statement.md} and {@code .json}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("bench")
+@DirtiesContext
+class StatementBenchmark {
+
+    static final int INVOICES = 3000;
+    static final int LINES = 2000;
+
+    @Autowired MockMvc mvc;
+    @Autowired ClusterDirectory directory;
+    @Autowired IdentityAuthenticationProvider people;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aMonthsStatementAgainstThreeThousandInvoices() throws Exception {
+        String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+        String warmUp = "stmt-w" + run;
+        RequestPostProcessor warm = coordinatorOf(warmUp);
+        dryRun(warm, warmUp, statement(invoices(warmUp, 300), 200));
+
+        String cluster = "stmt-" + run;
+        RequestPostProcessor as = coordinatorOf(cluster);
+        List<Invoice> invoices = invoices(cluster, INVOICES);
+        byte[] file = statement(invoices, LINES);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("invoices", INVOICES);
+        results.put("lines", LINES);
+        results.put("fileKilobytes", file.length / 1024);
+        double[] seconds = dryRun(as, cluster, file);
+        results.put("uploadSeconds", seconds[0]);
+        results.put("dryRunPageSeconds", seconds[1]);
+        results.put("dryRunSeconds", Math.round((seconds[0] + seconds[1]) * 100) / 100.0);
+        BenchReport.write("statement", results, r -> String.format(Locale.ROOT, """
+                # Bank statement benchmark
+
+                A camt.053 statement of %s credits (%s KB) matched against a cluster's %s open invoices through the
+                coordinator's pages, after a statement of 200 lines against 300 invoices in another cluster to warm
+                the server up. Goal: the dry run within 5 s on 2 cores.
+
+                | step | seconds |
+                |---|---|
+                | upload (read, check and keep the file) | %s |
+                | dry run page (read again, match, 2,000 rows written out) | %s |
+                | dry run, both | %s |
+                """, r.get("lines"), r.get("fileKilobytes"), r.get("invoices"), r.get("uploadSeconds"),
+                r.get("dryRunPageSeconds"), r.get("dryRunSeconds")));
+        assertThat((double) results.get("dryRunSeconds")).as("measured").isPositive();
+    }
+
+    record Invoice(int number, int year, String code, BigDecimal amount) {
+    }
+
+    private double[] dryRun(RequestPostProcessor as, String cluster, byte[] file) throws Exception {
+        long start = System.nanoTime();
+        String location = mvc.perform(multipart("/books/statements").file(new MockMultipartFile("file", "camt.xml",
+                        "application/xml", file)).param("cluster", cluster).with(as).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        double upload = seconds(start);
+        start = System.nanoTime();
+        String page = mvc.perform(get(location).with(as)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        double dryRun = seconds(start);
+        assertThat(page).contains("data-kind=\"BY_NUMBER\"", "data-kind=\"BY_CODE\"", "data-kind=\"UNKNOWN\"");
+        return new double[] {upload, dryRun};
+    }
+
+    /** The cluster's open invoices, numbered 1/year on, each of its own payer. */
+    private List<Invoice> invoices(String cluster, int count) {
+        int year = AppClock.today().getYear();
+        List<Invoice> invoices = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Invoice invoice = new Invoice(i, year, String.format("%08d", 10_000_000 + i),
+                    new BigDecimal(6000 + (i % 5) * 3000));
+            jdbc.sql("""
+                    insert into invoice (cluster_id, year, number, business_key, payer_name, payer_code, purpose, amount,
+                                         issued_on, due_on, language, pdf)
+                    values (?, ?, ?, ?, ?, ?, 'Членський внесок', ?, ?, ?, 'uk', ?)""")
+                    .params(cluster, year, i, cluster + "-" + i, "ТОВ «Платник " + i + "»", invoice.code(),
+                            invoice.amount(), AppClock.today(), AppClock.today().plusDays(30), new byte[0])
+                    .update();
+            invoices.add(invoice);
+        }
+        return invoices;
+    }
+
+    private static byte[] statement(List<Invoice> invoices, int lines) {
+        LocalDate day = AppClock.today();
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            Invoice invoice = invoices.get(i % invoices.size());
+            int kind = i % 10;
+            String reference = "BR-" + i;
+            if (kind < 5) {
+                entries.add(Entry.credit(day, invoice.amount().toPlainString(), "ТОВ «Платник»", invoice.code(),
+                        "Членський внесок згідно рах. № " + invoice.number() + "/" + invoice.year(), reference));
+            } else if (kind < 7) {
+                entries.add(Entry.credit(day, invoice.amount().toPlainString(), "ТОВ «Платник»", invoice.code(),
+                        "Членський внесок за рік", reference));
+            } else if (kind == 7) {
+                entries.add(Entry.credit(day, "1000.00", "ТОВ «Платник»", invoice.code(), "Частина внеску",
+                        reference));
+            } else {
+                entries.add(Entry.credit(day, "250.00", "ФОП Донор " + i, null, "Благодійна допомога", reference));
+            }
+        }
+        return StatementFiles.camt053(entries);
+    }
+
+    private RequestPostProcessor coordinatorOf(String cluster) {
+        directory.createCluster(cluster, "Кластер виписок " + cluster);
+        directory.createPerson(cluster + "-c", "Дарина", "Координатор", cluster + "-c@example.com", "uk", null);
+        directory.grant(cluster + "-c", cluster, Role.COORDINATOR);
+        CurrentUser coordinator = people.load(cluster + "-c");
+        return authentication(new UsernamePasswordAuthenticationToken(coordinator, null, coordinator.authorities()));
+    }
+
+    private static double seconds(long since) {
+        return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
+    }
+}
