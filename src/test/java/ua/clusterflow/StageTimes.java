@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -45,13 +46,18 @@ public class StageTimes implements TestExecutionListener {
         }
         Class<?> type = ((ClassSource) test.getSource().get()).getJavaClass();
         double seconds = (System.nanoTime() - start) / 1e9;
-        append(lines, stage(type) + "\t" + type.getName() + "\t" + String.format("%.1f", seconds) + "\n");
+        long end = System.currentTimeMillis();
+        append(lines, stage(type) + "\t" + type.getName() + "\t" + String.format(Locale.ROOT, "%.1f", seconds)
+                + "\t" + (end - Math.round(seconds * 1000)) + "\t" + end + "\n");
     }
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
         Map<String, double[]> totals = new LinkedHashMap<>();
         STAGES.forEach(stage -> totals.put(stage, new double[2]));
+        // from the first class's start to the last class's end: the tests in the build's JVMs, and in JVMs of their own
+        long[] inJvm = {Long.MAX_VALUE, 0};
+        long[] separate = {Long.MAX_VALUE, 0};
         try (Stream<Path> files = Files.list(FOLDER)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("classes-")).toList()) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -59,6 +65,9 @@ public class StageTimes implements TestExecutionListener {
                     double[] total = totals.get(cells[0]);
                     total[0] += Double.parseDouble(cells[2]);
                     total[1]++;
+                    long[] span = cells[0].equals("separate JVMs") ? separate : inJvm;
+                    span[0] = Math.min(span[0], Long.parseLong(cells[3]));
+                    span[1] = Math.max(span[1], Long.parseLong(cells[4]));
                 }
             }
         } catch (IOException e) {
@@ -68,10 +77,18 @@ public class StageTimes implements TestExecutionListener {
         double all = 0;
         for (Map.Entry<String, double[]> stage : totals.entrySet()) {
             all += stage.getValue()[0];
-            summary.append(String.format("  %-22s %7.1f s  %3d classes%n", stage.getKey(), stage.getValue()[0],
-                    (int) stage.getValue()[1]));
+            summary.append(String.format(Locale.ROOT, "  %-22s %7.1f s  %3d classes%n", stage.getKey(),
+                    stage.getValue()[0], (int) stage.getValue()[1]));
         }
-        summary.append(String.format("  %-22s %7.1f s%n", "all tests", all));
+        summary.append(String.format(Locale.ROOT, "  %-22s %7.1f s  (classes' times added up, two JVMs at a time)%n",
+                "all tests", all));
+        for (Map.Entry<String, long[]> span : List.of(Map.entry("wall, tests in the build", inJvm),
+                Map.entry("wall, separate JVMs", separate))) {
+            if (span.getValue()[1] > 0) {
+                summary.append(String.format(Locale.ROOT, "  %-22s %7.1f s%n", span.getKey(),
+                        (span.getValue()[1] - span.getValue()[0]) / 1000.0));
+            }
+        }
         try {
             Files.writeString(FOLDER.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
         } catch (IOException e) {

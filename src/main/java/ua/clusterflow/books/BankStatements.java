@@ -91,7 +91,8 @@ public class BankStatements {
         }
         return jdbc.sql("""
                 insert into bank_statement (cluster_id, file_name, file_hash, format, content, uploaded_by)
-                values (?, ?, ?, ?, ?, ?) on conflict (cluster_id, file_hash) do update set file_name = excluded.file_name
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (cluster_id, file_hash) do update set file_name = excluded.file_name
                 returning id""")
                 .params(clusterId, FileTypes.safeName(fileName), hash, format, content, user.name())
                 .query(Long.class).single();

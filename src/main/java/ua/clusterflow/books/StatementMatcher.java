@@ -48,7 +48,8 @@ public final class StatementMatcher {
      * @param open the cluster's open invoices
      * @param booked the keys of the lines booked before
      */
-    public static List<Match> match(List<StatementLine> lines, List<Invoice> open, Set<String> booked, LocalDate today) {
+    public static List<Match> match(List<StatementLine> lines, List<Invoice> open, Set<String> booked,
+                                    LocalDate today) {
         Map<String, Invoice> byNumber = new HashMap<>();
         Map<String, List<Invoice>> byCode = new HashMap<>();
         Map<Long, BigDecimal> outstanding = new HashMap<>();

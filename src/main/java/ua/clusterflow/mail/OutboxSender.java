@@ -143,7 +143,10 @@ public class OutboxSender {
                 .update();
     }
 
-    /** The failure and what caused it, as the administrator reads it beside the mail: "Exception reading response: Read timed out". */
+    /**
+     * The failure and what caused it, as the administrator reads it beside the mail: "Exception reading response:
+     * Read timed out".
+     */
     static String describe(Throwable e) {
         StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
         Throwable cause = e.getCause();
