@@ -21,7 +21,9 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * How long each stage of the test pyramid takes: every test class's time is written to {@code target/stage-times/}
  * as it ends, and at the end of each run the totals per stage (rules and units, process tests, page and HTTP tests,
- * browser journeys, separate JVMs) go to {@code target/stage-times/summary.txt}, which the build prints last.
+ * browser journeys, separate JVMs) go to {@code target/stage-times/summary.txt}, which the build prints last, with
+ * the wall-clock time from the first class's start to the last one's end of the tests in the build's JVMs and of the
+ * separate JVMs' tests (the build runs its tests in two JVMs at once, so their times added up are more than it took).
  */
 public class StageTimes implements TestExecutionListener {
 
@@ -77,15 +79,15 @@ public class StageTimes implements TestExecutionListener {
         double all = 0;
         for (Map.Entry<String, double[]> stage : totals.entrySet()) {
             all += stage.getValue()[0];
-            summary.append(String.format(Locale.ROOT, "  %-22s %7.1f s  %3d classes%n", stage.getKey(),
+            summary.append(String.format(Locale.ROOT, "  %-26s %7.1f s  %3d classes%n", stage.getKey(),
                     stage.getValue()[0], (int) stage.getValue()[1]));
         }
-        summary.append(String.format(Locale.ROOT, "  %-22s %7.1f s  (classes' times added up, two JVMs at a time)%n",
-                "all tests", all));
+        summary.append(String.format(Locale.ROOT, "  %-26s %7.1f s  (the classes' times added up)%n", "all tests",
+                all));
         for (Map.Entry<String, long[]> span : List.of(Map.entry("wall, tests in the build", inJvm),
                 Map.entry("wall, separate JVMs", separate))) {
             if (span.getValue()[1] > 0) {
-                summary.append(String.format(Locale.ROOT, "  %-22s %7.1f s%n", span.getKey(),
+                summary.append(String.format(Locale.ROOT, "  %-26s %7.1f s%n", span.getKey(),
                         (span.getValue()[1] - span.getValue()[0]) / 1000.0));
             }
         }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +110,21 @@ public class CaseRepository {
                 insert into case_event (business_key, at, actor, action, detail)
                 select ?, ?, ?, ?, ? where exists (select 1 from case_record where business_key = ?)""")
                 .params(businessKey, ts(AppClock.now()), actor, action, detail, businessKey).update();
+    }
+
+    /** When each of the cases was reminded of one of these kinds (a "reminder" event with that detail), in order. */
+    public Map<String, List<Instant>> reminders(Collection<String> businessKeys, Collection<String> kinds) {
+        Map<String, List<Instant>> sent = new HashMap<>();
+        if (businessKeys.isEmpty()) {
+            return sent;
+        }
+        jdbc.sql("""
+                select business_key, at from case_event
+                where business_key in (:keys) and action = 'reminder' and detail in (:kinds) order by at, id""")
+                .param("keys", businessKeys).param("kinds", kinds)
+                .query((rs, n) -> sent.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(instant(rs, "at")))
+                .list();
+        return sent;
     }
 
     public List<CaseEvent> events(String businessKey) {

@@ -1,7 +1,6 @@
 package ua.clusterflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -18,13 +17,10 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import ua.clusterflow.base.CurrentUser;
-import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.shell.IdentityAuthenticationProvider;
@@ -120,11 +116,7 @@ class MemberImportBenchmark {
     }
 
     private RequestPostProcessor coordinatorOf(String cluster) {
-        directory.createCluster(cluster, "Кластер імпорту " + cluster);
-        directory.createPerson(cluster + "-c", "Дарина", "Координатор", cluster + "-c@example.com", "uk", null);
-        directory.grant(cluster + "-c", cluster, Role.COORDINATOR);
-        CurrentUser coordinator = people.load(cluster + "-c");
-        return authentication(new UsernamePasswordAuthenticationToken(coordinator, null, coordinator.authorities()));
+        return BenchCoordinators.coordinatorOf(directory, people, cluster, "Кластер імпорту " + cluster);
     }
 
     private String upload(RequestPostProcessor as, String cluster, byte[] file) throws Exception {
@@ -155,6 +147,6 @@ class MemberImportBenchmark {
     }
 
     private static double seconds(long since) {
-        return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
+        return BenchCoordinators.seconds(since);
     }
 }

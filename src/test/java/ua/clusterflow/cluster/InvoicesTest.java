@@ -23,6 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
+import ua.clusterflow.tasklist.CaseRecord;
+import ua.clusterflow.tasklist.CaseRepository;
 
 /**
  * Invoices as documents: numbered without gaps within a cluster's year (also when many are issued at once), issued
@@ -35,6 +37,7 @@ class InvoicesTest extends IntegrationTest {
     @Autowired MemberOrganisationRepository organisations;
     @Autowired MockMvc mvc;
     @Autowired ClusterDirectory directory;
+    @Autowired CaseRepository cases;
 
     @Test
     void numbersFollowOnWithoutGapsAndACaseIsInvoicedOnce() throws Exception {
@@ -109,6 +112,12 @@ class InvoicesTest extends IntegrationTest {
                 "ТОВ «Скасована»", "14360570", "Внесок", new BigDecimal("5000"), AppClock.today().minusDays(10), "uk"));
         invoices.paid(paid.businessKey(), AppClock.today(), "ПД-1");
         invoices.cancel(cancelled.businessKey());
+        invoices.recordPayment(veryLate.id(), new BigDecimal("1000"), AppClock.today(), "ПД-2", "Ольга Рахункова");
+        cases.insert(new CaseRecord(late.businessKey(), cluster, "MembershipRenewal", "Внесок", "INVOICED", null,
+                "olena", AppClock.now(), null));
+        cases.addEvent(late.businessKey(), null, "reminder", "dues");
+        cases.addEvent(late.businessKey(), null, "reminder", "review");
+        cases.addEvent(late.businessKey(), null, "reminder", "dues");
         assertThat(cancelled.number()).isEqualTo(paid.number() + 1).as("a cancelled invoice keeps its number");
 
         var page = org.jsoup.Jsoup.parse(mvc.perform(get("/members/debtors").param("cluster", cluster)
@@ -121,6 +130,10 @@ class InvoicesTest extends IntegrationTest {
         assertThat(page.select("#debt-totals dd[data-age=notDue]").text().replace('\u00a0', ' ')).isEqualTo("1 000,00 UAH");
         assertThat(page.select("#debt-totals dd[data-age=upTo30]").text().replace('\u00a0', ' ')).isEqualTo("0,00 UAH");
         assertThat(page.text()).contains("Заявник").doesNotContain("ТОВ «Сплачена»", "ТОВ «Скасована»");
+        assertThat(page.select("tr[data-invoice=" + late.id() + "] [data-reminders]").attr("data-reminders"))
+                .as("the dues reminders, not the review's").isEqualTo("2");
+        assertThat(page.select("tr[data-invoice=" + veryLate.id() + "]").text().replace('\u00a0', ' '))
+                .contains("2 000,00 UAH", "з 3 000,00 UAH");
 
         byte[] book = mvc.perform(get("/members/debtors.xlsx").param("cluster", cluster)
                         .with(as(cluster + "-coordinator"))).andExpect(status().isOk())
@@ -128,7 +141,8 @@ class InvoicesTest extends IntegrationTest {
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(book))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("ТОВ «Давня»");
-            assertThat(sheet.getRow(3).getCell(3).getNumericCellValue()).isEqualTo(3000.0);
+            assertThat(sheet.getRow(3).getCell(3).getNumericCellValue()).as("what is outstanding").isEqualTo(2000.0);
+            assertThat(sheet.getRow(4).getCell(7).getNumericCellValue()).as("reminders").isEqualTo(2.0);
             assertThat(sheet.getRow(3).getCell(5).getNumericCellValue()).isEqualTo(120.0);
             assertThat(sheet.getLastRowNum()).isEqualTo(5);
         }

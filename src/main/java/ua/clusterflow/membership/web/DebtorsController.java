@@ -1,6 +1,8 @@
 package ua.clusterflow.membership.web;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.tasklist.CaseRepository;
 import ua.clusterflow.tasklist.FileTypes;
 
 /**
@@ -38,17 +41,29 @@ public class DebtorsController {
     /** The ages of an open invoice, in the order the page shows them. */
     static final List<String> AGES = List.of("notDue", "upTo30", "upTo90", "over90");
 
-    /** An open invoice on the page: the invoice, its age, and its payer's status as a message key. */
-    public record Debt(Invoices.Invoice invoice, String age, long daysOverdue, String status) {
+    /** The reminders of a dues or joining-fee invoice, as their cases record them. */
+    static final List<String> PAYMENT_REMINDERS = List.of("dues", "payment");
+
+    /**
+     * An open invoice on the page: the invoice, its age, its payer's status as a message key, and when its payer was
+     * reminded of it.
+     */
+    public record Debt(Invoices.Invoice invoice, String age, long daysOverdue, String status, List<Instant> reminders) {
+
+        public Instant lastReminder() {
+            return reminders.isEmpty() ? null : reminders.get(reminders.size() - 1);
+        }
     }
 
     private final Invoices invoices;
     private final MemberOrganisationRepository organisations;
     private final ClusterDirectory directory;
     private final MessageSource messages;
+    private final CaseRepository cases;
 
     public DebtorsController(Invoices invoices, MemberOrganisationRepository organisations,
-                             ClusterDirectory directory, MessageSource messages) {
+                             ClusterDirectory directory, MessageSource messages, CaseRepository cases) {
+        this.cases = cases;
         this.invoices = invoices;
         this.organisations = organisations;
         this.directory = directory;
@@ -83,7 +98,8 @@ public class DebtorsController {
                     + directory.clusterName(clusterId));
             Spreadsheets.header(sheet, 2, List.of(text("invoice.number", locale), text("invoice.payer", locale),
                     text("members.status", locale), text("members.debtors.outstanding", locale), text("invoice.dueOn", locale),
-                    text("members.debtors.daysOverdue", locale), text("members.debtors.age", locale)));
+                    text("members.debtors.daysOverdue", locale), text("members.debtors.age", locale),
+                    text("members.debtors.reminders", locale), text("members.debtors.lastReminder", locale)));
             int r = 3;
             for (Debt debt : debts) {
                 Row line = sheet.createRow(r++);
@@ -95,6 +111,11 @@ public class DebtorsController {
                 line.getCell(4).setCellStyle(date);
                 line.createCell(5).setCellValue(debt.daysOverdue());
                 line.createCell(6).setCellValue(text("members.debtors.age." + debt.age(), locale));
+                line.createCell(7).setCellValue(debt.reminders().size());
+                if (debt.lastReminder() != null) {
+                    line.createCell(8).setCellValue(LocalDate.ofInstant(debt.lastReminder(), AppClock.KYIV));
+                    line.getCell(8).setCellStyle(date);
+                }
             }
         });
         return ResponseEntity.ok()
@@ -106,14 +127,18 @@ public class DebtorsController {
 
     private List<Debt> debts(String clusterId) {
         List<Debt> debts = new ArrayList<>();
-        for (Invoices.Invoice invoice : invoices.open(clusterId)) {
+        List<Invoices.Invoice> open = invoices.open(clusterId);
+        Map<String, List<Instant>> reminders = cases.reminders(
+                open.stream().map(Invoices.Invoice::businessKey).toList(), PAYMENT_REMINDERS);
+        for (Invoices.Invoice invoice : open) {
             long days = invoice.daysOverdue(AppClock.today());
             String age = !AppClock.today().isAfter(invoice.dueOn()) ? "notDue" : days <= 30 ? "upTo30"
                     : days <= 90 ? "upTo90" : "over90";
             String status = invoice.organisationId() == null ? "members.debtors.applicant"
                     : organisations.find(invoice.organisationId()).map(MemberOrganisation::status)
                             .map(s -> "membership.status." + s.name()).orElse("members.debtors.applicant");
-            debts.add(new Debt(invoice, age, days, status));
+            debts.add(new Debt(invoice, age, days, status,
+                    reminders.getOrDefault(invoice.businessKey(), List.of())));
         }
         return debts;
     }
