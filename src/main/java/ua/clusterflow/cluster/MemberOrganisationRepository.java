@@ -172,13 +172,15 @@ public class MemberOrganisationRepository {
      * The register's facts about an organisation, as a coordinator corrected them, stored only while they still stand
      * as the coordinator read them; false when someone changed them meanwhile.
      */
-    public boolean updateDetails(MemberOrganisation read, String name, String edrpou, String category, String region,
-                                 int headcount) {
+    public boolean updateDetails(MemberOrganisation read, String name, String edrpou, String category, String sectors,
+                                 String region, int headcount) {
         return jdbc.sql("""
-                update member_organisation set name = ?, edrpou = ?, category = ?, region = ?, headcount = ?
-                where id = ? and name = ? and edrpou = ? and category = ? and coalesce(region, '') = ? and headcount = ?""")
-                .params(name, edrpou, category, region, headcount, read.id(), read.name(), read.edrpou(),
-                        read.category(), read.region() == null ? "" : read.region(), read.headcount())
+                update member_organisation set name = ?, edrpou = ?, category = ?, sectors = ?, region = ?, headcount = ?
+                where id = ? and name = ? and edrpou = ? and category = ? and coalesce(sectors, '') = ?
+                  and coalesce(region, '') = ? and headcount = ?""")
+                .params(name, edrpou, category, sectors, region, headcount, read.id(), read.name(), read.edrpou(),
+                        read.category(), read.sectors() == null ? "" : read.sectors(),
+                        read.region() == null ? "" : read.region(), read.headcount())
                 .update() == 1;
     }
 

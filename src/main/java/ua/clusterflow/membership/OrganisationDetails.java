@@ -21,7 +21,9 @@ import ua.clusterflow.cluster.MemberOrganisationRepository;
 public class OrganisationDetails {
 
     /** The fields of the form, in its order. */
-    public static final List<String> FIELDS = List.of("name", "edrpou", "category", "region", "headcount");
+    public static final List<String> FIELDS = List.of("name", "edrpou", "category", "sectors", "region", "headcount");
+    /** The sectors of the application form, as their codes (a member's are kept comma-separated). */
+    public static final List<String> SECTORS = List.of("engineering", "automation", "machinebuilding", "it", "other");
 
     private final MemberOrganisationRepository organisations;
     private final Memberships memberships;
@@ -34,6 +36,7 @@ public class OrganisationDetails {
     /** What the form shows before anything is typed: the organisation as the register has it. */
     public static Map<String, String> typed(MemberOrganisation org) {
         return Map.of("name", org.name(), "edrpou", org.edrpou(), "category", org.category(),
+                "sectors", org.sectors() == null ? "" : org.sectors(),
                 "region", org.region() == null ? "" : org.region(), "headcount", String.valueOf(org.headcount()));
     }
 
@@ -68,6 +71,10 @@ public class OrganisationDetails {
         if (!MemberSheet.CATEGORIES.contains(typed.get("category"))) {
             errors.reject("category", "error.required");
         }
+        List<String> sectors = sectors(typed.getOrDefault("sectors", ""));
+        if (sectors.isEmpty() || !SECTORS.containsAll(sectors)) {
+            errors.reject("sectors", "error.required");
+        }
         String headcount = typed.get("headcount").strip();
         if (!headcount.matches("\\d{1,7}") || Integer.parseInt(headcount) < 1) {
             errors.reject("headcount", "error.integer");
@@ -90,18 +97,26 @@ public class OrganisationDetails {
         note(changed, org.name(), name);
         note(changed, org.edrpou(), edrpou);
         note(changed, org.category(), typed.get("category"));
+        String sectors = String.join(",", sectors(typed.get("sectors")));
+        note(changed, org.sectors() == null ? "" : org.sectors(), sectors);
         note(changed, org.region() == null ? "" : org.region(), region);
         note(changed, String.valueOf(org.headcount()), String.valueOf(headcount));
         if (changed.isEmpty()) {
             return true;
         }
-        if (!organisations.updateDetails(org, name, edrpou, typed.get("category"), region, headcount)) {
+        if (!organisations.updateDetails(org, name, edrpou, typed.get("category"), sectors, region, headcount)) {
             return false;
         }
         String reason = typed.getOrDefault("reason", "").strip();
         memberships.addEvent(org.id(), org.status(), AppClock.today(),
                 "details-changed:" + String.join("; ", changed) + (reason.isEmpty() ? "" : " (" + reason + ")"), actor);
         return true;
+    }
+
+    /** The sectors ticked, in the form's order, each once. */
+    public static List<String> sectors(String typed) {
+        List<String> ticked = List.of(typed == null ? new String[0] : typed.split(","));
+        return SECTORS.stream().filter(ticked::contains).toList();
     }
 
     private static void note(List<String> changed, String before, String after) {

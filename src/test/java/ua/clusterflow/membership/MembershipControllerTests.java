@@ -211,17 +211,19 @@ class MembershipControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("id=\"e-name\"")))
                 .andExpect(content().string(containsString("Інша організація кластера")))
                 .andExpect(content().string(containsString("id=\"e-headcount\"")))
+                .andExpect(content().string(containsString("id=\"e-sectors\"")))
                 .andExpect(content().string(containsString("value=\"=1+1\"")));
         String code = newEdrpou();
         mvc.perform(post("/members/" + org + "/details").with(as("olena")).with(csrf()).param("name", "ТОВ «Виправлена»")
-                        .param("edrpou", code).param("category", "sme").param("region", "Харківська")
-                        .param("headcount", "12"))
+                        .param("edrpou", code).param("category", "sme").param("sectors", "it", "automation")
+                        .param("region", "Харківська").param("headcount", "12"))
                 .andExpect(redirectedUrl("/members/" + org));
         MemberOrganisation corrected = organisations.find(org).orElseThrow();
         assertThat(corrected.name()).isEqualTo("ТОВ «Виправлена»");
         assertThat(corrected.edrpou()).isEqualTo(code);
         assertThat(corrected.category()).isEqualTo("sme");
         assertThat(corrected.headcount()).isEqualTo(12);
+        assertThat(corrected.sectors()).as("in the form's order").isEqualTo("automation,it");
         mvc.perform(get("/members/" + org).with(as("olena")))
                 .andExpect(content().string(containsString("Виправлено відомості: " + name + " → ТОВ «Виправлена»")));
 
@@ -233,7 +235,8 @@ class MembershipControllerTests extends IntegrationTest {
         other.put("name", "ТОВ «Інша правка»");
         assertThat(details.save(read, other, "olena")).isTrue();
         mvc.perform(post("/members/" + org + "/details").with(as("olena")).with(csrf()).param("name", "ТОВ «Моя правка»")
-                        .param("edrpou", code).param("category", "sme").param("region", "Харківська")
+                        .param("edrpou", code).param("category", "sme").param("sectors", "automation", "it")
+                        .param("region", "Харківська")
                         .param("headcount", "12").param("was.name", "ТОВ «Виправлена»").param("was.edrpou", code)
                         .param("was.category", "sme").param("was.region", "Харківська").param("was.headcount", "12"))
                 .andExpect(status().isConflict())
@@ -242,8 +245,8 @@ class MembershipControllerTests extends IntegrationTest {
                 .andExpect(content().string(containsString("name=\"was.name\" value=\"ТОВ «Інша правка»\"")));
         assertThat(organisations.find(org).orElseThrow().name()).isEqualTo("ТОВ «Інша правка»");
         mvc.perform(post("/members/" + org + "/details").with(as("olena")).with(csrf()).param("name", "ТОВ «Моя правка»")
-                        .param("edrpou", code).param("category", "sme").param("region", "Харківська")
-                        .param("headcount", "12").param("reason", "Назва з виписки ЄДР")
+                        .param("edrpou", code).param("category", "sme").param("sectors", "automation", "it")
+                        .param("region", "Харківська").param("headcount", "12").param("reason", "Назва з виписки ЄДР")
                         .param("was.name", "ТОВ «Інша правка»").param("was.edrpou", code).param("was.category", "sme")
                         .param("was.region", "Харківська").param("was.headcount", "12"))
                 .andExpect(redirectedUrl("/members/" + org));

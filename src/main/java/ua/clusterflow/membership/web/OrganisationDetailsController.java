@@ -2,6 +2,7 @@ package ua.clusterflow.membership.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,7 +43,8 @@ public class OrganisationDetailsController {
 
     @PostMapping("/members/{id}/details")
     public String processDetailsForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                                     @RequestParam Map<String, String> params, Model model,
+                                     @RequestParam Map<String, String> params,
+                                     @RequestParam(name = "sectors", required = false) List<String> sectors, Model model,
                                      HttpServletResponse response, RedirectAttributes redirect) {
         MemberOrganisation org = coordinated(user, id);
         Map<String, String> typed = new HashMap<>();
@@ -53,6 +55,8 @@ public class OrganisationDetailsController {
                 was.put(field, params.get("was." + field));
             }
         }
+        // the sectors ticked, each a value of its own
+        typed.put("sectors", sectors == null ? "" : String.join(",", sectors));
         typed.put("reason", params.getOrDefault("reason", ""));
         // another coordinator's change since this form was read is shown beside the typed values, never overwritten
         Map<String, String> meanwhile = OrganisationDetails.changedMeanwhile(org, was);
@@ -88,6 +92,8 @@ public class OrganisationDetailsController {
         model.addAttribute("meanwhile", meanwhile);
         model.addAttribute("errors", errors);
         model.addAttribute("categories", MemberSheet.CATEGORIES);
+        model.addAttribute("sectors", OrganisationDetails.SECTORS);
+        model.addAttribute("ticked", OrganisationDetails.sectors(typed.get("sectors")));
         return "members/details";
     }
 
