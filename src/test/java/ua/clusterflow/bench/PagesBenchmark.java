@@ -90,6 +90,9 @@ class PagesBenchmark {
             String search = jdbc.sql("select split_part(offers, ' ', 1) from member_organisation where cluster_id = ? "
                     + "and coalesce(offers, '') <> '' limit 1").param(cluster).query(String.class).single();
 
+            long organisation = jdbc.sql("select id from member_organisation where cluster_id = ? order by id limit 1")
+                    .param(cluster).query(Long.class).single();
+
             Map<String, Object> pages = new LinkedHashMap<>();
             measure(pages, "task page", PAGE_GOAL, mvc, () -> get("/tasks/" + task), coordinator);
             measure(pages, "case page", PAGE_GOAL, mvc, () -> get("/cases/" + caseKey), coordinator);
@@ -103,6 +106,11 @@ class PagesBenchmark {
             measure(pages, "directory with a search", PAGE_GOAL, mvc, () -> get("/directory").param("q", search), coordinator);
             measure(pages, "member register", PAGE_GOAL, mvc, () -> get("/members").param("cluster", cluster), coordinator);
             measure(pages, "follow-ups", PAGE_GOAL, mvc, () -> get("/follow-ups"), coordinator);
+            measure(pages, "a member's page", PAGE_GOAL, mvc, () -> get("/members/" + organisation), coordinator);
+            measure(pages, "debtors", PAGE_GOAL, mvc, () -> get("/members/debtors").param("cluster", cluster),
+                    coordinator);
+            measure(pages, "bank statements", PAGE_GOAL, mvc, () -> get("/books/statements").param("cluster", cluster),
+                    coordinator);
             measure(pages, "dashboard", DASHBOARD_GOAL, mvc, () -> get("/dashboard").param("cluster", cluster), coordinator);
             measure(pages, "alliance view", ALLIANCE_GOAL, mvc, () -> get("/dashboard/alliance"), admin);
             results.put("pages", pages);
