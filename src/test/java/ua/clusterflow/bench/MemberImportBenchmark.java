@@ -29,6 +29,8 @@ import ua.clusterflow.shell.IdentityAuthenticationProvider;
  * Bringing in a register of 1,000 members, each with a contact new to the installation, into a cluster of its own,
  * through the coordinator's pages: the upload, the dry run's page, the import, and a second upload of the same file
  * and its dry run (every row already a member). Writes {@code target/bench/member-import.md} and {@code .json}.
+ * It measures speed, not who may pass: the import's doors are proven on the real port by
+ * {@link ua.clusterflow.shell.FeatureDoorsTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc

@@ -33,7 +33,8 @@ import ua.clusterflow.shell.IdentityAuthenticationProvider;
  * A month's bank statement of 2,000 credits matched against a cluster's 3,000 open invoices, through the coordinator's
  * pages: the upload of the camt.053 file and the dry run's page of 2,000 lines (1,000 naming their invoice, 500 by the
  * payer's code and amount, 200 partial, 300 unknown). The invoices are written straight into the table (their PDFs
- * are not what is measured). Writes {@code target/bench/statement.md} and {@code .json}.
+ * are not what is measured). Writes {@code target/bench/statement.md} and {@code .json}. It measures speed, not who
+ * may pass: the statements' doors are proven on the real port by {@link ua.clusterflow.shell.FeatureDoorsTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc

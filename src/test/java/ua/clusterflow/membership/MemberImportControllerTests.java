@@ -28,7 +28,11 @@ import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.MembershipStatus;
 
-/** The import of a cluster's existing members over HTTP: its dry run, corrections, the import, and a re-run. */
+/**
+ * The import of a cluster's existing members through MockMvc: its dry run, corrections, the import, and a re-run. The
+ * doors it checks (a member, another cluster's coordinator, a board member) are proven again on the real port by
+ * {@link ua.clusterflow.shell.FeatureDoorsTests}.
+ */
 class MemberImportControllerTests extends IntegrationTest {
 
     private static final String HEADER = "Назва;ЄДРПОУ;Категорія;Регіон;Кількість працівників;Контактна особа;"

@@ -3,6 +3,7 @@ package ua.clusterflow.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,35 @@ class FeatureDoorsTests extends IntegrationTest {
                     "30123458", "category", "sme", "region", "", "headcount", "45")).status()).isEqualTo(404);
         }
         assertThat(organisations.find(nadiasOrg).orElseThrow().name()).isNotEqualTo("ТОВ «Чужа правка»");
+    }
+
+    @Test
+    void aRegistersImportIsItsClustersCoordinatorsAlone() throws Exception {
+        String edrpou = newEdrpou();
+        byte[] register = ("Назва;ЄДРПОУ;Категорія;Регіон;Кількість працівників;Контактна особа;E-mail контакту;"
+                + "Мова;Дата вступу;Сплачено до\n"
+                + "ТОВ «Двері імпорту»;" + edrpou + ";МСП;Харківська;10;Іван Двері;door-" + edrpou + "@example.com;"
+                + "uk;01.02.2024;01.02.2027\n").getBytes(StandardCharsets.UTF_8);
+        try (RealDoor nadia = signedIn("nadia", "127.0.48.50"); RealDoor serhiy = signedIn("serhiy", "127.0.48.51");
+             RealDoor petro = signedIn("petro", "127.0.48.52"); RealDoor olena = signedIn("olena", "127.0.48.53")) {
+            assertThat(nadia.get("/members/import").status()).isEqualTo(403);
+            nadia.get("/tasks");
+            assertThat(nadia.postWithFile("/members/import?cluster=kharkiv", Map.of(), "file", "register.csv", register)
+                    .status()).isEqualTo(403);
+            olena.get("/members/import");
+            String dryRun = olena.postWithFile("/members/import?cluster=kharkiv", Map.of(), "file", "register.csv",
+                    register).location();
+            assertThat(dryRun).contains("/members/import/");
+            assertThat(olena.get(dryRun).status()).isEqualTo(200);
+            assertThat(nadia.get(dryRun).status()).isEqualTo(404);
+            assertThat(serhiy.get(dryRun).status()).isEqualTo(404);
+            assertThat(petro.get(dryRun).status()).isEqualTo(404);
+            serhiy.get("/tasks");
+            assertThat(serhiy.post(dryRun, Map.of()).status()).isEqualTo(404);
+        }
+        assertThat(jdbc.sql("select count(*) from member_organisation where edrpou = ?").param(edrpou)
+                .query(Long.class).single()).as("nobody but the coordinator brought it in, and she has not yet")
+                .isZero();
     }
 
     private RealDoor signedIn(String user, String address) {
