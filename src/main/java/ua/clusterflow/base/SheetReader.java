@@ -10,7 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -61,6 +63,10 @@ public final class SheetReader {
         }
     }
 
+    private static final List<DateTimeFormatter> DAYS = List.of(DateTimeFormatter.ofPattern("d.M.uuuu"),
+            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"),
+            DateTimeFormatter.ofPattern("d.M.uu"));
+
     static {
         // POI's own limit, read as each part is unpacked; it holds for every workbook the app reads
         ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
@@ -94,6 +100,29 @@ public final class SheetReader {
             throw new Unreadable(e, false);
         }
         return table;
+    }
+
+    /**
+     * A day as people and banks' exports write it: 01.09.2024, 1.9.2024, 01.09.24, 2024-09-01 or 01/09/2024, with or
+     * without a time after it ("01.09.2024 14:05"); null when it is none of these.
+     */
+    public static LocalDate day(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String day = typed.strip();
+        int space = day.indexOf(' ');
+        if (space > 0) {
+            day = day.substring(0, space);
+        }
+        for (DateTimeFormatter format : DAYS) {
+            try {
+                return LocalDate.parse(day, format);
+            } catch (DateTimeParseException e) {
+                // the next way of writing a day
+            }
+        }
+        return null;
     }
 
     /** UTF-8 as written by most tools, else Windows-1251. */

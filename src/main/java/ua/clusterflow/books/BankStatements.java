@@ -1,15 +1,12 @@
 package ua.clusterflow.books;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.base.Sha256;
 import ua.clusterflow.base.SheetReader;
 import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.Invoices.Invoice;
@@ -77,7 +75,7 @@ public class BankStatements {
             throw new StatementProblem("error.file.size", "10");
         }
         String format = format(fileName, content);
-        String hash = sha256(content);
+        String hash = Sha256.hex(content);
         Optional<Long> before = jdbc.sql("select id from bank_statement where cluster_id = ? and file_hash = ?")
                 .params(clusterId, hash).query(Long.class).optional();
         if (before.isPresent()) {
@@ -155,7 +153,6 @@ public class BankStatements {
         Map<Integer, String> refused = new LinkedHashMap<>();
         int booked = 0;
         int completed = 0;
-        Map<Long, BigDecimal> outstanding = new HashMap<>();
         for (StatementMatcher.Match match : run.matches()) {
             Long invoiceId = chosen.get(match.line().position());
             if (invoiceId == null) {
@@ -167,25 +164,24 @@ public class BankStatements {
                         : match.problem());
                 continue;
             }
-            StatementMatcher.Effect effect = StatementMatcher.effect(match.line().amount(), invoice, outstanding);
-            String problem;
+            LineBooked result;
             try {
-                problem = transaction.execute(status -> {
-                    String lineProblem = bookLine(user, statement, match, invoice, effect);
-                    if (lineProblem != null) {
+                result = transaction.execute(status -> {
+                    LineBooked line = bookLine(user, statement, match, invoice.id());
+                    if (line.problem() != null) {
                         status.setRollbackOnly();
                     }
-                    return lineProblem;
+                    return line;
                 });
             } catch (RuntimeException e) {
                 // another change of the same case meanwhile: the line stays unbooked, to book again
-                problem = "books.line.failed";
+                result = new LineBooked("books.line.failed", false);
             }
-            if (problem == null) {
+            if (result.problem() == null) {
                 booked++;
-                completed += effect == StatementMatcher.Effect.PARTIAL ? 0 : 1;
+                completed += result.completed() ? 1 : 0;
             } else {
-                refused.put(match.line().position(), problem);
+                refused.put(match.line().position(), result.problem());
             }
         }
         jdbc.sql("update bank_statement set booked_by = ?, booked_at = ? where id = ?")
@@ -193,31 +189,36 @@ public class BankStatements {
         return new Booking(booked, completed, refused);
     }
 
-    private String bookLine(CurrentUser user, Statement statement, StatementMatcher.Match match, Invoice invoice,
-                            StatementMatcher.Effect effect) {
+    /** What booking a line did: why it was not booked, or whether it completed its case's payment step. */
+    private record LineBooked(String problem, boolean completed) {
+    }
+
+    private LineBooked bookLine(CurrentUser user, Statement statement, StatementMatcher.Match match, long invoiceId) {
         StatementLine line = match.line();
+        // what the payment does to the invoice as it stands now, other lines and statements booked before it counted
+        Invoice before = invoices.find(invoiceId).orElseThrow();
+        StatementMatcher.Effect effect = StatementMatcher.effect(line.amount(), before, new HashMap<>());
         int inserted = jdbc.sql("""
                 insert into bank_statement_line (statement_id, cluster_id, line_key, booked_on, amount, payer_name,
                                                  payer_code, purpose, invoice_id, outcome)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (cluster_id, line_key) do nothing""")
                 .params(statement.id(), statement.clusterId(), match.key(), line.bookedOn(), line.amount(),
-                        cut(line.payerName(), 300), cut(line.payerCode(), 12), cut(line.purpose(), 1000), invoice.id(),
+                        cut(line.payerName(), 300), cut(line.payerCode(), 12), cut(line.purpose(), 1000), invoiceId,
                         effect.name())
                 .update();
         if (inserted == 0) {
-            return "books.line.duplicate";
+            return new LineBooked("books.line.duplicate", false);
         }
         String reference = line.bankReference() != null ? line.bankReference() : statement.fileName();
-        Invoice after = invoices.recordPayment(invoice.id(), line.amount(), line.bookedOn(), cut(reference, 300),
-                user.name());
-        if (after.paidAmount().compareTo(after.amount()) < 0 || after.paidOn() != null) {
-            return null;
+        invoices.recordPayment(invoiceId, line.amount(), line.bookedOn(), cut(reference, 300), user.name());
+        if (effect == StatementMatcher.Effect.PARTIAL) {
+            return new LineBooked(null, false);
         }
         String note = statement.fileName() + " · " + line.position() + (line.purpose() == null ? ""
                 : " · " + cut(line.purpose(), 1500));
-        PaymentConfirmations.Outcome outcome = confirmations.confirm(user, invoice.businessKey(), line.bookedOn(),
+        PaymentConfirmations.Outcome outcome = confirmations.confirm(user, before.businessKey(), line.bookedOn(),
                 cut(reference, 100), note);
-        return outcome.done() ? null : outcome.problem();
+        return outcome.done() ? new LineBooked(null, true) : new LineBooked(outcome.problem(), false);
     }
 
     private Map<String, Integer> savedColumns(String clusterId, List<String> header) {
@@ -264,13 +265,6 @@ public class BankStatements {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Statement toStatement(ResultSet rs, int n) throws SQLException {
         Timestamp booked = rs.getTimestamp("booked_at");

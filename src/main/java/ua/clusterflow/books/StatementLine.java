@@ -2,10 +2,8 @@ package ua.clusterflow.books;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
+import ua.clusterflow.base.Sha256;
 
 /**
  * A line of a bank statement as the bank wrote it: where it stood, the day it was booked, the amount (a debit
@@ -24,11 +22,6 @@ public record StatementLine(int position, LocalDate bookedOn, BigDecimal amount,
                 : bookedOn + "|" + (amount == null ? "" : amount.stripTrailingZeros().toPlainString()) + "|"
                         + (payerCode == null ? "" : payerCode) + "|" + (purpose == null ? "" : purpose.strip()) + "|"
                         + occurrence;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(identity.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(identity.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,8 +2,6 @@ package ua.clusterflow.books;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +25,6 @@ public final class StatementSheet {
     static final int MAX_LINES = 20_000;
 
     private static final Map<String, List<String>> WORDS = new LinkedHashMap<>();
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("d.M.uuuu"),
-            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"),
-            DateTimeFormatter.ofPattern("d.M.uu"));
 
     static {
         // the fields tried in this order: the payer's code before the payer's name ("Код контрагента")
@@ -133,22 +128,7 @@ public final class StatementSheet {
     }
 
     static LocalDate date(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        String day = typed.strip();
-        if (day.length() > 10 && day.charAt(10) == ' ') {
-            // "01.12.2026 14:05"
-            day = day.substring(0, 10);
-        }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(day, format);
-            } catch (DateTimeParseException e) {
-                // the next way of writing a day
-            }
-        }
-        return null;
+        return SheetReader.day(typed);
     }
 
     private static String cell(List<String> row, Integer column) {

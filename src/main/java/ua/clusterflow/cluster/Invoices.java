@@ -114,14 +114,15 @@ public class Invoices {
 
     /**
      * A payment towards the invoice, as a bank statement's line brought it: kept as a payment of its own and added
-     * to what was paid; the invoice as it stands after it.
+     * to what was paid.
      */
-    public Invoice recordPayment(long invoiceId, BigDecimal amount, LocalDate paidOn, String reference,
-                                 String recordedBy) {
-        jdbc.sql("insert into invoice_payment (invoice_id, amount, paid_on, reference, recorded_by) values (?, ?, ?, ?, ?)")
+    public void recordPayment(long invoiceId, BigDecimal amount, LocalDate paidOn, String reference,
+                              String recordedBy) {
+        jdbc.sql("""
+                insert into invoice_payment (invoice_id, amount, paid_on, reference, recorded_by)
+                values (?, ?, ?, ?, ?)""")
                 .params(invoiceId, amount, paidOn, reference, recordedBy).update();
         jdbc.sql("update invoice set paid_amount = paid_amount + ? where id = ?").params(amount, invoiceId).update();
-        return find(invoiceId).orElseThrow();
     }
 
     /** The case's invoice is cancelled (its payment was not made): it keeps its number, marked cancelled. */

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -70,8 +69,6 @@ public class MemberSheet {
     private static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("uk"), Locale.ENGLISH);
     private static final long MAX_BYTES = 5L * 1024 * 1024;
     private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ofPattern("d.M.uuuu"),
-            DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ofPattern("d/M/uuuu"));
 
     /** What makes a file unreadable as a whole, as a message key and what it names. */
     public static class Unreadable extends RuntimeException {
@@ -130,19 +127,9 @@ public class MemberSheet {
         return messages.getMessage("form.member-onboarding-application.category." + category, null, category, locale);
     }
 
-    /** A day as people write it: 01.09.2024, 1.9.2024, 2024-09-01 or 01/09/2024; null when it is none of these. */
+    /** A day as people write it (01.09.2024, 1.9.2024, 2024-09-01, 01/09/2024), read as every sheet reads one. */
     public static LocalDate date(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(typed.strip(), format);
-            } catch (DateTimeParseException e) {
-                // the next format
-            }
-        }
-        return null;
+        return SheetReader.day(typed);
     }
 
     /**

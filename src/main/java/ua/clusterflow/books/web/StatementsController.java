@@ -77,15 +77,12 @@ public class StatementsController {
             return uploadPage(statement.clusterId(), new FieldErrors().reject("file", problem.key(), problem.args()),
                     model);
         }
+        if (run.needsColumns()) {
+            return columnsPage(run, new FieldErrors(), model);
+        }
         model.addAttribute("statement", statement);
         model.addAttribute("clusterName", directory.clusterName(statement.clusterId()));
         model.addAttribute("run", run);
-        if (run.needsColumns()) {
-            model.addAttribute("fields", StatementSheet.FIELDS);
-            model.addAttribute("required", StatementSheet.REQUIRED);
-            model.addAttribute("errors", new FieldErrors());
-            return "books/columns";
-        }
         Map<StatementMatcher.Kind, Long> counts = new EnumMap<>(StatementMatcher.Kind.class);
         for (StatementMatcher.Kind kind : StatementMatcher.Kind.values()) {
             counts.put(kind, run.matches().stream().filter(m -> m.kind() == kind).count());
@@ -121,13 +118,7 @@ public class StatementsController {
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            model.addAttribute("statement", statement);
-            model.addAttribute("clusterName", directory.clusterName(statement.clusterId()));
-            model.addAttribute("run", new BankStatements.DryRun(statement, null, run.table(), columns));
-            model.addAttribute("fields", StatementSheet.FIELDS);
-            model.addAttribute("required", StatementSheet.REQUIRED);
-            model.addAttribute("errors", errors);
-            return "books/columns";
+            return columnsPage(new BankStatements.DryRun(statement, null, run.table(), columns), errors, model);
         }
         statements.saveColumns(statement.clusterId(), header, columns);
         return "redirect:/books/statements/" + id;
@@ -152,6 +143,17 @@ public class StatementsController {
         redirect.addFlashAttribute("message", "books.booked");
         redirect.addFlashAttribute("messageArgs", new Object[] {booking.booked(), booking.completed()});
         return "redirect:/books/statements/" + id;
+    }
+
+    /** Which column holds what, as guessed or as the coordinator chose, with what is wrong beside each field. */
+    private String columnsPage(BankStatements.DryRun run, FieldErrors errors, Model model) {
+        model.addAttribute("statement", run.statement());
+        model.addAttribute("clusterName", directory.clusterName(run.statement().clusterId()));
+        model.addAttribute("run", run);
+        model.addAttribute("fields", StatementSheet.FIELDS);
+        model.addAttribute("required", StatementSheet.REQUIRED);
+        model.addAttribute("errors", errors);
+        return "books/columns";
     }
 
     private BankStatements.Statement own(CurrentUser user, long id) {

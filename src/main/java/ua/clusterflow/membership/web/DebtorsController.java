@@ -63,11 +63,11 @@ public class DebtorsController {
 
     public DebtorsController(Invoices invoices, MemberOrganisationRepository organisations,
                              ClusterDirectory directory, MessageSource messages, CaseRepository cases) {
-        this.cases = cases;
         this.invoices = invoices;
         this.organisations = organisations;
         this.directory = directory;
         this.messages = messages;
+        this.cases = cases;
     }
 
     @GetMapping("/members/debtors")

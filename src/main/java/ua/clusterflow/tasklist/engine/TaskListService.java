@@ -233,6 +233,16 @@ public class TaskListService {
             exists (select 1 from act_ru_identitylink i where i.task_id_ = t.id_
              and i.type_ = 'candidate' and (i.user_id_ = :user or i.group_id_ in (:groups)))""";
 
+    /** A task's row as the task list shows it, one at a time (no count of the rest). */
+    private static final String VISIBLE_ROWS = """
+            select t.*, d.key_ as process_key, d.name_ as process_name, 1 as total
+            from act_ru_task t
+            join act_re_procdef d on d.id_ = t.proc_def_id_""";
+
+    /** In the person's clusters, and theirs, delegated by them, or offered to them. */
+    private static final String VISIBLE = "t.tenant_id_ in (:clusters) and (t.assignee_ = :user or t.owner_ = :user or "
+            + CANDIDATE + ")";
+
     /** Unclaimed and offered to the person or one of their groups: the engine's candidate-user condition. */
     private static final String OFFERED = "(t.assignee_ is null and " + CANDIDATE + ")";
 
@@ -318,12 +328,7 @@ public class TaskListService {
         if (user.clusterIds().isEmpty()) {
             return Optional.empty();
         }
-        List<TaskView> found = rows(user, """
-                select t.*, d.key_ as process_key, d.name_ as process_name, 1 as total
-                from act_ru_task t
-                join act_re_procdef d on d.id_ = t.proc_def_id_
-                where t.id_ = :id and t.tenant_id_ in (:clusters)
-                  and (t.assignee_ = :user or t.owner_ = :user or\s""" + CANDIDATE + ")",
+        List<TaskView> found = rows(user, VISIBLE_ROWS + " where t.id_ = :id and " + VISIBLE,
                 Map.of("id", taskId, "clusters", user.clusterIds(), "user", user.id(), "groups", groups(user)), new long[1]);
         return found.stream().findFirst();
     }
@@ -333,13 +338,8 @@ public class TaskListService {
         if (user.clusterIds().isEmpty()) {
             return List.of();
         }
-        return rows(user, """
-                select t.*, d.key_ as process_key, d.name_ as process_name, 1 as total
-                from act_ru_task t
-                join act_re_procdef d on d.id_ = t.proc_def_id_
-                join act_ru_execution e on e.id_ = t.proc_inst_id_
-                where e.business_key_ = :key and t.tenant_id_ in (:clusters)
-                  and (t.assignee_ = :user or t.owner_ = :user or\s""" + CANDIDATE + ")",
+        return rows(user, VISIBLE_ROWS + " join act_ru_execution e on e.id_ = t.proc_inst_id_"
+                        + " where e.business_key_ = :key and " + VISIBLE,
                 Map.of("key", businessKey, "clusters", user.clusterIds(), "user", user.id(), "groups", groups(user)),
                 new long[1]);
     }
