@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,8 +105,17 @@ public final class AppProcess {
             }
             Thread.sleep(100);
         }
+        boolean exited = !process.isAlive();
         process.destroyForcibly();
-        throw new IllegalStateException("The application did not serve its login page; see " + log);
+        throw new IllegalStateException("The application did not serve its login page"
+                + (exited ? " (its JVM ended with " + process.waitFor() + ")" : " in three minutes") + "; see " + log
+                + ", which ends with:\n" + tail(40));
+    }
+
+    /** The last lines of the application's output, for a failure's message (CI keeps the message, not the file). */
+    private String tail(int lines) throws IOException {
+        List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Waits until the application's output shows this text, at most three minutes. */
@@ -113,7 +123,8 @@ public final class AppProcess {
         long deadline = System.currentTimeMillis() + 180_000;
         while (!Files.readString(log).contains(text)) {
             if (System.currentTimeMillis() > deadline || !process.isAlive()) {
-                throw new IllegalStateException("The application did not write '" + text + "'; see " + log);
+                throw new IllegalStateException("The application did not write '" + text + "'; see " + log
+                        + ", which ends with:\n" + tail(40));
             }
             Thread.sleep(200);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Commands the tests and benchmarks run beside the application (pg_dump, pg_restore, pgbench), and free ports. */
 public final class Processes {
@@ -21,9 +22,24 @@ public final class Processes {
         return output;
     }
 
+    /**
+     * The ports the tests hand out: below the range the system gives to connections and to servers asking for any port
+     * (32768 and up on Linux), where the embedded PostgreSQL servers and the outgoing connections take theirs, and a
+     * block of its own for each test JVM ({@code test.port.block}, the fork's number), so that two JVMs never hand out
+     * the same port and a port handed out is not taken by another server before the application binds it.
+     */
+    private static final AtomicInteger NEXT = new AtomicInteger(20_000 + 1_500 * (Integer.getInteger("test.port.block", 0) % 8));
+
+    /** A port no server listens on, not handed out before by this JVM. */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int tries = 0; tries < 1_500; tries++) {
+            int port = NEXT.getAndIncrement();
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // someone else's: the next one
+            }
         }
+        throw new IOException("No free port from " + NEXT.get());
     }
 }

@@ -38,6 +38,7 @@ class FreshInstallIT {
         Path log = ROOT.resolve("app.log");
         AppProcess app = AppProcess.start(port, log, List.of(
                 "--clusterflow.embedded-db.data-directory=" + ROOT.resolve("postgres"),
+                "--clusterflow.embedded-db.port=" + Processes.freePort(),
                 "--clusterflow.mail.catcher.port=" + Processes.freePort()));
         try {
             String output = Files.readString(log);
