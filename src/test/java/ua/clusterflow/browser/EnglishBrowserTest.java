@@ -65,7 +65,8 @@ class EnglishBrowserTest extends IntegrationTest {
             try (Browser browser = Browser.walking(port, "administrator", language)) {
                 browser.phoneSize();
                 browser.login("admin", "demo");
-                for (String page : List.of("/admin/clusters", "/admin/clusters/kharkiv", "/admin/mail")) {
+                for (String page : List.of("/admin/clusters", "/admin/clusters/kharkiv", "/admin/people/petro/erase",
+                        "/admin/mail")) {
                     browser.open(page);
                     browser.find(By.cssSelector("html[lang='" + language + "']"));
                     assertThat(browser.pageSource()).as(page).doesNotContain("??");

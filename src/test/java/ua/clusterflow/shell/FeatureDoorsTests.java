@@ -16,6 +16,7 @@ import ua.clusterflow.base.AppClock;
 import ua.clusterflow.books.StatementFiles;
 import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.cluster.PersonalData;
 import ua.clusterflow.demo.DemoData;
 import ua.clusterflow.grant.GrantReviews;
 
@@ -178,6 +179,27 @@ class FeatureDoorsTests extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from member_organisation where edrpou = ?").param(edrpou)
                 .query(Long.class).single()).as("nobody but the coordinator brought it in, and she has not yet")
                 .isZero();
+    }
+
+    @Test
+    void nobodyButAnAdministratorErasesAPersonAndEachDownloadsOnlyTheirOwnData() throws Exception {
+        try (RealDoor nadia = signedIn("nadia", "127.0.48.60"); RealDoor olena = signedIn("olena", "127.0.48.61");
+             RealDoor stranger = RealDoor.from(port, "127.0.48.62")) {
+            assertThat(nadia.get("/admin/people/petro/erase").status()).isEqualTo(403);
+            assertThat(olena.get("/admin/people/petro/erase").status()).isEqualTo(403);
+            olena.get("/tasks");
+            assertThat(olena.post("/admin/people/petro/erase", Map.of("reason", "Чужий запит", "confirm", "yes"))
+                    .status()).isEqualTo(403);
+            assertThat(stranger.get("/my-data.zip").location()).endsWith("/login");
+            RealDoor.Answer own = nadia.get("/my-data.zip");
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.headers().get("content-type")).isEqualTo("application/zip");
+            assertThat(own.headers().get("content-disposition")).contains("clusterflow-nadia-");
+        }
+        assertThat(jdbc.sql("select count(*) from person_erasure where reason = 'Чужий запит'").query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select first_ from act_id_user where id_ = 'petro'").query(String.class).single())
+                .isNotEqualTo(PersonalData.PLACEHOLDER);
     }
 
     private RealDoor signedIn(String user, String address) {
