@@ -59,6 +59,15 @@ public class MemberOrganisationRepository {
     }
 
     /**
+     * Removes an organisation that should never have been (an import undone) with its people; its history and dues
+     * are its membership's to remove first.
+     */
+    public void delete(long id) {
+        jdbc.sql("delete from organisation_person where organisation_id = ?").param(id).update();
+        jdbc.sql("delete from member_organisation where id = ?").param(id).update();
+    }
+
+    /**
      * Adds a person to an organisation's people, or gives them this role there if they are in already. There is one
      * main contact: the one before stays among the people as "other".
      */

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterAdminService;
+import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -90,15 +91,17 @@ public class MemberImport {
     private final MemberOrganisationRepository organisations;
     private final MembershipService membership;
     private final ClusterAdminService admin;
+    private final ClusterDirectory directory;
     private final MemberSheet sheet;
     private final ObjectMapper json = new ObjectMapper();
 
     public MemberImport(JdbcClient jdbc, MemberOrganisationRepository organisations, MembershipService membership,
-                        ClusterAdminService admin, MemberSheet sheet) {
+                        ClusterAdminService admin, ClusterDirectory directory, MemberSheet sheet) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.membership = membership;
         this.admin = admin;
+        this.directory = directory;
         this.sheet = sheet;
     }
 
@@ -212,7 +215,7 @@ public class MemberImport {
         List<Row> checked = checkRows(upload.clusterId, upload.rows);
         for (int i = 0; i < checked.size(); i++) {
             if (checked.get(i).good()) {
-                bringIn(upload.clusterId, checked.get(i), by);
+                bringIn(id, upload.clusterId, checked.get(i), by);
                 upload.rows.get(i).put(BROUGHT, "yes");
                 brought++;
             }
@@ -223,8 +226,9 @@ public class MemberImport {
         return brought;
     }
 
-    private void bringIn(String clusterId, Row row, String by) {
+    private void bringIn(UUID importId, String clusterId, Row row, String by) {
         String[] names = row.cell("contactName").split("\\s+", 2);
+        boolean created = directory.personByEmail(row.cell("contactEmail").strip().toLowerCase(Locale.ROOT)).isEmpty();
         Person contact = admin.personFor(clusterId, names[0], names.length > 1 ? names[1] : "",
                 row.cell("contactEmail"), row.cell("language").isEmpty() ? "uk" : row.cell("language"), Role.MEMBER,
                 new ClusterAdminService.ForOrganisation(null, row.cell("name"), OrganisationRole.MAIN), by).person();
@@ -233,7 +237,10 @@ public class MemberImport {
                 code(row.cell("edrpou")), sheet.category(row.cell("category")), "other",
                 Integer.parseInt(row.cell("headcount")), row.cell("region"), null, null, contact.id(), null, null,
                 AppClock.startOf(joined).toInstant()), "imported");
-        membership.bringIn(id, MemberSheet.date(row.cell("paidUntil")));
+        String year = membership.bringIn(id, MemberSheet.date(row.cell("paidUntil")));
+        jdbc.sql("""
+                insert into member_import_organisation (import_id, organisation_id, year_case, contact_user, contact_created)
+                values (?, ?, ?, ?, ?)""").params(importId, id, year, contact.id(), created).update();
     }
 
     /**

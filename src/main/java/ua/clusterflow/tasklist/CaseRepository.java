@@ -75,7 +75,7 @@ public class CaseRepository {
                 .param("ids", clusterIds).param("limit", limit).query(CaseRepository::toRecord).list();
     }
 
-    /** Removes a case that never started its process (a draft thrown away), with all it holds. */
+    /** Removes a case that should never have been (a draft thrown away, an import undone), with all it holds. */
     public void delete(String businessKey) {
         for (String table : List.of("case_event", "case_comment", "case_document")) {
             jdbc.sql("delete from " + table + " where business_key = ?").param(businessKey).update();

@@ -41,6 +41,8 @@ class MemberImportControllerTests extends IntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired ClusterDirectory directory;
     @Autowired MemberImport imports;
+    @Autowired MemberOrganisationRepository organisations;
+    @Autowired OrganisationDetails details;
 
     @Test
     void theDryRunShowsEachKindOfProblemBesideItsCellAndStoresNothing() throws Exception {
@@ -259,6 +261,67 @@ class MemberImportControllerTests extends IntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("value=\"=1+1\"", "01.09.2023").doesNotContain("2023-09-01");
         assertThat(problem(page, 2, "name")).startsWith("Схоже на формулу");
+    }
+
+    @Test
+    void anImportIsUndoneAsAWholeOnlyWhileNothingElseHappenedToItsOrganisations() throws Exception {
+        String first = newEdrpou();
+        String second = newEdrpou();
+        String csv = HEADER
+                + "ТОВ «Скасовна перша»;" + first + ";МСП;Харківська;12;Олег Скасовний;skas-" + first
+                + "@example.com;;15.03.2022;2027-03-15\n"
+                + "ТОВ «Скасовна друга»;" + second + ";МСП;Харківська;40;Ганна Скасовна;skas-" + second
+                + "@example.com;;01.09.2021;01.09.2027\n";
+        String id = upload(csv);
+        mvc.perform(post("/members/import/" + id).with(as("olena")).with(csrf())).andExpect(status().is3xxRedirection());
+        long firstId = organisationId(first);
+        long secondId = organisationId(second);
+        String contact = directory.personByEmail("skas-" + first + "@example.com").orElseThrow().id();
+        mvc.perform(get("/members/import/" + id).with(as("olena")))
+                .andExpect(content().string(containsString("id=\"undo-form\"")));
+
+        // a coordinator corrects one organisation's headcount: the undo is refused, naming it, and removes nothing
+        MemberOrganisation org = organisations.find(secondId).orElseThrow();
+        java.util.Map<String, String> typed = new java.util.HashMap<>(OrganisationDetails.typed(org));
+        typed.put("headcount", "41");
+        typed.put("reason", "Уточнено");
+        assertThat(details.save(org, typed, "olena")).isTrue();
+        mvc.perform(post("/members/import/" + id + "/undo").with(as("olena")).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("id=\"obstacles\"")))
+                .andExpect(content().string(containsString("ТОВ «Скасовна друга»")))
+                .andExpect(content().string(not(containsString("<strong>ТОВ «Скасовна перша»</strong>"))));
+        assertThat(organisations.find(firstId)).isPresent();
+        assertThat(organisations.find(secondId)).isPresent();
+
+        // the same import's twin, untouched, is undone: its organisations, their year cases and their engine cases go
+        String third = newEdrpou();
+        String other = upload(HEADER + "ТОВ «Скасовна третя»;" + third + ";МСП;Харківська;5;Ірина Скасовна;skas-"
+                + third + "@example.com;;01.02.2023;01.02.2027\n");
+        mvc.perform(post("/members/import/" + other).with(as("olena")).with(csrf())).andExpect(status().is3xxRedirection());
+        long thirdId = organisationId(third);
+        String year = MembershipService.businessKey(thirdId, LocalDate.of(2027, 2, 1));
+        String thirdContact = directory.personByEmail("skas-" + third + "@example.com").orElseThrow().id();
+        mvc.perform(post("/members/import/" + other + "/undo").with(as("serhiy")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/members/import/" + other + "/undo").with(as("olena")).with(csrf()))
+                .andExpect(redirectedUrl("/members/import/" + other + "?cluster=kharkiv"));
+        assertThat(organisations.find(thirdId)).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(year).count()).isZero();
+        assertThat(jdbc.sql("select count(*) from case_record where business_key = ?").param(year).query(Long.class)
+                .single()).isZero();
+        assertThat(user(thirdContact).has("kharkiv", Role.MEMBER)).as("the contact the import invited").isFalse();
+        mvc.perform(get("/members/import/" + other).with(as("olena")))
+                .andExpect(content().string(containsString("id=\"undone\"")))
+                .andExpect(content().string(not(containsString("id=\"undo-form\""))));
+        // a second click undoes nothing more
+        mvc.perform(post("/members/import/" + other + "/undo").with(as("olena")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(user(contact).has("kharkiv", Role.MEMBER)).isTrue();
+    }
+
+    private long organisationId(String edrpou) {
+        return jdbc.sql("select id from member_organisation where edrpou = ?").param(edrpou).query(Long.class).single();
     }
 
     private String upload(String csv) throws Exception {

@@ -175,10 +175,16 @@ class FeatureDoorsTests extends IntegrationTest {
             assertThat(petro.get(dryRun).status()).isEqualTo(404);
             serhiy.get("/tasks");
             assertThat(serhiy.post(dryRun, Map.of()).status()).isEqualTo(404);
+            assertThat(jdbc.sql("select count(*) from member_organisation where edrpou = ?").param(edrpou)
+                    .query(Long.class).single()).as("nobody but the coordinator brings it in, and she has not yet")
+                    .isZero();
+            olena.get(dryRun);
+            assertThat(olena.post(dryRun, Map.of()).status()).isEqualTo(302);
+            assertThat(serhiy.post(dryRun + "/undo", Map.of()).status()).isEqualTo(404);
+            assertThat(nadia.post(dryRun + "/undo", Map.of()).status()).isIn(403, 404);
         }
         assertThat(jdbc.sql("select count(*) from member_organisation where edrpou = ?").param(edrpou)
-                .query(Long.class).single()).as("nobody but the coordinator brought it in, and she has not yet")
-                .isZero();
+                .query(Long.class).single()).as("brought in by the coordinator, undone by nobody else").isEqualTo(1);
     }
 
     @Test

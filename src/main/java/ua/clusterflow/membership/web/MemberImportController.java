@@ -26,6 +26,7 @@ import ua.clusterflow.base.CurrentUser;
 import ua.clusterflow.base.FieldErrors;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
+import ua.clusterflow.membership.ImportUndo;
 import ua.clusterflow.membership.MemberImport;
 import ua.clusterflow.membership.MemberSheet;
 import ua.clusterflow.tasklist.FileTypes;
@@ -35,10 +36,12 @@ import ua.clusterflow.tasklist.FileTypes;
 public class MemberImportController {
 
     private final MemberImport imports;
+    private final ImportUndo undo;
     private final MemberSheet sheet;
     private final ClusterDirectory directory;
 
-    public MemberImportController(MemberImport imports, MemberSheet sheet, ClusterDirectory directory) {
+    public MemberImportController(MemberImport imports, ImportUndo undo, MemberSheet sheet, ClusterDirectory directory) {
+        this.undo = undo;
         this.imports = imports;
         this.sheet = sheet;
         this.directory = directory;
@@ -151,6 +154,22 @@ public class MemberImportController {
         return "redirect:/members/import/" + id + "?cluster=" + clusterId;
     }
 
+    /** Undoes the import as a whole, or shows what stands in the way with nothing removed. */
+    @PostMapping("/members/import/{id}/undo")
+    public String undo(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model,
+                       HttpServletResponse response, RedirectAttributes redirect) {
+        String clusterId = own(user, id);
+        int removed = undo.undo(id, user.id());
+        if (removed < 0) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("obstacles", undo.obstacles(id));
+            return show(user, id, model);
+        }
+        redirect.addFlashAttribute("message", "members.undo.done");
+        redirect.addFlashAttribute("messageArgs", new Object[] {removed});
+        return "redirect:/members/import/" + id + "?cluster=" + clusterId;
+    }
+
     private String show(CurrentUser user, UUID id, Model model) {
         own(user, id);
         MemberImport.Check check = imports.check(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -158,6 +177,8 @@ public class MemberImportController {
             return "redirect:/members/import/" + id + "/columns";
         }
         model.addAttribute("check", check);
+        model.addAttribute("undoneAt", undo.undoneAt(id).orElse(null));
+        model.addAttribute("undoable", check.imported() && undo.undoable(id));
         model.addAttribute("clusterName", directory.clusterName(check.clusterId()));
         model.addAttribute("fields", MemberSheet.FIELDS);
         model.addAttribute("sheet", sheet);
