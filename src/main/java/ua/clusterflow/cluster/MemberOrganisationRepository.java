@@ -68,6 +68,24 @@ public class MemberOrganisationRepository {
     }
 
     /**
+     * Every column of the database that names an organisation, as "table.column": those with a foreign key to it, read
+     * from the catalogue, and those called {@code organisation_id} without one (the case register, invoices).
+     */
+    public List<String> namingColumns() {
+        return jdbc.sql("""
+                        select cl.relname || '.' || a.attname from pg_constraint c
+                        join pg_class cl on cl.oid = c.conrelid
+                        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+                        where c.contype = 'f' and c.confrelid = 'member_organisation'::regclass
+                        union
+                        select c.table_name || '.' || c.column_name from information_schema.columns c
+                        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                        where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+                          and c.column_name = 'organisation_id'
+                        order by 1""").query(String.class).list();
+    }
+
+    /**
      * Adds a person to an organisation's people, or gives them this role there if they are in already. There is one
      * main contact: the one before stays among the people as "other".
      */

@@ -130,6 +130,19 @@ class MemberImportBrowserTest extends IntegrationTest {
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("ТОВ «Експорт Два Плюс»");
             assertThat(browser.text(By.id("history"))).contains("Виправлено відомості: ТОВ «Експорт Два» → ТОВ «Експорт Два Плюс»");
             browser.screenshot("details-corrected");
+
+            // the first row was the same organisation: its record is merged into this one
+            long twin = jdbc.sql("select id from member_organisation where edrpou = ?").param(first)
+                    .query(Long.class).single();
+            browser.click(By.id("merge-record"));
+            browser.select("other", String.valueOf(twin));
+            browser.type("reason", "Одна організація, два рядки реєстру");
+            browser.screenshot("merge");
+            browser.click(By.id("merge"));
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("ТОВ «Експорт Два Плюс»");
+            assertThat(browser.text(By.id("history"))).contains("Об’єднано з іншим записом: ТОВ «Експорт Один»");
+            assertThat(jdbc.sql("select count(*) from member_organisation where id = ?").param(twin).query(Long.class)
+                    .single()).isZero();
         }
     }
 }

@@ -21,17 +21,60 @@ import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.membership.MemberSheet;
 import ua.clusterflow.membership.OrganisationDetails;
+import ua.clusterflow.membership.OrganisationMerge;
 
-/** A coordinator corrects what the register says about a member: its name, code, category, region and size. */
+/**
+ * A coordinator corrects what the register says about a member (its name, code, category, region and size) and
+ * merges two records of one organisation.
+ */
 @Controller
 public class OrganisationDetailsController {
 
     private final MemberOrganisationRepository organisations;
     private final OrganisationDetails details;
+    private final OrganisationMerge merge;
 
-    public OrganisationDetailsController(MemberOrganisationRepository organisations, OrganisationDetails details) {
+    public OrganisationDetailsController(MemberOrganisationRepository organisations, OrganisationDetails details,
+                                         OrganisationMerge merge) {
         this.organisations = organisations;
         this.details = details;
+        this.merge = merge;
+    }
+
+    @GetMapping("/members/{id}/merge")
+    public String initMergeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        return mergeForm(coordinated(user, id), new FieldErrors(), Map.of(), model);
+    }
+
+    /** Another record of the same organisation merged into this one, which is kept. */
+    @PostMapping("/members/{id}/merge")
+    public String processMergeForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                   @RequestParam(defaultValue = "0") long other,
+                                   @RequestParam(defaultValue = "") String reason, Model model,
+                                   HttpServletResponse response, RedirectAttributes redirect) {
+        MemberOrganisation kept = coordinated(user, id);
+        MemberOrganisation gone = organisations.find(other).filter(o -> o.clusterId().equals(kept.clusterId()))
+                .orElse(null);
+        FieldErrors errors = merge.check(kept, gone, reason);
+        if (errors.isEmpty() && !merge.merge(kept, gone, reason, user.id())) {
+            errors = merge.check(kept, gone, reason);
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return mergeForm(kept, errors, Map.of("other", String.valueOf(other), "reason", reason), model);
+        }
+        redirect.addFlashAttribute("message", "members.merge.done");
+        redirect.addFlashAttribute("messageArgs", new Object[] {gone.name()});
+        return "redirect:/members/" + id;
+    }
+
+    private String mergeForm(MemberOrganisation kept, FieldErrors errors, Map<String, String> typed, Model model) {
+        model.addAttribute("organisation", kept);
+        model.addAttribute("others", organisations.ofCluster(kept.clusterId()).stream()
+                .filter(o -> o.id() != kept.id()).toList());
+        model.addAttribute("errors", errors);
+        model.addAttribute("typed", typed);
+        return "members/merge";
     }
 
     @GetMapping("/members/{id}/details")
