@@ -148,6 +148,16 @@ class FeatureDoorsTests extends IntegrationTest {
             nadia.get("/tasks");
             assertThat(nadia.post("/members/" + nadiasOrg + "/details", Map.of("name", "ТОВ «Чужа правка»", "edrpou",
                     "30123458", "category", "sme", "region", "", "headcount", "45")).status()).isEqualTo(404);
+            // merging records: the cluster's coordinators alone
+            long another = organisations.ofCluster("kharkiv").stream().filter(o -> o.id() != nadiasOrg).findFirst()
+                    .orElseThrow().id();
+            assertThat(nadia.get("/members/" + nadiasOrg + "/merge").status()).isEqualTo(404);
+            assertThat(nadia.post("/members/" + nadiasOrg + "/merge", Map.of("other", String.valueOf(another),
+                    "reason", "Чуже")).status()).isEqualTo(404);
+            serhiy.get("/tasks");
+            assertThat(serhiy.post("/members/" + nadiasOrg + "/merge", Map.of("other", String.valueOf(another),
+                    "reason", "Чуже")).status()).isEqualTo(404);
+            assertThat(organisations.find(another)).isPresent();
         }
         assertThat(organisations.find(nadiasOrg).orElseThrow().name()).isNotEqualTo("ТОВ «Чужа правка»");
     }
