@@ -25,10 +25,17 @@ public final class Processes {
     /**
      * The ports the tests hand out: below the range the system gives to connections and to servers asking for any port
      * (32768 and up on Linux), where the embedded PostgreSQL servers and the outgoing connections take theirs, and a
-     * block of its own for each test JVM ({@code test.port.block}, the fork's number), so that two JVMs never hand out
-     * the same port and a port handed out is not taken by another server before the application binds it.
+     * block of its own for each test JVM ({@code test.port.block}, named by the fork's number), so that two JVMs
+     * never hand out the same port and a port handed out is not taken by another server before the application
+     * binds it.
      */
-    private static final AtomicInteger NEXT = new AtomicInteger(20_000 + 1_500 * (Integer.getInteger("test.port.block", 0) % 8));
+    private static final AtomicInteger NEXT = new AtomicInteger(20_000 + 1_500 * (block() % 8));
+
+    /** This JVM's block: the digits of {@code test.port.block} ("fork-2"), 0 when it has none. */
+    private static int block() {
+        String digits = System.getProperty("test.port.block", "").replaceAll("\\D", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
+    }
 
     /** A port no server listens on, not handed out before by this JVM. */
     public static int freePort() throws IOException {

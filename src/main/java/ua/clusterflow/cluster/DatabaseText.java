@@ -34,9 +34,11 @@ public class DatabaseText {
     public List<Table> tables(Predicate<String> named) {
         Map<String, Table> tables = new LinkedHashMap<>();
         jdbc.sql("""
-                        select c.table_name, c.column_name, c.data_type, coalesce(c.character_maximum_length, 0) as length
+                        select c.table_name, c.column_name, c.data_type,
+                               coalesce(c.character_maximum_length, 0) as length
                         from information_schema.columns c
-                        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                        join information_schema.tables t
+                          on t.table_schema = c.table_schema and t.table_name = c.table_name
                         where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
                           and c.data_type in ('text', 'character varying', 'bytea')
                         order by c.table_name, c.ordinal_position""")
@@ -105,7 +107,8 @@ public class DatabaseText {
             if (table.bytes().isEmpty()) {
                 continue;
             }
-            String set = table.bytes().stream().map(c -> quote(c) + " = '\\x'::bytea").collect(Collectors.joining(", "));
+            String set = table.bytes().stream().map(c -> quote(c) + " = '\\x'::bytea")
+                    .collect(Collectors.joining(", "));
             emptied += jdbc.sql("update " + quote(table.name()) + " set " + set + " where " + naming(table))
                     .params(naming(table, id, pattern, null)).update();
         }
@@ -128,8 +131,9 @@ public class DatabaseText {
                 if (column.getValue() > 0) {
                     replaced = "left(" + replaced + ", " + column.getValue() + ")";
                 }
-                changed += jdbc.sql("update " + quote(table.name()) + " set " + c + " = case when " + c + " = ? then ? else "
-                                + replaced + " end where " + c + " = ? or " + c + " ~* ? or " + c + " ~ ?")
+                changed += jdbc.sql("update " + quote(table.name()) + " set " + c + " = case when " + c
+                                + " = ? then ? else " + replaced + " end where " + c + " = ? or " + c + " ~* ? or " + c
+                                + " ~ ?")
                         .params(id, newId, pattern, placeholder, word, newId, id, pattern, word).update();
             }
         }
@@ -163,7 +167,7 @@ public class DatabaseText {
         return written.stream().map(DatabaseText::escape).collect(Collectors.joining("|", "(", ")"));
     }
 
-    /** A text as a regular expression that finds it as written: every character but letters, digits and spaces escaped. */
+    /** A text as a regular expression that finds it as written: all but letters, digits and spaces escaped. */
     private static String escape(String text) {
         return text.strip().replaceAll("([^\\p{L}\\p{N} ])", "\\\\$1");
     }

@@ -79,7 +79,8 @@ public class MemberOrganisationRepository {
                         where c.contype = 'f' and c.confrelid = 'member_organisation'::regclass
                         union
                         select c.table_name || '.' || c.column_name from information_schema.columns c
-                        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                        join information_schema.tables t
+                          on t.table_schema = c.table_schema and t.table_name = c.table_name
                         where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
                           and c.column_name = 'organisation_id'
                         order by 1""").query(String.class).list();

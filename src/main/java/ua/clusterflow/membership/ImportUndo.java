@@ -69,6 +69,8 @@ public class ImportUndo {
     @Transactional(readOnly = true)
     public List<Obstacle> obstacles(UUID id) {
         List<Obstacle> obstacles = new ArrayList<>();
+        List<String[]> referring = organisations.namingColumns().stream().map(c -> c.split("\\."))
+                .filter(parts -> !CHECKED_APART.contains(parts[0])).toList();
         for (Brought b : brought(id)) {
             Optional<MemberOrganisation> found = organisations.find(b.organisationId());
             if (found.isEmpty()) {
@@ -98,11 +100,7 @@ public class ImportUndo {
                     b.contact()) > 0) {
                 obstacles.add(new Obstacle(name, "members.undo.people", null));
             }
-            for (String column : organisations.namingColumns()) {
-                String[] parts = column.split("\\.");
-                if (CHECKED_APART.contains(parts[0])) {
-                    continue;
-                }
+            for (String[] parts : referring) {
                 if (count("select count(*) from \"" + parts[0] + "\" where \"" + parts[1] + "\" = ?", organisation) > 0) {
                     obstacles.add(new Obstacle(name, "members.undo.records", parts[0]));
                 }
