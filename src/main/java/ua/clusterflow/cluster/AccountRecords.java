@@ -16,5 +16,5 @@ public interface AccountRecords {
      * Closes the account (no password anyone knows, no group, no cluster, names and address replaced) and rewrites
      * every text of the engine's tables that names the person; the identifier becomes {@code erasedId}.
      */
-    void erase(String userId, String erasedId, List<String> texts, String placeholder);
+    void erase(String userId, String erasedId, List<String> texts, String erasedName);
 }

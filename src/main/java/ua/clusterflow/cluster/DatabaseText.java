@@ -118,9 +118,9 @@ public class DatabaseText {
     /**
      * Rewrites every text column: a value that is the identifier, or names it as a word of its own (a mail that told
      * the person their login), gets {@code newId} in its place; each of the texts inside a value becomes the
-     * placeholder (cut to the column's length). Returns the rows changed.
+     * erased name (cut to the column’s length). Returns the rows changed.
      */
-    public int replace(List<Table> tables, String id, String newId, List<String> texts, String placeholder) {
+    public int replace(List<Table> tables, String id, String newId, List<String> texts, String erasedName) {
         String pattern = pattern(texts);
         String word = "(?<![[:alnum:]_.-])" + escape(id) + "(?![[:alnum:]_-]|\\.[[:alnum:]])";
         int changed = 0;
@@ -134,7 +134,7 @@ public class DatabaseText {
                 changed += jdbc.sql("update " + quote(table.name()) + " set " + c + " = case when " + c
                                 + " = ? then ? else " + replaced + " end where " + c + " = ? or " + c + " ~* ? or " + c
                                 + " ~ ?")
-                        .params(id, newId, pattern, placeholder, word, newId, id, pattern, word).update();
+                        .params(id, newId, pattern, erasedName, word, newId, id, pattern, word).update();
             }
         }
         return changed;

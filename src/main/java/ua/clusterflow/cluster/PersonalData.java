@@ -30,7 +30,7 @@ import ua.clusterflow.base.AppClock;
 public class PersonalData {
 
     /** What an erased person's names and address become wherever a record of them has to stay. */
-    public static final String PLACEHOLDER = "[видалено / erased]";
+    public static final String ERASED_NAME = "[видалено / erased]";
 
     /** Where the person was found: rows by table. */
     public record Found(Person person, Map<String, Integer> rowsByTable, int documents) {
@@ -120,7 +120,7 @@ public class PersonalData {
     /**
      * Erases the person: their sessions ended, their documents and attachments emptied, every text naming them (their
      * name, their address, the phone numbers they gave) in ClusterFlow's and the engine's tables replaced by
-     * {@link #PLACEHOLDER} and their identifier by {@code erased-N}, their account closed. The erasure itself is
+     * {@link #ERASED_NAME} and their identifier by {@code erased-N}, their account closed. The erasure itself is
      * recorded, naming nobody. Returns the identifier the records keep.
      */
     @Transactional
@@ -135,8 +135,8 @@ public class PersonalData {
         // the phone numbers they gave are theirs too, wherever else they were copied (the engine's variables)
         texts.addAll(text.valuesNaming(own, person.id(), texts, column -> column.contains("phone")));
         text.emptyBytesNaming(own, person.id(), texts);
-        text.replace(own, person.id(), erasedId, texts, PLACEHOLDER);
-        accounts.erase(person.id(), erasedId, texts, PLACEHOLDER);
+        text.replace(own, person.id(), erasedId, texts, ERASED_NAME);
+        accounts.erase(person.id(), erasedId, texts, ERASED_NAME);
         return erasedId;
     }
 

@@ -1,27 +1,27 @@
 package ua.clusterflow.bench;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import ua.clusterflow.base.CurrentUser;
+import ua.clusterflow.RealDoor;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.shell.IdentityAuthenticationProvider;
 
-/** A cluster of a benchmark's own with its coordinator, signed in for the pages MockMvc serves. */
+/** A cluster of a benchmark's own with its coordinator, signed in through the login form on the real port. */
 final class BenchCoordinators {
 
     private BenchCoordinators() {
     }
 
-    static RequestPostProcessor coordinatorOf(ClusterDirectory directory, IdentityAuthenticationProvider people,
-                                              String cluster, String clusterName) {
+    /** A cluster of its own with its coordinator, signed in on the real port through the real filter chain. */
+    static RealDoor signedInCoordinatorOf(ClusterDirectory directory, int port, String address, String cluster,
+                                          String clusterName) {
         directory.createCluster(cluster, clusterName);
-        directory.createPerson(cluster + "-c", "Дарина", "Координатор", cluster + "-c@example.com", "uk", null);
+        String password = "bench-" + cluster + "-password";
+        directory.createPerson(cluster + "-c", "Дарина", "Координатор", cluster + "-c@example.com", "uk", password);
         directory.grant(cluster + "-c", cluster, Role.COORDINATOR);
-        CurrentUser coordinator = people.load(cluster + "-c");
-        return authentication(new UsernamePasswordAuthenticationToken(coordinator, null, coordinator.authorities()));
+        RealDoor door = RealDoor.from(port, address);
+        if (door.signIn(cluster + "-c", password).location().contains("/login")) {
+            throw new IllegalStateException("the benchmark's coordinator was not let in");
+        }
+        return door;
     }
 
     /** Seconds since a {@link System#nanoTime()}, to two places. */

@@ -1,11 +1,6 @@
 package ua.clusterflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -13,27 +8,24 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.RealDoor;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
-import ua.clusterflow.shell.IdentityAuthenticationProvider;
 
 /**
  * Bringing in a register of 1,000 members, each with a contact new to the installation, into a cluster of its own,
  * through the coordinator's pages: the upload, the dry run's page, the import, and a second upload of the same file
  * and its dry run (every row already a member). Writes {@code target/bench/member-import.md} and {@code .json}.
- * It measures speed, not who may pass: the import's doors are proven on the real port by
+ * It goes through the real door (the application on its port, the coordinator signed in through the login form)
+ * and measures speed, not who may pass: the import's doors are proven on the real port by
  * {@link ua.clusterflow.shell.FeatureDoorsTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
 @ActiveProfiles("bench")
 @DirtiesContext
 class MemberImportBenchmark {
@@ -41,9 +33,8 @@ class MemberImportBenchmark {
     static final int ROWS = 1000;
     static final int WARM_UP_ROWS = 300;
 
-    @Autowired MockMvc mvc;
+    @LocalServerPort int port;
     @Autowired ClusterDirectory directory;
-    @Autowired IdentityAuthenticationProvider people;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -51,7 +42,7 @@ class MemberImportBenchmark {
         String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
         warmUp("w" + run);
         String cluster = "import-" + run;
-        RequestPostProcessor as = coordinatorOf(cluster);
+        RealDoor as = coordinatorOf(cluster, "127.0.50.12");
         byte[] file = register(run, ROWS).getBytes(StandardCharsets.UTF_8);
 
         Map<String, Object> results = new LinkedHashMap<>();
@@ -61,12 +52,12 @@ class MemberImportBenchmark {
         String id = upload(as, cluster, file);
         results.put("uploadSeconds", seconds(start));
         start = System.nanoTime();
-        mvc.perform(get("/members/import/" + id).with(as)).andExpect(status().isOk());
+        assertThat(as.get("/members/import/" + id).status()).isEqualTo(200);
         results.put("dryRunPageSeconds", seconds(start));
         CostAccount cost = CostAccount.open(jdbc, CostAccount.cpuOf(BenchDatabases.HISTORY,
                 Map.of("application", CostAccount::ownCpuMillis)));
         start = System.nanoTime();
-        mvc.perform(post("/members/import/" + id).with(as).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(as.post("/members/import/" + id, Map.of()).status()).isEqualTo(302);
         results.put("importSeconds", seconds(start));
         results.put("importCostPerRow", cost.close(jdbc, ROWS, ROWS));
         long members = jdbc.sql("select count(*) from member_organisation where cluster_id = ?").param(cluster)
@@ -77,8 +68,8 @@ class MemberImportBenchmark {
 
         start = System.nanoTime();
         String again = upload(as, cluster, file);
-        mvc.perform(get("/members/import/" + again).with(as)).andExpect(status().isOk());
-        mvc.perform(post("/members/import/" + again).with(as).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(as.get("/members/import/" + again).status()).isEqualTo(200);
+        assertThat(as.post("/members/import/" + again, Map.of()).status()).isEqualTo(302);
         results.put("rerunSeconds", seconds(start));
         results.put("membersAfterRerun", jdbc.sql("select count(*) from member_organisation where cluster_id = ?")
                 .param(cluster).query(Long.class).single());
@@ -111,21 +102,22 @@ class MemberImportBenchmark {
     /** A smaller register imported first into a cluster of its own, so the figures are those of a running server. */
     private void warmUp(String run) throws Exception {
         String cluster = "import-" + run;
-        RequestPostProcessor as = coordinatorOf(cluster);
+        RealDoor as = coordinatorOf(cluster, "127.0.50.11");
         String id = upload(as, cluster, register(run, WARM_UP_ROWS).getBytes(StandardCharsets.UTF_8));
-        mvc.perform(get("/members/import/" + id).with(as)).andExpect(status().isOk());
-        mvc.perform(post("/members/import/" + id).with(as).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(as.get("/members/import/" + id).status()).isEqualTo(200);
+        assertThat(as.post("/members/import/" + id, Map.of()).status()).isEqualTo(302);
     }
 
-    private RequestPostProcessor coordinatorOf(String cluster) {
-        return BenchCoordinators.coordinatorOf(directory, people, cluster, "Кластер імпорту " + cluster);
+    private RealDoor coordinatorOf(String cluster, String address) {
+        return BenchCoordinators.signedInCoordinatorOf(directory, port, address, cluster, "Кластер імпорту " + cluster);
     }
 
-    private String upload(RequestPostProcessor as, String cluster, byte[] file) throws Exception {
-        return mvc.perform(multipart("/members/import").file(new MockMultipartFile("file", "register.csv", "text/csv",
-                        file)).param("cluster", cluster).with(as).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl()
-                .replace("/members/import/", "");
+    private String upload(RealDoor as, String cluster, byte[] file) throws Exception {
+        as.get("/members/import?cluster=" + cluster);
+        RealDoor.Answer uploaded = as.postWithFile("/members/import?cluster=" + cluster, Map.of(), "file",
+                "register.csv", file);
+        assertThat(uploaded.status()).isEqualTo(302);
+        return uploaded.location().replaceAll(".*/members/import/", "");
     }
 
     private static String register(String run, int rows) {

@@ -1,10 +1,6 @@
 package ua.clusterflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,29 +11,26 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ua.clusterflow.RealDoor;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.books.StatementFiles;
 import ua.clusterflow.books.StatementFiles.Entry;
 import ua.clusterflow.cluster.ClusterDirectory;
-import ua.clusterflow.shell.IdentityAuthenticationProvider;
 
 /**
  * A month's bank statement of 2,000 credits matched against a cluster's 3,000 open invoices, through the coordinator's
  * pages: the upload of the camt.053 file and the dry run's page of 2,000 lines (1,000 naming their invoice, 500 by the
  * payer's code and amount, 200 partial, 300 unknown). The invoices are written straight into the table (their PDFs
- * are not what is measured). Writes {@code target/bench/statement.md} and {@code .json}. It measures speed, not who
- * may pass: the statements' doors are proven on the real port by {@link ua.clusterflow.shell.FeatureDoorsTests}.
+ * are not what is measured). Writes {@code target/bench/statement.md} and {@code .json}. It goes through the real
+ * door (the application on its port, the coordinator signed in through the login form) and measures speed; who may
+ * pass is proven by {@link ua.clusterflow.shell.FeatureDoorsTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
 @ActiveProfiles("bench")
 @DirtiesContext
 class StatementBenchmark {
@@ -45,20 +38,19 @@ class StatementBenchmark {
     static final int INVOICES = 3000;
     static final int LINES = 2000;
 
-    @Autowired MockMvc mvc;
+    @LocalServerPort int port;
     @Autowired ClusterDirectory directory;
-    @Autowired IdentityAuthenticationProvider people;
     @Autowired JdbcClient jdbc;
 
     @Test
     void aMonthsStatementAgainstThreeThousandInvoices() throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
         String warmUp = "stmt-w" + run;
-        RequestPostProcessor warm = coordinatorOf(warmUp);
+        RealDoor warm = coordinatorOf(warmUp, "127.0.50.1");
         dryRun(warm, warmUp, statement(invoices(warmUp, 300), 200));
 
         String cluster = "stmt-" + run;
-        RequestPostProcessor as = coordinatorOf(cluster);
+        RealDoor as = coordinatorOf(cluster, "127.0.50.2");
         List<Invoice> invoices = invoices(cluster, INVOICES);
         byte[] file = statement(invoices, LINES);
         Map<String, Object> results = new LinkedHashMap<>();
@@ -89,16 +81,18 @@ class StatementBenchmark {
     record Invoice(int number, int year, String code, BigDecimal amount) {
     }
 
-    private double[] dryRun(RequestPostProcessor as, String cluster, byte[] file) throws Exception {
+    private double[] dryRun(RealDoor as, String cluster, byte[] file) throws Exception {
+        as.get("/books/statements?cluster=" + cluster);
         long start = System.nanoTime();
-        String location = mvc.perform(multipart("/books/statements").file(new MockMultipartFile("file", "camt.xml",
-                        "application/xml", file)).param("cluster", cluster).with(as).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        RealDoor.Answer uploaded = as.postWithFile("/books/statements?cluster=" + cluster, Map.of(), "file", "camt.xml",
+                file);
         double upload = seconds(start);
+        assertThat(uploaded.status()).isEqualTo(302);
         start = System.nanoTime();
-        String page = mvc.perform(get(location).with(as)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString();
+        RealDoor.Answer shown = as.get(uploaded.location());
         double dryRun = seconds(start);
+        assertThat(shown.status()).isEqualTo(200);
+        String page = shown.body();
         assertThat(page).contains("data-kind=\"BY_NUMBER\"", "data-kind=\"BY_CODE\"", "data-kind=\"UNKNOWN\"");
         return new double[] {upload, dryRun};
     }
@@ -145,8 +139,8 @@ class StatementBenchmark {
         return StatementFiles.camt053(entries);
     }
 
-    private RequestPostProcessor coordinatorOf(String cluster) {
-        return BenchCoordinators.coordinatorOf(directory, people, cluster, "Кластер виписок " + cluster);
+    private RealDoor coordinatorOf(String cluster, String address) {
+        return BenchCoordinators.signedInCoordinatorOf(directory, port, address, cluster, "Кластер виписок " + cluster);
     }
 
     private static double seconds(long since) {

@@ -21,12 +21,14 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.RealDoor;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
 import ua.clusterflow.books.StatementFiles.Entry;
@@ -35,6 +37,7 @@ import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.Invoices.Invoice;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
+import ua.clusterflow.demo.DemoData;
 import ua.clusterflow.membership.MembershipService;
 import ua.clusterflow.membership.process.MembershipProcess;
 import ua.clusterflow.onboarding.OnboardingApplication;
@@ -55,6 +58,7 @@ class BankStatementsTest extends IntegrationTest {
             MembershipProcess.TASK_CONFIRM_DUES_IN_GRACE, MembershipProcess.TASK_CONFIRM_DUES_LAPSED,
             OnboardingProcess.TASK_CONFIRM_PAYMENT);
 
+    @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired MembershipService membership;
     @Autowired MemberOrganisationRepository organisations;
@@ -212,6 +216,11 @@ class BankStatementsTest extends IntegrationTest {
         assertThat(Jsoup.parse(page).getElementById("e-file").text()).contains("camt.053");
         mvc.perform(get("/books/statements").param("cluster", CLUSTER).with(as("nadia")))
                 .andExpect(status().isForbidden());
+        // the same door through the real filter chain: the application on its port, the member signed in
+        try (RealDoor nadia = RealDoor.from(port, "127.0.49.1")) {
+            assertThat(nadia.signIn("nadia", DemoData.PASSWORD).location()).doesNotContain("/login");
+            assertThat(nadia.get("/books/statements?cluster=" + CLUSTER).status()).isEqualTo(403);
+        }
     }
 
     private String openYear(int i) {

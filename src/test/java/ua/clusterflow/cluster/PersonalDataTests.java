@@ -29,7 +29,7 @@ import ua.clusterflow.tasklist.CaseRepository;
 /**
  * A person downloads what ClusterFlow holds about them, and an administrator erases a person on request: afterwards
  * no text column of any table, ClusterFlow's or the engine's, holds their name, address or phone, while the records
- * that must stay (the application, its case, the ballots, the invoice) are still there under the placeholder.
+ * that must stay (the application, its case, the ballots, the invoice) are still there under the erased name.
  */
 class PersonalDataTests extends IntegrationTest {
 
@@ -96,7 +96,7 @@ class PersonalDataTests extends IntegrationTest {
         String erasedAs = jdbc.sql("select erased_as from person_erasure where erased_by = 'admin' order by id desc limit 1")
                 .query(String.class).single();
         assertThat(jdbc.sql("select contact_name from onboarding_application where reference = ?")
-                .param(app.reference()).query(String.class).single()).isEqualTo(PersonalData.PLACEHOLDER);
+                .param(app.reference()).query(String.class).single()).isEqualTo(PersonalData.ERASED_NAME);
         assertThat(jdbc.sql("select author from case_comment where business_key = ?").param(app.reference())
                 .query(String.class).list()).containsOnly(erasedAs);
         assertThat(jdbc.sql("select size_bytes, length(content) from case_document where id = ?").param(document)

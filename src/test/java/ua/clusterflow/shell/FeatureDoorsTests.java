@@ -215,7 +215,7 @@ class FeatureDoorsTests extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from person_erasure where reason = 'Чужий запит'").query(Long.class)
                 .single()).isZero();
         assertThat(jdbc.sql("select first_ from act_id_user where id_ = 'petro'").query(String.class).single())
-                .isNotEqualTo(PersonalData.PLACEHOLDER);
+                .isNotEqualTo(PersonalData.ERASED_NAME);
     }
 
     private RealDoor signedIn(String user, String address) {

@@ -51,7 +51,7 @@ class EngineAccountRecords implements AccountRecords {
     }
 
     @Override
-    public void erase(String userId, String erasedId, List<String> texts, String placeholder) {
+    public void erase(String userId, String erasedId, List<String> texts, String erasedName) {
         for (Group group : identity.createGroupQuery().groupMember(userId).listPage(0, 1000)) {
             identity.deleteMembership(userId, group.getId());
         }
@@ -64,7 +64,7 @@ class EngineAccountRecords implements AccountRecords {
         jdbc.sql("""
                 update act_id_user set first_ = ?, last_ = ?, email_ = ?, pwd_ = null, salt_ = null, attempts_ = 0,
                     lock_exp_time_ = null where id_ = ?""")
-                .params(placeholder, placeholder, erasedId + "@erased.invalid", userId).update();
-        text.replace(text.tables(this::holds), userId, erasedId, texts, placeholder);
+                .params(erasedName, erasedName, erasedId + "@erased.invalid", userId).update();
+        text.replace(text.tables(this::holds), userId, erasedId, texts, erasedName);
     }
 }

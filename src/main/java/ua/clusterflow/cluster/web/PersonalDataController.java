@@ -82,7 +82,7 @@ public class PersonalDataController {
 
     /** A person not erased yet. */
     private Person person(String userId) {
-        return directory.person(userId).filter(p -> !PersonalData.PLACEHOLDER.equals(p.firstName()))
+        return directory.person(userId).filter(p -> !PersonalData.ERASED_NAME.equals(p.firstName()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }
