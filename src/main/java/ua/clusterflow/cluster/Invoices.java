@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AmountInWords;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.PdfRenderer;
 import ua.clusterflow.mail.MailOutbox;
 
@@ -70,8 +71,11 @@ public class Invoices {
     private final PdfRenderer pdf;
     private final PaymentDetails payments;
     private final ClusterDirectory directory;
+    private final AuditTrail audit;
 
-    public Invoices(JdbcClient jdbc, PdfRenderer pdf, PaymentDetails payments, ClusterDirectory directory) {
+    public Invoices(JdbcClient jdbc, PdfRenderer pdf, PaymentDetails payments, ClusterDirectory directory,
+                    AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.pdf = pdf;
         this.payments = payments;
@@ -106,10 +110,14 @@ public class Invoices {
 
     /** The case's invoice is paid, on the day and with the reference the coordinator confirmed. */
     public void paid(String businessKey, LocalDate paidOn, String reference) {
-        jdbc.sql("""
+        int paid = jdbc.sql("""
                 update invoice set paid_on = ?, payment_reference = ?
                 where business_key = ? and cancelled_at is null and paid_on is null""")
                 .params(paidOn, reference, businessKey).update();
+        if (paid > 0) {
+            ofCase(businessKey).ifPresent(invoice -> audit(invoice, "audit.invoicePaid",
+                    invoice.printed() + " · " + Detail.date(paidOn) + (reference == null ? "" : " · " + reference)));
+        }
     }
 
     /**
@@ -123,12 +131,23 @@ public class Invoices {
                 values (?, ?, ?, ?, ?)""")
                 .params(invoiceId, amount, paidOn, reference, recordedBy).update();
         jdbc.sql("update invoice set paid_amount = paid_amount + ? where id = ?").params(amount, invoiceId).update();
+        find(invoiceId).ifPresent(invoice -> audit(invoice, "audit.paymentRecorded",
+                invoice.printed() + " · " + Detail.money(amount, "UAH") + " · " + Detail.date(paidOn)));
     }
 
     /** The case's invoice is cancelled (its payment was not made): it keeps its number, marked cancelled. */
     public void cancel(String businessKey) {
-        jdbc.sql("update invoice set cancelled_at = ? where business_key = ? and cancelled_at is null and paid_on is null")
+        int cancelled = jdbc.sql(
+                        "update invoice set cancelled_at = ? where business_key = ? and cancelled_at is null and paid_on is null")
                 .params(java.sql.Timestamp.from(AppClock.now()), businessKey).update();
+        if (cancelled > 0) {
+            ofCase(businessKey).ifPresent(invoice -> audit(invoice, "audit.invoiceCancelled", invoice.printed()));
+        }
+    }
+
+    private void audit(Invoice invoice, String what, String detail) {
+        audit.record(AuditTrail.Change.toCase(invoice.clusterId(), invoice.businessKey(), invoice.organisationId(),
+                invoice.payerName(), AuditTrail.Area.PAYMENTS, what, detail));
     }
 
     /** An applicant's invoice becomes its organisation's once it is a member. */

@@ -24,8 +24,10 @@ public class MemberOrganisationRepository {
 
     private final JdbcClient jdbc;
     private final ClusterDirectory directory;
+    private final AuditTrail audit;
 
-    public MemberOrganisationRepository(JdbcClient jdbc, ClusterDirectory directory) {
+    public MemberOrganisationRepository(JdbcClient jdbc, ClusterDirectory directory, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.directory = directory;
     }
@@ -52,6 +54,7 @@ public class MemberOrganisationRepository {
                 .query(Long.class).single();
         jdbc.sql("insert into membership_event (organisation_id, on_day, status, reason, at) values (?, ?, ?, ?, ?)")
                 .params(id, since, org.status().name(), reason, Timestamp.from(AppClock.now())).update();
+        audit.record(AuditTrail.Change.toOrganisation(find(id).orElseThrow(), reason));
         if (org.contactUser() != null) {
             addPerson(id, org.contactUser(), OrganisationRole.MAIN);
         }
@@ -69,7 +72,8 @@ public class MemberOrganisationRepository {
 
     /**
      * Every column of the database that names an organisation, as "table.column": those with a foreign key to it, read
-     * from the catalogue, and those called {@code organisation_id} without one (the case register, invoices).
+     * from the catalogue, and those called {@code organisation_id} without one (the case register, invoices). The audit
+     * trail's is not among them: it tells what happened to the organisation and stays as it was written.
      */
     public List<String> namingColumns() {
         return jdbc.sql("""
@@ -82,7 +86,7 @@ public class MemberOrganisationRepository {
                         join information_schema.tables t
                           on t.table_schema = c.table_schema and t.table_name = c.table_name
                         where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
-                          and c.column_name = 'organisation_id'
+                          and c.column_name = 'organisation_id' and c.table_name <> 'audit_entry'
                         order by 1""").query(String.class).list();
     }
 
@@ -179,6 +183,7 @@ public class MemberOrganisationRepository {
         jdbc.sql("insert into membership_event (organisation_id, on_day, status, reason, at) values (?, ?, ?, ?, ?)")
                 .params(former, today, MembershipStatus.CURRENT.name(), "rejoined", Timestamp.from(AppClock.now()))
                 .update();
+        audit.record(AuditTrail.Change.toOrganisation(find(former).orElseThrow(), "rejoined"));
         if (org.contactUser() != null) {
             addPerson(former, org.contactUser(), OrganisationRole.MAIN);
         }

@@ -23,9 +23,11 @@ public class PaymentDetails {
     }
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    public PaymentDetails(JdbcClient jdbc) {
+    public PaymentDetails(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public Optional<Account> of(String clusterId) {
@@ -61,6 +63,8 @@ public class PaymentDetails {
                 .params(clusterId, payee.trim(), Edrpou.normalise(payeeCode), normalIban(iban),
                         bank == null || bank.isBlank() ? null : bank.trim(), by)
                 .update();
+        audit.record(AuditTrail.Change.toCluster(clusterId, AuditTrail.Area.PAYMENTS, "audit.paymentDetailsChanged",
+                payee.trim() + " · " + normalIban(iban)));
     }
 
     private static String normalIban(String iban) {

@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -42,8 +44,11 @@ public class PersonalData {
     private final AccountRecords accounts;
     private final DatabaseText text;
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    PersonalData(ClusterDirectory directory, AccountRecords accounts, DatabaseText text, JdbcClient jdbc) {
+    PersonalData(ClusterDirectory directory, AccountRecords accounts, DatabaseText text, JdbcClient jdbc,
+                 AuditTrail audit) {
+        this.audit = audit;
         this.directory = directory;
         this.accounts = accounts;
         this.text = text;
@@ -129,6 +134,13 @@ public class PersonalData {
                 .params(by, Timestamp.from(AppClock.now()), reason.strip()).query(Long.class).single();
         String erasedId = "erased-" + number;
         jdbc.sql("update person_erasure set erased_as = ? where id = ?").params(erasedId, number).update();
+        // written before the replacement below, which turns the person's name and login in them into the stand-in;
+        // each of their clusters sees it
+        Set<String> clusters = directory.rolesOf(person.id()).keySet();
+        for (String clusterId : clusters.isEmpty() ? Collections.<String>singleton(null) : clusters) {
+            audit.record(AuditTrail.Change.toPerson(clusterId, AuditTrail.Area.PEOPLE, "audit.personErased",
+                    reason.strip(), person.id(), person.displayName()));
+        }
         jdbc.sql("delete from spring_session where principal_name = ?").param(person.id()).update();
         List<DatabaseText.Table> own = ownTables();
         List<String> texts = new ArrayList<>(texts(person));

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
+import ua.clusterflow.cluster.AuditTrail;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -44,10 +45,12 @@ public class ImportUndo {
     private final MembershipYears years;
     private final CaseRepository cases;
     private final ClusterDirectory directory;
+    private final AuditTrail audit;
 
     public ImportUndo(JdbcClient jdbc, MemberOrganisationRepository organisations, MembershipYears years,
-                      CaseRepository cases, ClusterDirectory directory) {
+                      CaseRepository cases, ClusterDirectory directory, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.organisations = organisations;
         this.years = years;
         this.cases = cases;
@@ -125,6 +128,8 @@ public class ImportUndo {
         }
         List<Brought> brought = brought(id);
         for (Brought b : brought) {
+            organisations.find(b.organisationId()).ifPresent(org -> audit.record(
+                    AuditTrail.Change.toOrganisation(org, AuditTrail.Area.RECORDS, "audit.importUndone", null)));
             years.endOtherYears(b.organisationId(), "", "import undone");
             cases.delete(b.yearCase());
             jdbc.sql("delete from membership_event where organisation_id = ?").param(b.organisationId()).update();

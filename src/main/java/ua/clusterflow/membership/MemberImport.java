@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
+import ua.clusterflow.cluster.AuditTrail;
 import ua.clusterflow.cluster.ClusterAdminService;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Edrpou;
@@ -93,11 +94,13 @@ public class MemberImport {
     private final ClusterAdminService admin;
     private final ClusterDirectory directory;
     private final MemberSheet sheet;
+    private final AuditTrail audit;
     private final ObjectMapper json = new ObjectMapper();
 
     public MemberImport(JdbcClient jdbc, MemberOrganisationRepository organisations, MembershipService membership,
-                        ClusterAdminService admin, ClusterDirectory directory, MemberSheet sheet) {
+                        ClusterAdminService admin, ClusterDirectory directory, MemberSheet sheet, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.organisations = organisations;
         this.membership = membership;
         this.admin = admin;
@@ -223,6 +226,8 @@ public class MemberImport {
         jdbc.sql("""
                 update member_import set rows = ?, imported_at = ?, imported_by = ?, imported_rows = ? where id = ?""")
                 .params(write(upload.rows), Timestamp.from(AppClock.now()), by, brought, id).update();
+        audit.record(AuditTrail.Change.toCluster(upload.clusterId, AuditTrail.Area.RECORDS, "audit.importDone",
+                upload.fileName + " · " + brought));
         return brought;
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.cluster.AuditTrail;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.MemberOrganisation;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
@@ -42,10 +43,15 @@ public class Memberships {
 
     private final JdbcClient jdbc;
     private final ClusterDirectory directory;
+    private final MemberOrganisationRepository organisations;
+    private final AuditTrail audit;
 
-    public Memberships(JdbcClient jdbc, ClusterDirectory directory) {
+    public Memberships(JdbcClient jdbc, ClusterDirectory directory, MemberOrganisationRepository organisations,
+                       AuditTrail audit) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.organisations = organisations;
+        this.audit = audit;
     }
 
     public MembershipTerms terms(String clusterId) {
@@ -69,6 +75,8 @@ public class Memberships {
                         terms.renewalDay() == null ? null : terms.renewalDay().getDayOfMonth(), terms.paymentDays(),
                         terms.graceDays(), terms.noticeDays(), by, Timestamp.from(AppClock.now()))
                 .update();
+        audit.record(AuditTrail.Change.toCluster(terms.clusterId(), AuditTrail.Area.RECORDS, "audit.termsChanged",
+                null));
     }
 
     /** Moves an organisation to a status from a day, and writes it into its history. */
@@ -82,6 +90,8 @@ public class Memberships {
     public void addEvent(long organisationId, MembershipStatus status, LocalDate day, String reason, String actor) {
         jdbc.sql("insert into membership_event (organisation_id, on_day, status, reason, actor, at) values (?, ?, ?, ?, ?, ?)")
                 .params(organisationId, day, status.name(), reason, actor, Timestamp.from(AppClock.now())).update();
+        organisations.find(organisationId)
+                .ifPresent(org -> audit.record(AuditTrail.Change.toOrganisation(org, reason), actor));
     }
 
     public List<Event> history(long organisationId) {

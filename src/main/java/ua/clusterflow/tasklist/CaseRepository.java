@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ua.clusterflow.base.AppClock;
+import ua.clusterflow.cluster.AuditTrail;
 
 @Repository
 public class CaseRepository {
@@ -28,10 +30,18 @@ public class CaseRepository {
                                String uploadedBy, Instant uploadedAt) {
     }
 
-    private final JdbcClient jdbc;
+    /** Events of a case's history that change nothing, left out of the audit trail. */
+    private static final Set<String> NOT_CHANGES = Set.of("reminder", "comment");
 
-    public CaseRepository(JdbcClient jdbc) {
+    /** Events of a case's history that are about its payment. */
+    private static final Set<String> PAYMENTS = Set.of("invoice", "dues-paid", "payment-cancelled");
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    public CaseRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public void insert(CaseRecord record) {
@@ -93,23 +103,35 @@ public class CaseRepository {
                 .params(organisationId, businessKey).update();
     }
 
+    /** Adds a line to the case's history, and to the audit trail unless it is a reminder or a comment. */
     public void addEvent(String businessKey, String actor, String action, String detail) {
         jdbc.sql("insert into case_event (business_key, at, actor, action, detail) values (?, ?, ?, ?, ?)")
                 .params(businessKey, ts(AppClock.now()), actor, action, detail).update();
+        if (!NOT_CHANGES.contains(action)) {
+            find(businessKey).ifPresent(record -> audit(record, actor, action, detail));
+        }
     }
 
-    /**
-     * Adds the event where the case has a record (a process started outside the app's services has none), in one
-     * statement: no read of the record first.
-     */
+    /** Adds the event where the case has a record (a process started outside the app's services has none). */
     public void addEventIfRecorded(String businessKey, String actor, String action, String detail) {
         if (businessKey == null) {
             return;
         }
-        jdbc.sql("""
-                insert into case_event (business_key, at, actor, action, detail)
-                select ?, ?, ?, ?, ? where exists (select 1 from case_record where business_key = ?)""")
-                .params(businessKey, ts(AppClock.now()), actor, action, detail, businessKey).update();
+        find(businessKey).ifPresent(record -> {
+            jdbc.sql("insert into case_event (business_key, at, actor, action, detail) values (?, ?, ?, ?, ?)")
+                    .params(businessKey, ts(AppClock.now()), actor, action, detail).update();
+            if (!NOT_CHANGES.contains(action)) {
+                audit(record, actor, action, detail);
+            }
+        });
+    }
+
+    private void audit(CaseRecord record, String actor, String action, String detail) {
+        AuditTrail.Area area = action.startsWith("role-") ? AuditTrail.Area.ROLES
+                : PAYMENTS.contains(action) ? AuditTrail.Area.PAYMENTS
+                : "document".equals(action) ? AuditTrail.Area.RECORDS : AuditTrail.Area.STATUSES;
+        audit.record(AuditTrail.Change.toCase(record.clusterId(), record.businessKey(), record.organisationId(),
+                record.title(), area, "event." + action, detail), actor);
     }
 
     /** When each of the cases was reminded of one of these kinds (a "reminder" event with that detail), in order. */

@@ -111,6 +111,9 @@ class PagesBenchmark {
                     coordinator);
             measure(pages, "bank statements", PAGE_GOAL, mvc, () -> get("/books/statements").param("cluster", cluster),
                     coordinator);
+            measure(pages, "audit trail", PAGE_GOAL, mvc, () -> get("/audit").param("cluster", cluster), boardMember);
+            measure(pages, "audit trail searched by a name", PAGE_GOAL, mvc,
+                    () -> get("/audit").param("cluster", cluster).param("person", search), coordinator);
             measure(pages, "dashboard", DASHBOARD_GOAL, mvc, () -> get("/dashboard").param("cluster", cluster), coordinator);
             measure(pages, "alliance view", ALLIANCE_GOAL, mvc, () -> get("/dashboard/alliance"), admin);
             results.put("pages", pages);

@@ -3,6 +3,7 @@ package ua.clusterflow.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +217,25 @@ class FeatureDoorsTests extends IntegrationTest {
                 .single()).isZero();
         assertThat(jdbc.sql("select first_ from act_id_user where id_ = 'petro'").query(String.class).single())
                 .isNotEqualTo(PersonalData.ERASED_NAME);
+    }
+
+    @Test
+    void theAuditTrailIsTheClustersStaffsAndTheAdministratorsAndNobodyElses() throws Exception {
+        String nadiasOrg = organisations.find(organisations.idsForContact("nadia").get(0)).orElseThrow().name();
+        try (RealDoor nadia = signedIn("nadia", "127.0.48.70"); RealDoor serhiy = signedIn("serhiy", "127.0.48.71");
+             RealDoor petro = signedIn("petro", "127.0.48.72"); RealDoor admin = signedIn("admin", "127.0.48.73");
+             RealDoor stranger = RealDoor.from(port, "127.0.48.74")) {
+            assertThat(stranger.get("/audit").location()).endsWith("/login");
+            assertThat(nadia.get("/audit").status()).isEqualTo(403);
+            assertThat(serhiy.get("/audit?cluster=kharkiv").status()).isEqualTo(404);
+            RealDoor.Answer others = serhiy.get("/audit?person=" + URLEncoder.encode(nadiasOrg, StandardCharsets.UTF_8));
+            assertThat(others.status()).isEqualTo(200);
+            assertThat(others.body()).as("searched by name, another cluster's lines stay hidden")
+                    .contains("id=\"audit-none\"").doesNotContain("<tr data-area");
+            String search = "/audit?cluster=kharkiv&person=" + URLEncoder.encode(nadiasOrg, StandardCharsets.UTF_8);
+            assertThat(petro.get(search).body()).contains("<tr data-area").doesNotContain("id=\"audit-none\"");
+            assertThat(admin.get(search).body()).contains("<tr data-area").doesNotContain("id=\"audit-none\"");
+        }
     }
 
     private RealDoor signedIn(String user, String address) {

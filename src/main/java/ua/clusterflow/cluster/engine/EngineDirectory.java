@@ -1,7 +1,6 @@
 package ua.clusterflow.cluster.engine;
 
 import java.text.Collator;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -22,7 +21,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ua.clusterflow.base.Detail;
 import ua.clusterflow.base.Role;
+import ua.clusterflow.cluster.AuditTrail;
 import ua.clusterflow.cluster.Cluster;
 import ua.clusterflow.cluster.ClusterDirectory;
 import ua.clusterflow.cluster.Person;
@@ -41,10 +42,12 @@ class EngineDirectory implements ClusterDirectory {
 
     private final IdentityService identity;
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    EngineDirectory(IdentityService identity, JdbcClient jdbc) {
+    EngineDirectory(IdentityService identity, JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @Override
@@ -162,6 +165,7 @@ class EngineDirectory implements ClusterDirectory {
         String groupId = role.groupOf(clusterId);
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
+            audit(userId, clusterId, "audit.roleGranted", role);
         }
     }
 
@@ -169,6 +173,7 @@ class EngineDirectory implements ClusterDirectory {
     public void grantNewcomer(String userId, String clusterId, Role role) {
         identity.createTenantUserMembership(clusterId, userId);
         identity.createMembership(userId, role.groupOf(clusterId));
+        audit(userId, clusterId, "audit.roleGranted", role);
     }
 
     @Override
@@ -176,6 +181,7 @@ class EngineDirectory implements ClusterDirectory {
         String groupId = role.groupOf(clusterId);
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
             identity.deleteMembership(userId, groupId);
+            audit(userId, clusterId, "audit.roleRevoked", role);
         }
         boolean roleLeft = Stream.of(Role.values()).anyMatch(r -> identity.createUserQuery().userId(userId)
                 .memberOfGroup(r.groupOf(clusterId)).count() > 0);
@@ -342,11 +348,12 @@ class EngineDirectory implements ClusterDirectory {
 
     @Override
     public List<String> groupsOf(String userId) {
-        List<String> ids = new ArrayList<>();
-        for (Group group : identity.createGroupQuery().groupMember(userId).unlimitedList()) {
-            ids.add(group.getId());
-        }
-        return ids;
+        return identity.createGroupQuery().groupMember(userId).unlimitedList().stream().map(Group::getId).toList();
+    }
+
+    private void audit(String userId, String clusterId, String what, Role role) {
+        audit.record(AuditTrail.Change.toPerson(clusterId, AuditTrail.Area.ROLES, what,
+                Detail.text("role." + role.name()), userId, displayName(userId)));
     }
 
     @Override
