@@ -20,6 +20,16 @@ create table audit_entry (
 create index audit_entry_cluster_at on audit_entry (cluster_id, at desc, id desc);
 create index audit_entry_actor on audit_entry (actor_id, at desc);
 create index audit_entry_person on audit_entry (person, at desc);
+-- a search by words of a name reads what a line is about, who made it and its detail as one text, through trigrams
+-- where pg_trgm is offered (see V20)
+do $$
+begin
+    if exists (select 1 from pg_extension where extname = 'pg_trgm') then
+        create index audit_entry_words_trgm on audit_entry using gin (
+            (coalesce(subject, '') || ' ' || coalesce(actor, '') || ' ' || coalesce(detail, '')) gin_trgm_ops);
+    end if;
+end
+$$;
 
 -- what the history tables hold so far, so that the trail begins with the installation, not with this version
 insert into audit_entry (cluster_id, at, actor, area, what, detail, organisation_id, subject)

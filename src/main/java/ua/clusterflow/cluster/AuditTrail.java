@@ -133,11 +133,9 @@ public class AuditTrail {
                 params.add(search.people().toArray(String[]::new));
             }
             if (byWords) {
-                any.add("subject ~ ? or actor ~ ? or detail ~ ?");
-                String pattern = caseless(search.words().strip());
-                params.add(pattern);
-                params.add(pattern);
-                params.add(pattern);
+                // as one text, the expression of the trigram index (V31)
+                any.add("(coalesce(subject, '') || ' ' || coalesce(actor, '') || ' ' || coalesce(detail, '')) ~ ?");
+                params.add(caseless(search.words().strip()));
             }
             where.add("(" + String.join(" or ", any) + ")");
         }

@@ -29,7 +29,7 @@ class EnglishBrowserTest extends IntegrationTest {
             browser.login("olena", "demo");
             browser.click(By.id("nav-lang"));
             for (String page : List.of("/tasks", "/cases/" + app.reference(), "/board", "/meetups", "/grants",
-                    "/dashboard", "/directory", "/roles", "/dashboard/records")) {
+                    "/dashboard", "/directory", "/roles", "/dashboard/records", "/audit")) {
                 browser.open(page);
                 assertEnglish(browser, "coordinator" + page.replace('/', '-'));
             }
@@ -66,7 +66,7 @@ class EnglishBrowserTest extends IntegrationTest {
                 browser.phoneSize();
                 browser.login("admin", "demo");
                 for (String page : List.of("/admin/clusters", "/admin/clusters/kharkiv", "/admin/people/petro/erase",
-                        "/admin/mail")) {
+                        "/admin/mail", "/audit")) {
                     browser.open(page);
                     browser.find(By.cssSelector("html[lang='" + language + "']"));
                     assertThat(browser.pageSource()).as(page).doesNotContain("??");

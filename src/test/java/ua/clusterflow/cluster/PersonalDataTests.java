@@ -104,6 +104,10 @@ class PersonalDataTests extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from case_event where business_key = ?").param(app.reference())
                 .query(Long.class).single()).isPositive();
         assertThat(cases.find(app.reference())).isPresent();
+        assertThat(jdbc.sql("select subject || ' · ' || detail from audit_entry where what = 'audit.personErased' "
+                + "and person = ?").param(erasedAs).query(String.class).list())
+                .as("the erasure in the audit trail, under the stand-in").contains(PersonalData.ERASED_NAME
+                        + " · Лист від 7 грудня");
         assertThat(directory.rolesOf(erasedAs)).isEmpty();
         assertThat(directory.checkPassword(erasedAs, "anything")).isFalse();
         assertThat(directory.personByEmail(email)).isEmpty();
