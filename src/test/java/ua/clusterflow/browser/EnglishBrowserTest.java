@@ -29,7 +29,8 @@ class EnglishBrowserTest extends IntegrationTest {
             browser.login("olena", "demo");
             browser.click(By.id("nav-lang"));
             for (String page : List.of("/tasks", "/cases/" + app.reference(), "/board", "/meetups", "/grants",
-                    "/dashboard", "/directory", "/roles", "/dashboard/records", "/audit")) {
+                    "/dashboard", "/directory", "/roles", "/dashboard/records", "/audit", "/members/debtors",
+                    "/books/statements", "/members/" + nadiasOrganisation() + "/merge")) {
                 browser.open(page);
                 assertEnglish(browser, "coordinator" + page.replace('/', '-'));
             }
@@ -74,6 +75,11 @@ class EnglishBrowserTest extends IntegrationTest {
                 }
             }
         }
+    }
+
+    private long nadiasOrganisation() {
+        return jdbc.sql("select organisation_id from organisation_person where user_id = 'nadia' limit 1")
+                .query(Long.class).single();
     }
 
     private static void assertEnglish(Browser browser, String screenshot) throws Exception {
