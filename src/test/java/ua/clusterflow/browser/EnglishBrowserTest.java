@@ -30,7 +30,8 @@ class EnglishBrowserTest extends IntegrationTest {
             browser.click(By.id("nav-lang"));
             for (String page : List.of("/tasks", "/cases/" + app.reference(), "/board", "/meetups", "/grants",
                     "/dashboard", "/directory", "/roles", "/dashboard/records", "/audit", "/members/debtors",
-                    "/books/statements", "/members/" + nadiasOrganisation() + "/merge")) {
+                    "/books/statements", "/members/" + nadiasOrganisation() + "/merge", "/export-actions",
+                    "/export-actions/new?cluster=kharkiv")) {
                 browser.open(page);
                 assertEnglish(browser, "coordinator" + page.replace('/', '-'));
             }
@@ -52,7 +53,7 @@ class EnglishBrowserTest extends IntegrationTest {
             browser.phoneSize();
             browser.login("nadia", "demo");
             browser.open("/lang?to=en&back=/tasks");
-            for (String page : List.of("/tasks", "/meetups", "/grants", "/directory")) {
+            for (String page : List.of("/tasks", "/meetups", "/grants", "/directory", "/export-actions")) {
                 browser.open(page);
                 assertEnglish(browser, "member-phone" + page.replace('/', '-'));
             }

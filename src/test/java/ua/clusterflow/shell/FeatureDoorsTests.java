@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import ua.clusterflow.cluster.Invoices;
 import ua.clusterflow.cluster.MemberOrganisationRepository;
 import ua.clusterflow.cluster.PersonalData;
 import ua.clusterflow.demo.DemoData;
+import ua.clusterflow.export.ExportActionService;
 import ua.clusterflow.grant.GrantReviews;
 
 /**
@@ -33,6 +35,7 @@ class FeatureDoorsTests extends IntegrationTest {
     @Autowired MemberOrganisationRepository organisations;
     @Autowired GrantReviews reviews;
     @Autowired Invoices invoices;
+    @Autowired ExportActionService exportActions;
 
     @Test
     void nobodyOffTheBoardPutsAMotionOrReadsAVoteOrTheMinutes() throws Exception {
@@ -236,6 +239,34 @@ class FeatureDoorsTests extends IntegrationTest {
             assertThat(petro.get(search).body()).contains("<tr data-area").doesNotContain("id=\"audit-none\"");
             assertThat(admin.get(search).body()).contains("<tr data-area").doesNotContain("id=\"audit-none\"");
         }
+    }
+
+    @Test
+    void anExportActionIsAnnouncedByItsClustersStaffAndAppliedToByItsOwnMembersAlone() throws Exception {
+        Map<String, String> typed = new HashMap<>(Map.of("kind", "B2B", "title", "B2B з покупцями з Австрії",
+                "markets", "AT", "place", "Відень", "joinDeadline", AppClock.today().plusDays(9).toString(),
+                "startsOn", AppClock.today().plusDays(20).toString(), "endsOn", AppClock.today().plusDays(20).toString(),
+                "clusterCost", "5000", "participantFee", "0", "places", "8"));
+        typed.put("minParticipants", "1");
+        typed.put("selectionRule", "Усі, хто подався");
+        String action = "/export-actions/" + exportActions.announce(user("olena"), "kharkiv", typed).reference();
+        Map<String, String> application = Map.of("products", "Чуже", "productCodes", "8401", "readiness", "3");
+        try (RealDoor nadia = signedIn("nadia", "127.0.48.80"); RealDoor serhiy = signedIn("serhiy", "127.0.48.81");
+             RealDoor bohdan = signedIn("bohdan", "127.0.48.82"); RealDoor stranger = RealDoor.from(port, "127.0.48.83")) {
+            assertThat(stranger.get(action).location()).endsWith("/login");
+            nadia.get("/export-actions");
+            assertThat(nadia.post("/export-actions/new?cluster=kharkiv", typed).status()).isEqualTo(403);
+            assertThat(serhiy.get(action).status()).isEqualTo(404);
+            serhiy.get("/export-actions");
+            assertThat(serhiy.post("/export-actions/new?cluster=kharkiv", typed).status()).isEqualTo(404);
+            bohdan.get("/export-actions");
+            assertThat(bohdan.post(action + "/apply", application).status()).isEqualTo(404);
+            assertThat(nadia.get(action).body()).doesNotContain("id=\"applicants\"");
+        }
+        assertThat(jdbc.sql("select count(*) from export_action where title = 'B2B з покупцями з Австрії'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from export_application where products = 'Чуже'").query(Long.class)
+                .single()).isZero();
     }
 
     private RealDoor signedIn(String user, String address) {
