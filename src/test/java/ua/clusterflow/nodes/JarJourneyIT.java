@@ -41,7 +41,8 @@ import ua.clusterflow.base.AppClock;
  * a meetup at the same moment on the cold application; and a case of every process is carried through every user task
  * the models have (onboarding with a tied board vote settled, a grant application to the funder's decision, a meetup to
  * its outcome, a role declined, renominated, approved and renewed, a motion and its statement, an agreed action, the
- * membership year's three payments), each task's page opened from its person's list and its form sent.
+ * membership year's three payments, an export action with too few applicants cancelled and another selected), each
+ * task's page opened from its person's list and its form sent.
  */
 class JarJourneyIT {
 
@@ -74,6 +75,7 @@ class JarJourneyIT {
                 walkMotion(walk);
                 walkFollowUp(walk);
                 walkMembershipYear(walk);
+                walkExportActions(walk);
                 assertThat(walk.completed).as("every user task of every model, its form sent over HTTP")
                         .containsAll(userTasks());
                 Files.writeString(ROOT.resolve("results.md"), "- user tasks completed over HTTP from the image: "
@@ -238,6 +240,45 @@ class JarJourneyIT {
         walk.fireTimer(reference, "Timer_MeetupOver");
         walk.complete(reference, "Task_RecordMeetupOutcome", "olena", Map.of("attendance", "12",
                 "summary", "Домовились про бібліотеку компонентів", "agendaItems", "Бібліотека компонентів"));
+    }
+
+    /** One action with too few applicants, cancelled; another whose one applicant is selected. */
+    private void walkExportActions(ImageWalk walk) throws Exception {
+        String tooFew = announceExportAction(walk, "Виставка з образу", "2");
+        applyToExportAction(walk, tooFew);
+        walk.fireTimer(tooFew, "Timer_JoinDeadline");
+        walk.complete(tooFew, "Task_DecideTooFew", "olena", Map.of("tooFewDecision", "cancel",
+                "tooFewComment", "Замало учасників"));
+        String selected = announceExportAction(walk, "Місія з образу", "1");
+        applyToExportAction(walk, selected);
+        walk.fireTimer(selected, "Timer_JoinDeadline");
+        String application = OwnServers.waitFor("the application to " + selected, () -> walk.jdbc.sql("""
+                select a.id from export_application a join export_action x on x.id = a.action_id
+                where x.reference = ?""").param(selected).query(Long.class).optional().map(String::valueOf)
+                .orElse(null));
+        walk.complete(selected, "Task_SelectParticipants", "olena", Map.of("selected", application,
+                "selectionNote", "Одне місце"));
+    }
+
+    private String announceExportAction(ImageWalk walk, String title, String least) {
+        RealDoor olena = walk.door("olena");
+        olena.get("/export-actions/new?cluster=kharkiv");
+        Map<String, String> typed = new HashMap<>(Map.of("kind", "MISSION", "title", title, "markets", "PL",
+                "place", "Варшава", "joinDeadline", AppClock.today().plusDays(7).toString(),
+                "startsOn", AppClock.today().plusDays(20).toString(), "endsOn", AppClock.today().plusDays(21).toString(),
+                "clusterCost", "10000", "participantFee", "2000", "places", "3"));
+        typed.put("minParticipants", least);
+        typed.put("selectionRule", "Готовність до експорту");
+        RealDoor.Answer announced = olena.post("/export-actions/new?cluster=kharkiv", typed);
+        assertThat(announced.status()).as(announced.body()).isEqualTo(302);
+        return announced.location().replaceAll(".*/export-actions/", "");
+    }
+
+    private void applyToExportAction(ImageWalk walk, String reference) {
+        RealDoor nadia = walk.door("nadia");
+        nadia.get("/export-actions/" + reference);
+        assertThat(nadia.post("/export-actions/" + reference + "/apply", Map.of("products", "Датчики",
+                "productCodes", "9026", "readiness", "3")).status()).isEqualTo(302);
     }
 
     private void walkRoleDelegation(ImageWalk walk) throws Exception {
