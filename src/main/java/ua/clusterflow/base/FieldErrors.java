@@ -1,5 +1,7 @@
 package ua.clusterflow.base;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +29,25 @@ public final class FieldErrors {
     public FieldErrors addAll(FieldErrors other) {
         other.problems.forEach(problems::putIfAbsent);
         return this;
+    }
+
+    /**
+     * The day typed into a field (ISO, as a date input sends it), or null: a field left blank is rejected when the day
+     * is required, one that is no day always.
+     */
+    public LocalDate day(String field, String typed, boolean required) {
+        if (typed == null || typed.isBlank()) {
+            if (required) {
+                reject(field, "error.required");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (DateTimeParseException e) {
+            reject(field, "error.date");
+            return null;
+        }
     }
 
     /** Rejects a field left blank. */

@@ -2,7 +2,6 @@ package ua.clusterflow.export;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -84,9 +83,9 @@ public class ExportActionService {
         if (markets.isEmpty() || !markets.stream().allMatch(Countries::known)) {
             errors.reject("markets", "export.error.markets");
         }
-        LocalDate deadline = day(typed, "joinDeadline", errors);
-        LocalDate starts = day(typed, "startsOn", errors);
-        LocalDate ends = day(typed, "endsOn", errors);
+        LocalDate deadline = errors.day("joinDeadline", typed.get("joinDeadline"), true);
+        LocalDate starts = errors.day("startsOn", typed.get("startsOn"), true);
+        LocalDate ends = errors.day("endsOn", typed.get("endsOn"), true);
         if (deadline != null && !deadline.isAfter(AppClock.today())) {
             errors.reject("joinDeadline", "export.error.deadlinePassed");
         }
@@ -294,15 +293,6 @@ public class ExportActionService {
                 .filter(c -> !c.isEmpty()).toList();
     }
 
-    private static LocalDate day(Map<String, String> typed, String field, FieldErrors errors) {
-        String value = typed.getOrDefault(field, "").strip();
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.reject(field, value.isEmpty() ? "error.required" : "export.error.date");
-            return null;
-        }
-    }
 
     private static void amount(Map<String, String> typed, String field, FieldErrors errors) {
         String value = typed.getOrDefault(field, "").strip().replace(',', '.');

@@ -2,7 +2,6 @@ package ua.clusterflow.cluster.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +66,8 @@ public class AuditController {
             throw new ResponseStatusException(user.belongsTo(cluster) ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND);
         }
         FieldErrors errors = new FieldErrors();
-        LocalDate fromDay = day(from, "from", errors);
-        LocalDate toDay = day(to, "to", errors);
+        LocalDate fromDay = errors.day("from", from, false);
+        LocalDate toDay = errors.day("to", to, false);
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             errors.reject("to", "audit.error.order");
         }
@@ -115,15 +114,4 @@ public class AuditController {
                 e.area(), text, detail, e.subject(), link, actor);
     }
 
-    private static LocalDate day(String typed, String field, FieldErrors errors) {
-        if (typed.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(typed.strip());
-        } catch (DateTimeParseException e) {
-            errors.reject(field, "audit.error.date");
-            return null;
-        }
-    }
 }

@@ -3,7 +3,6 @@ package ua.clusterflow.dashboard.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +69,7 @@ public class RecordsController {
         if (!Countries.known(country)) {
             errors.reject("country", "error.option");
         }
-        LocalDate day = date(errors, "heldOn", heldOn, true);
+        LocalDate day = errors.day("heldOn", heldOn, true);
         Integer people = whole(errors, "participants", participants);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -135,7 +134,7 @@ public class RecordsController {
                               HttpServletResponse response, RedirectAttributes redirect) {
         String clusterId = coordinated(user, cluster);
         FieldErrors errors = new FieldErrors();
-        LocalDate adopted = date(errors, "strategyAdopted", strategyAdopted, false);
+        LocalDate adopted = errors.day("strategyAdopted", strategyAdopted, false);
         BigDecimal fte = null;
         try {
             fte = new BigDecimal(staffFte.trim().replace(',', '.'));
@@ -241,20 +240,6 @@ public class RecordsController {
         }
     }
 
-    private static LocalDate date(FieldErrors errors, String field, String value, boolean required) {
-        if (value.isBlank()) {
-            if (required) {
-                errors.reject(field, "error.required");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.reject(field, "error.date");
-            return null;
-        }
-    }
 
     private static Integer whole(FieldErrors errors, String field, String value) {
         try {
