@@ -223,6 +223,21 @@ class BankStatementsTest extends IntegrationTest {
         }
     }
 
+    /** The statements' doors through the real filter chain: a member neither reads nor uploads; nothing is kept. */
+    @Test
+    void onTheRealPortAMemberNeitherReadsNorUploadsTheClustersStatements() throws Exception {
+        long statements = jdbc.sql("select count(*) from bank_statement").query(Long.class).single();
+        try (RealDoor stranger = RealDoor.from(port, "127.0.49.31"); RealDoor nadia = RealDoor.from(port, "127.0.49.32")) {
+            assertThat(stranger.get("/books/statements?cluster=" + CLUSTER).location()).endsWith("/login");
+            assertThat(nadia.signIn("nadia", DemoData.PASSWORD).location()).doesNotContain("/login");
+            assertThat(nadia.get("/books/statements?cluster=" + CLUSTER).status()).isEqualTo(403);
+            nadia.get("/tasks");
+            assertThat(nadia.postWithFile("/books/statements?cluster=" + CLUSTER, Map.of(), "file", "camt.xml",
+                    StatementFiles.camt053(List.of())).status()).isEqualTo(403);
+        }
+        assertThat(jdbc.sql("select count(*) from bank_statement").query(Long.class).single()).isEqualTo(statements);
+    }
+
     private String openYear(int i) {
         String suffix = Long.toString(System.nanoTime(), 36) + i;
         String contact = "bank-" + suffix;

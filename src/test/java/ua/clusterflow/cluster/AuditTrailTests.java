@@ -15,10 +15,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.RealDoor;
 import ua.clusterflow.base.AppClock;
 import ua.clusterflow.base.Role;
+import ua.clusterflow.demo.DemoData;
 
 /**
  * The audit trail over HTTP, in a cluster of the test's own: a role given, a record corrected and a payment booked
@@ -28,6 +31,7 @@ import ua.clusterflow.base.Role;
  */
 class AuditTrailTests extends IntegrationTest {
 
+    @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired ClusterDirectory directory;
     @Autowired MemberOrganisationRepository organisations;
@@ -122,5 +126,26 @@ class AuditTrailTests extends IntegrationTest {
                 .andExpect(content().string(containsString("ТОВ Журнал")));
         assertThat(jdbc.sql("select count(*) from audit_entry where cluster_id = ?").param(cluster)
                 .query(Long.class).single()).as("three roles given and one member joined").isEqualTo(4L);
+    }
+
+    /** The same doors through the real filter chain: the application on its port, each person signed in by form. */
+    @Test
+    void onTheRealPortTheTrailIsTheClustersStaffsAndTheAdministratorsAlone() throws Exception {
+        directory.setPassword(coordinator, "audit-coordinator-password");
+        directory.setPassword(member, "audit-member-password");
+        try (RealDoor stranger = RealDoor.from(port, "127.0.49.11"); RealDoor memberDoor = RealDoor.from(port, "127.0.49.12");
+             RealDoor olena = RealDoor.from(port, "127.0.49.13"); RealDoor own = RealDoor.from(port, "127.0.49.14");
+             RealDoor admin = RealDoor.from(port, "127.0.49.15")) {
+            assertThat(stranger.get("/audit?cluster=" + cluster).location()).endsWith("/login");
+            assertThat(memberDoor.signIn(member, "audit-member-password").location()).doesNotContain("/login");
+            assertThat(memberDoor.get("/audit").status()).isEqualTo(403);
+            assertThat(olena.signIn("olena", DemoData.PASSWORD).location()).doesNotContain("/login");
+            assertThat(olena.get("/audit?cluster=" + cluster).status()).isEqualTo(404);
+            assertThat(olena.get("/audit").body()).doesNotContain("ТОВ Журнал");
+            assertThat(own.signIn(coordinator, "audit-coordinator-password").location()).doesNotContain("/login");
+            assertThat(own.get("/audit?cluster=" + cluster).body()).contains("ТОВ Журнал");
+            assertThat(admin.signIn("admin", DemoData.PASSWORD).location()).doesNotContain("/login");
+            assertThat(admin.get("/audit?cluster=" + cluster).body()).contains("ТОВ Журнал");
+        }
     }
 }

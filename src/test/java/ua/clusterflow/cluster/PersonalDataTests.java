@@ -20,9 +20,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import ua.clusterflow.CaseSteps;
 import ua.clusterflow.IntegrationTest;
+import ua.clusterflow.RealDoor;
+import ua.clusterflow.demo.DemoData;
 import ua.clusterflow.onboarding.OnboardingApplication;
 import ua.clusterflow.tasklist.CaseRepository;
 
@@ -33,6 +36,7 @@ import ua.clusterflow.tasklist.CaseRepository;
  */
 class PersonalDataTests extends IntegrationTest {
 
+    @LocalServerPort int port;
     @Autowired MockMvc mvc;
     @Autowired ClusterDirectory directory;
     @Autowired CaseRepository cases;
@@ -112,6 +116,27 @@ class PersonalDataTests extends IntegrationTest {
         assertThat(directory.checkPassword(erasedAs, "anything")).isFalse();
         assertThat(directory.personByEmail(email)).isEmpty();
         mvc.perform(get("/admin/people/" + erasedAs + "/erase").with(as("admin"))).andExpect(status().isNotFound());
+    }
+
+    /** The same doors through the real filter chain: the application on its port, each person signed in by form. */
+    @Test
+    void onTheRealPortOnlyAnAdministratorErasesAndEachDownloadsOnlyTheirOwnData() throws Exception {
+        try (RealDoor stranger = RealDoor.from(port, "127.0.49.21"); RealDoor nadia = RealDoor.from(port, "127.0.49.22");
+             RealDoor olena = RealDoor.from(port, "127.0.49.23")) {
+            assertThat(stranger.get("/my-data.zip").location()).endsWith("/login");
+            assertThat(nadia.signIn("nadia", DemoData.PASSWORD).location()).doesNotContain("/login");
+            assertThat(olena.signIn("olena", DemoData.PASSWORD).location()).doesNotContain("/login");
+            assertThat(nadia.get("/admin/people/petro/erase").status()).isEqualTo(403);
+            olena.get("/tasks");
+            assertThat(olena.post("/admin/people/petro/erase", Map.of("reason", "Не її запит", "confirm", "yes"))
+                    .status()).isEqualTo(403);
+            RealDoor.Answer own = nadia.get("/my-data.zip");
+            assertThat(own.status()).isEqualTo(200);
+            assertThat(own.headers().get("content-disposition")).contains("clusterflow-nadia-");
+        }
+        assertThat(directory.personExists("petro")).isTrue();
+        assertThat(jdbc.sql("select count(*) from person_erasure where reason = 'Не її запит'").query(Long.class)
+                .single()).isZero();
     }
 
     /** Every text column of every table, with the rows that contain any of the texts. */
